@@ -1,0 +1,5 @@
+import sys
+
+from gazetteer.cli import main
+
+sys.exit(main())

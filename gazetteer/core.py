@@ -1,0 +1,394 @@
+"""The :class:`Gazetteer`: resolve names to places, offline, on SQLite.
+
+Resolution: the name's key (:func:`gazetteer.normalize.name_key`) is looked up
+exactly; when nothing matches, a fuzzy (rapidfuzz) search runs over the keys
+that share the query's first letter, never a full scan. Below the score
+threshold the answer is None.
+"""
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from pathlib import Path
+
+from gazetteer import store
+from gazetteer.geo import check_latlon, haversine_km
+from gazetteer.normalize import is_arabic, kind_hint, name_key, proclitic_variants, tokenize
+from gazetteer.place import Match, Place
+
+#: kinds that answer a kind hint fully; other kinds of the same family half.
+KIND_FAMILIES: dict[str, set[str]] = {
+    "base": {"base"},
+    "airport": {"airport"},
+    "governorate": {"governorate"},
+    "district": {"district"},
+    "place": {"place", "town"},
+    "embassy": {"embassy", "consulate"},
+    "consulate": {"consulate", "embassy"},
+    "crossing": {"crossing"},
+}
+_NEIGHBOUR_KINDS = {"base": {"airport"}, "airport": {"base"}, "place": {"district"}, "district": {"place", "town"}}
+
+#: weight of a place with no population, by kind, for ranking ties
+PROMINENCE = {"base": 60_000, "airport": 30_000, "zone": 60_000, "embassy": 20_000, "consulate": 20_000,
+              "crossing": 10_000, "oilfield": 10_000, "dam": 10_000, "prison": 10_000, "town": 20_000,
+              "country": 10_000_000}
+
+FUZZY_MIN_LEN = 4
+_COLS = "p.id,p.name,p.name_ar,p.lat,p.lon,p.kind,p.country_code,p.admin1,p.population,p.source"
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _place(row: Sequence, layer: str) -> Place:
+    return Place(*row[:10], layer=layer)
+
+
+class Gazetteer:
+    """Place-name resolver over a built default database plus a user layer.
+
+    Parameters
+    ----------
+    path : path of a built default database (see :func:`gazetteer.store.build_default`).
+    user_path : path of the user layer (created on first :meth:`add`); None for none.
+
+    Example
+    -------
+    >>> gz = Gazetteer.default()                           # doctest: +SKIP
+    >>> gz.resolve("كي وان").name                          # doctest: +SKIP
+    'K-1 Air Base'
+    """
+
+    _default: Gazetteer | None = None
+    _default_lock = threading.Lock()
+
+    def __init__(self, path: str | Path, user_path: str | Path | None = None) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise ValueError(f"no gazetteer database at {self.path}")
+        self._base = store.connect_ro(self.path)
+        self.user_path = Path(user_path) if user_path else None
+        self._user: sqlite3.Connection | None = None
+        if self.user_path and self.user_path.exists():
+            self._user = store.connect_rw(self.user_path)
+        self._lock = threading.RLock()
+
+    # -- construction ------------------------------------------------------
+    @classmethod
+    def default(cls, progress: bool = True) -> Gazetteer:
+        """The embedded default (built once into the cache folder) plus the user layer.
+
+        The instance is shared within a process.
+        """
+        with cls._default_lock:
+            gz = cls._default
+            if gz is None or gz.path != store.cache_dir() / "default.sqlite" or gz.user_path != store.data_dir() / "user.sqlite":
+                path = store.ensure_default(progress=progress)
+                gz = cls._default = cls(path, store.data_dir() / "user.sqlite")
+            return gz
+
+    def _conns(self) -> list[tuple[sqlite3.Connection, str]]:
+        conns = [(self._base, "default")]
+        if self._user is not None:
+            conns.append((self._user, "user"))
+        return conns
+
+    # -- lookups -----------------------------------------------------------
+    def _rows_for_keys(self, keys: Iterable[str]) -> list[tuple[Place, str, int, str]]:
+        """(place, alias, stripped, key) for every alias whose key is in ``keys``; the user
+        layer overrides the default for the same place id."""
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        sql = f"SELECT {_COLS},a.alias,a.stripped,a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE a.key IN ({marks})"
+        found: dict[tuple[str, str], tuple[Place, str, int, str]] = {}
+        with self._lock:
+            for con, layer in self._conns():
+                for row in con.execute(sql, keys):
+                    found[(row[0], row[12])] = (_place(row, layer), row[10], row[11], row[12])
+        if self._user is not None:  # a user/imported place replaces the default one with its id
+            user_ids = {p.id for p, *_ in found.values() if p.layer == "user"}
+            found = {k: v for k, v in found.items() if v[0].layer == "user" or v[0].id not in user_ids}
+        return list(found.values())
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id, or None.
+
+        >>> Gazetteer.default().get("cur:iq-base-k1").kind   # doctest: +SKIP
+        'base'
+        """
+        with self._lock:
+            for con, layer in reversed(self._conns()):
+                row = con.execute(f"SELECT {_COLS} FROM places p WHERE p.id=?", (place_id,)).fetchone()
+                if row:
+                    return _place(row, layer)
+        return None
+
+    def _sort_key(self, place: Place, stripped: int, hint: str | None, query_generic: bool,
+                  country: str | None, near: tuple[float, float] | None) -> tuple:
+        fam = KIND_FAMILIES.get(hint or "", set())
+        if hint:
+            hint_score = 2 if place.kind in fam else 1 if place.kind in _NEIGHBOUR_KINDS.get(hint, set()) else 0
+        else:  # no kind asked for: a governorate or district yields to a town of its name
+            hint_score = 0 if place.kind in ("governorate", "district") else 1
+        exact_form = 1 if (query_generic or not stripped) else 0
+        cc = 1 if country and (place.country_code or "").upper() == country.upper() else 0
+        if near is not None:
+            d = haversine_km(near[0], near[1], place.lat, place.lon)
+            near_score = -math.floor(math.log2(1 + d / 10.0))
+        else:
+            near_score = 0
+        prominence = place.population or PROMINENCE.get(place.kind, 0)
+        return (hint_score, exact_form, cc, near_score, prominence)
+
+    def _rank(self, rows: list[tuple[Place, str, int, str]], scores: dict[str, float], hint: str | None,
+              query_generic: bool, country: str | None, near: tuple[float, float] | None) -> list[Match]:
+        best: dict[str, tuple[tuple, Match]] = {}
+        for place, alias, stripped, key in rows:
+            score = scores.get(key, 0.0)
+            sk = (round(score), *self._sort_key(place, stripped, hint, query_generic, country, near))
+            if place.id not in best or sk > best[place.id][0]:
+                best[place.id] = (sk, Match(place, score, alias))
+        return [m for _, m in sorted(best.values(), key=lambda t: t[0], reverse=True)]
+
+    def candidates(self, name: str, limit: int = 5, country: str | None = None,
+                   near: tuple[float, float] | None = None, kind: str | None = None,
+                   fuzzy: bool = True) -> list[Match]:
+        """Ranked matches for ``name``, best first, each with a 0-100 score and the alias matched.
+
+        Exact key matches score 100; fuzzy ones their rapidfuzz ratio (>= the threshold).
+
+        Example
+        -------
+        >>> [m.place.name for m in Gazetteer.default().candidates("Ain al Asad", limit=2)]  # doctest: +SKIP
+        ['Ain al-Asad Air Base', ...]
+        """
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"place name {name!r} is empty")
+        if near is not None:
+            near = check_latlon(*near)
+        toks = tokenize(name)
+        hint = kind or kind_hint(name)
+        query_generic = any(t.is_generic for t in toks)
+        key = name_key(name)
+        if len(key) < store.MIN_KEY_LEN:
+            return []
+        keys = [key]
+        if is_arabic(key):  # attached proclitic on the first word: وأربيل, بكركوك
+            first, _, rest = key.partition(" ")
+            keys += [" ".join(filter(None, (v, rest))) for v in proclitic_variants(first)[1:]]
+        rows = self._rows_for_keys(keys)
+        scores = {k: 100.0 for k in keys}
+        if not rows and fuzzy:
+            scores = self._fuzzy.search(key)
+            rows = self._rows_for_keys(scores)
+            if hint:  # a near-miss spelling must at least be of the kind the words ask for
+                fits = KIND_FAMILIES.get(hint, {hint}) | _NEIGHBOUR_KINDS.get(hint, set())
+                rows = [r for r in rows if r[0].kind in fits]
+        return self._rank(rows, scores, hint, query_generic, country, near)[:limit]
+
+    def resolve(self, name: str, country: str | None = None, near: tuple[float, float] | None = None,
+                kind: str | None = None) -> Place | None:
+        """The best place for ``name``, or None when nothing scores above the threshold.
+
+        Parameters
+        ----------
+        name : the name as the news spells it, any script ("كي وان", "Irbil").
+        country : ISO 3166-1 alpha-2 code to prefer.
+        near : (lat, lon) to prefer places close to.
+        kind : kind to prefer ("base", "airport", "governorate", …); by default
+            the name's generic words decide ("base", "قاعدة" -> "base").
+
+        Example
+        -------
+        >>> p = Gazetteer.default().resolve("Hawler")        # doctest: +SKIP
+        >>> round(p.lat, 2), round(p.lon, 2)                 # doctest: +SKIP
+        (36.19, 44.01)
+        """
+        found = self.candidates(name, limit=1, country=country, near=near, kind=kind)
+        return found[0].place if found else None
+
+    def rank(self, place_ids: Iterable[str], kind: str | None = None, country: str | None = None,
+             near: tuple[float, float] | None = None) -> list[Place]:
+        """Order places (by id) as :meth:`resolve` would, best first."""
+        places = [p for p in (self.get(i) for i in dict.fromkeys(place_ids)) if p is not None]
+        return sorted(places, key=lambda p: self._sort_key(p, 0, kind, bool(kind), country, near), reverse=True)
+
+    def reverse(self, lat: float, lon: float, limit: int = 1, kind: str | None = None,
+                max_km: float = 250.0) -> list[Place]:
+        """The nearest places to a point (R*Tree search), nearest first.
+
+        Example
+        -------
+        >>> Gazetteer.default().reverse(35.51, 44.28, kind="base")[0].name   # doctest: +SKIP
+        'K-1 Air Base'
+        """
+        lat, lon = check_latlon(lat, lon)
+        if limit < 1:
+            raise ValueError(f"limit {limit} must be at least 1")
+        radius = 0.05
+        found: dict[str, tuple[float, Place]] = {}
+        while True:
+            dlon = radius / max(math.cos(math.radians(lat)), 0.01)
+            sql = (f"SELECT {_COLS} FROM places_rtree r JOIN places p ON p.rid=r.rid WHERE r.minlat>=? AND r.maxlat<=?"
+                   " AND r.minlon>=? AND r.maxlon<=?" + (" AND p.kind=?" if kind else ""))
+            args = [lat - radius, lat + radius, lon - dlon, lon + dlon] + ([kind] if kind else [])
+            with self._lock:
+                for con, layer in self._conns():
+                    for row in con.execute(sql, args):
+                        p = _place(row, layer)
+                        found[p.id] = (haversine_km(lat, lon, p.lat, p.lon), p)
+            within = sorted((d, p.id, p) for d, p in found.values() if d <= radius * 111.0 and d <= max_km)
+            if len(within) >= limit or radius * 111.0 >= max_km:
+                return [p for _, _, p in within[:limit]]
+            radius *= 3
+
+    # -- bulk access -------------------------------------------------------
+    def to_geodataframe(self, kinds: Iterable[str] | None = None, curated: bool = False):
+        """All places (or those of ``kinds``; ``curated=True``: only the curated table and
+        user layer) as an EPSG:4326 GeoDataFrame.
+
+        Example
+        -------
+        >>> bases = Gazetteer.default().to_geodataframe(kinds=["base"], curated=True)  # doctest: +SKIP
+        """
+        import geopandas as gpd
+        import pandas as pd
+
+        where, args = [], []
+        if kinds is not None:
+            kinds = list(kinds)
+            where.append(f"kind IN ({','.join('?' * len(kinds))})")
+            args += kinds
+        if curated:
+            where.append("(id LIKE 'cur:%' OR id LIKE 'user:%')")
+        sql = "SELECT id,name,name_ar,lat,lon,kind,country_code,admin1,population,source FROM places"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        frames = []
+        with self._lock:
+            for con, layer in self._conns():
+                df = pd.read_sql_query(sql, con, params=args)
+                df["layer"] = layer
+                frames.append(df)
+        df = pd.concat(frames, ignore_index=True).drop_duplicates("id", keep="last").reset_index(drop=True)
+        return gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df.lon, df.lat), crs="EPSG:4326")
+
+    def alias_keys(self, countries: Iterable[str] | None = None, min_population: int = 0) -> list[tuple[str, str]]:
+        """(key, place_id) of every alias, for building a text scanner.
+
+        Curated places, airfields, countries and user places are always included;
+        GeoNames populated places only when in ``countries`` (if given) and with at
+        least ``min_population`` people.
+        """
+        cond = ["p.kind != 'place'", "p.id NOT LIKE 'gn:%'"]
+        sub, args = ["(p.population IS NOT NULL AND p.population >= ?)"], [min_population]
+        if countries is not None:
+            cc = [c.upper() for c in countries]
+            sub.append(f"p.country_code IN ({','.join('?' * len(cc))})")
+            args += cc
+        sql = (f"SELECT a.key, p.id FROM aliases a JOIN places p ON p.rid=a.rid WHERE {' OR '.join(cond)}"
+               f" OR ({' AND '.join(sub)})")
+        out: list[tuple[str, str]] = []
+        with self._lock:
+            for con, _ in self._conns():
+                out += con.execute(sql, args).fetchall()
+        return out
+
+    # -- user layer --------------------------------------------------------
+    def _user_con(self) -> sqlite3.Connection:
+        if self.user_path is None:
+            raise ValueError("this gazetteer has no user layer (user_path=None)")
+        if self._user is None:
+            self._user = store.connect_rw(self.user_path)
+        return self._user
+
+    def add(self, name: str, lat: float, lon: float, kind: str = "place", *, name_ar: str | None = None,
+            aliases: Iterable[str] = (), country_code: str | None = None, admin1: str | None = None,
+            source: str = "user", id: str | None = None, population: int | None = None) -> Place:
+        """Add (or replace, same id) a place in the user layer, durably, in one transaction.
+
+        The user layer is a separate SQLite file; rebuilding the default never touches it.
+
+        Example
+        -------
+        >>> gz.add("Camp Example", 33.1, 44.2, "base", aliases=["CX"], source="own survey")  # doctest: +SKIP
+        """
+        if not isinstance(name, str) or not name_key(name):
+            raise ValueError(f"place name {name!r} is empty")
+        lat, lon = check_latlon(lat, lon)
+        if not kind or not str(kind).strip():
+            raise ValueError(f"kind {kind!r} is empty")
+        aliases = [aliases] if isinstance(aliases, str) else list(aliases)
+        pid = id or "user:" + (_SLUG.sub("-", name_key(name).lower()).strip("-") or "place") + f"-{lat:.4f}-{lon:.4f}"
+        rec = {"id": pid, "name": name.strip(), "name_ar": name_ar, "lat": lat, "lon": lon, "kind": kind,
+               "country_code": country_code.upper() if country_code else None, "admin1": admin1,
+               "population": population, "source": source, "aliases": [name, *([name_ar] if name_ar else []), *aliases]}
+        self._write_user([rec])
+        return self.get(pid)  # type: ignore[return-value]
+
+    def _write_user(self, records: Iterable[dict], progress: bool = False, total: int | None = None) -> int:
+        with self._lock:
+            con = self._user_con()
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                n = store.insert_places(con, records, progress=progress, total=total, desc="importing")
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        self.__dict__.pop("_fuzzy", None)
+        return n
+
+    def remove(self, place_id: str) -> bool:
+        """Remove a place from the user layer; True when something was removed."""
+        with self._lock:
+            con = self._user_con()
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                row = con.execute("SELECT rid FROM places WHERE id=?", (place_id,)).fetchone()
+                if row:
+                    for table in ("aliases", "places_rtree", "places"):
+                        con.execute(f"DELETE FROM {table} WHERE rid=?", row)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        self.__dict__.pop("_fuzzy", None)
+        return bool(row)
+
+    def import_geonames(self, path: str | Path, alternate_names: str | Path | None = None, progress: bool = True):
+        """Import a GeoNames dump (``allCountries.txt`` / ``XX.txt``) into the user layer.
+
+        See :func:`gazetteer.sources.geonames_dump.read_dump`; returns its report.
+        """
+        from gazetteer.sources import geonames_dump
+
+        records, report = geonames_dump.read_dump(path, alternate_names, progress=progress)
+        report.imported = self._write_user(records, progress=progress, total=len(records))
+        return report
+
+    # -- fuzzy index -------------------------------------------------------
+    @cached_property
+    def _fuzzy(self):
+        from gazetteer.fuzzy import FuzzyIndex
+
+        keys: list[str] = []
+        with self._lock:
+            for con, _ in self._conns():
+                keys += [r[0] for r in con.execute(
+                    "SELECT DISTINCT a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.fuzzy=1")]
+        return FuzzyIndex(keys)
+
+    def close(self) -> None:
+        """Close the database connections."""
+        for con, _ in self._conns():
+            con.close()
+        self._user = None
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({str(self.path)!r}, user_path={str(self.user_path) if self.user_path else None!r})"

@@ -1,0 +1,276 @@
+"""The one normalization of place names, shared by the gazetteer and by extraction.
+
+Three levels, each built on the one before:
+
+* :func:`fold_token` folds one word: Arabic (tashkeel, tatweel, alef/hamza
+  forms, alef maqsura, ta marbuta, Arabic-Indic digits, the article ال and
+  article-with-proclitic forms وال بال فال كال لل) and Latin (case, accents,
+  ʿ ’ ‘ ' marks, transliteration pairs ou/u, oo/u, ee/i, q/k, dh/th/z, doubled
+  letters, a final -ah/-eh).
+* :func:`tokenize` splits a text into :class:`Token` objects with offsets, drops
+  the Latin articles (al-, el-, ad-, ar-, as-, …) and marks the generic words
+  (base, airport, province, قاعدة, مطار, محافظة, …) with the kind they ask for.
+* :func:`name_key` joins the folded non-generic tokens: the key the gazetteer
+  indexes and the extraction scanner matches.
+
+Single-letter Arabic proclitics (و ب ل ف ك) cannot be stripped blindly (بغداد
+starts with ب), so :func:`proclitic_variants` lists the readings of a token,
+and callers try each.
+
+Example
+-------
+>>> name_key("قاعدة عين الأسد الجوية") == name_key("Ain al-Assad airbase") or True
+True
+>>> name_key("Al Asad Air Base")
+'asad'
+>>> name_key("K-1")
+'k1'
+>>> kind_hint("قاعدة عين الأسد الجوية")
+'base'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "Token",
+    "fold_token",
+    "tokenize",
+    "name_key",
+    "key_of",
+    "normalize",
+    "kind_hint",
+    "proclitic_variants",
+    "is_arabic",
+    "GENERIC_WORDS",
+    "PROCLITICS",
+]
+
+PROCLITICS = "وبلفك"
+
+# --- Arabic ---------------------------------------------------------------
+_AR_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_AR_MAP = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+        "ى": "ي", "ی": "ي", "ې": "ي", "ے": "ي",
+        "ة": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه", "ە": "ه",
+        "ؤ": "و", "ئ": "ي", "ء": "",
+        "ک": "ك", "ڪ": "ك", "گ": "ك",
+        "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4",
+        "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+        "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4",
+        "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+    }
+)
+# article, alone or after a proclitic: ال وال بال فال كال, and لل (ل + ال)
+_AR_ARTICLE = re.compile(r"^(?:[وفبك]?ال|لل)(?=\w{2})")
+
+# --- Latin ----------------------------------------------------------------
+_NON_WORD = re.compile(r"[\W_ʹ-ˁ]")  # marks (ʿ ʾ ’ ' …) and what NFKD leaves of symbols
+_LAT_ARTICLES = frozenset(
+    "al el il ul ad ar as at az an ash adh ath ad dh ed er es et ez".split()
+)
+_LAT_PAIRS = [
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"oo"), "u"),
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"(?:dh|th)"), "z"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"ay"), "ai"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"(?<=[a-z])[ae]h$"), "a"),
+    (re.compile(r"([a-z])\1+"), r"\1"),
+]
+_LETTER_DIGIT = re.compile(r"\b([a-z])\s*-?\s*(\d+)\b")
+
+# --- generic words: word -> kind it asks for (None: generic, no kind) ------
+GENERIC_WORDS: dict[str, str | None] = {}
+
+
+def _generic(kind: str | None, *words: str) -> None:
+    for w in words:
+        GENERIC_WORDS[w] = kind
+
+
+_generic("base", "base", "airbase", "camp", "garrison", "قاعده", "معسكر", "ثكنه")
+_generic("airport", "airport", "airfield", "aerodrome", "مطار")
+_generic("governorate", "province", "governorate", "wilayat", "محافظه", "ولايه")
+_generic("district", "district", "subdistrict", "qada", "nahiya", "ناحيه", "قضاء", "قضا")
+_generic("place", "city", "town", "village", "مدينه", "بلده", "قريه")
+_generic("embassy", "embassy", "سفاره")
+_generic("consulate", "consulate", "قنصليه")
+_generic("crossing", "crossing", "منفذ", "معبر")
+_generic(None, "air", "international", "military", "center", "centre", "مركز", "جويه", "دولي", "عسكريه")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text: its original span and its folded form.
+
+    ``generic`` is the kind a generic word asks for ("base", "airport", …),
+    "" for a generic word that asks for none, and None for a content word.
+    """
+
+    text: str
+    norm: str
+    start: int
+    end: int
+    generic: str | None = None
+
+    @property
+    def is_generic(self) -> bool:
+        return self.generic is not None
+
+
+def is_arabic(s: str) -> bool:
+    """True when ``s`` contains an Arabic letter.
+
+    >>> is_arabic("كركوك"), is_arabic("Kirkuk")
+    (True, False)
+    """
+    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in s)
+
+
+def _fold_arabic(w: str) -> str:
+    w = _AR_DIACRITICS.sub("", w).translate(_AR_MAP)
+    return _AR_ARTICLE.sub("", w)
+
+
+def _fold_latin(w: str) -> str:
+    w = unicodedata.normalize("NFKD", w)
+    w = "".join(ch for ch in w if not unicodedata.combining(ch))
+    w = _NON_WORD.sub("", w.casefold())
+    for pat, rep in _LAT_PAIRS:
+        w = pat.sub(rep, w)
+    return w
+
+
+def _fold_once(word: str) -> str:
+    if is_arabic(word):
+        return _fold_latin(_fold_arabic(word))
+    return _fold_latin(word)
+
+
+@lru_cache(maxsize=500_000)
+def fold_token(word: str) -> str:
+    """Fold one word to its comparison form (idempotent).
+
+    Example
+    -------
+    >>> fold_token("الأسد"), fold_token("Assad"), fold_token("Qa'im")
+    ('اسد', 'asad', 'kaim')
+    """
+    prev, cur = None, word
+    for _ in range(8):  # every pass shortens or keeps the word: a fixed point is reached
+        if cur == prev:
+            break
+        prev, cur = cur, _fold_once(cur)
+    return cur
+
+
+# a word may carry transliteration marks inside it (Qa'im, Ba`qubah), not at its ends
+_CH = r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])"
+_WORD = re.compile(rf"{_CH}+(?:['`´ʻʼʽʾʿ‘’′]{_CH}+)*")
+
+
+def _spans(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into folded tokens with character offsets.
+
+    Latin articles (al, el, ad, ar, as, ash, …) are dropped; generic words are
+    kept and flagged with the kind they ask for. A single Latin letter followed
+    by a number (K-1, K 1) is joined into one token ("k1").
+
+    Example
+    -------
+    >>> [t.norm for t in tokenize("Ain al-Asad Air Base")]
+    ['ain', 'asad', 'air', 'base']
+    >>> [t.generic for t in tokenize("Ain al-Asad Air Base")]
+    [None, None, '', 'base']
+    """
+    raw = _spans(text)
+    out: list[Token] = []
+    i = 0
+    while i < len(raw):
+        word, s, e = raw[i]
+        norm = fold_token(word)
+        i += 1
+        # K-1 / K 1 style: a single letter joined with the number after it
+        if len(norm) == 1 and norm.isascii() and norm.isalpha() and i < len(raw):
+            nxt = fold_token(raw[i][0])
+            if nxt[:1].isascii() and nxt[:1].isdigit():
+                e = raw[i][2]
+                out.append(Token(text[s:e], fold_token(norm + nxt), s, e))
+                i += 1
+                continue
+        if not norm or norm in _LAT_ARTICLES:
+            continue
+        g = GENERIC_WORDS.get(norm, ...)
+        out.append(Token(word, norm, s, e, None if g is ... else (g or "")))
+    return out
+
+
+def normalize(text: str) -> str:
+    """Fold every word of ``text`` and join with single spaces (generic words kept).
+
+    Example
+    -------
+    >>> normalize("Qa'im Air  Base")
+    'kaim air base'
+    """
+    return " ".join(t.norm for t in tokenize(text))
+
+
+def name_key(text: str) -> str:
+    """The lookup key of a name: folded words without articles or generic words.
+
+    When a name is nothing but generic words ("Camp", "المطار"), the key keeps
+    them, so the name still has a key of its own.
+
+    Example
+    -------
+    >>> name_key("مطار بغداد الدولي"), name_key("Baghdad International Airport")
+    ('بغداد', 'baghdad')
+    """
+    return key_of(tokenize(text))
+
+
+def key_of(tokens: list[Token]) -> str:
+    """The :func:`name_key` of already tokenized text."""
+    content = [t.norm for t in tokens if not t.is_generic]
+    return " ".join(content if content else (t.norm for t in tokens))
+
+
+def kind_hint(text: str) -> str | None:
+    """The kind of place the generic words of ``text`` ask for, or None.
+
+    Example
+    -------
+    >>> kind_hint("Kirkuk province"), kind_hint("مطار بغداد"), kind_hint("Kirkuk")
+    ('governorate', 'airport', None)
+    """
+    for t in tokenize(text):
+        if t.generic:
+            return t.generic
+    return None
+
+
+def proclitic_variants(norm: str) -> list[str]:
+    """Readings of a folded Arabic token: as it is, and without a leading و ب ل ف ك.
+
+    Example
+    -------
+    >>> proclitic_variants("واربيل")
+    ['واربيل', 'اربيل']
+    """
+    out = [norm]
+    if len(norm) > 3 and norm[0] in PROCLITICS:
+        out.append(fold_token(norm[1:]))
+    return out

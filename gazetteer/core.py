@@ -12,12 +12,12 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from gazetteer import store
 from gazetteer.geo import check_latlon, haversine_km
-from gazetteer.normalize import is_arabic, kind_hint, name_key, proclitic_variants, tokenize
+from gazetteer.normalize import is_arabic, key_of, name_key, proclitic_variants, tokenize
 from gazetteer.place import Match, Place
 
 #: kinds that answer a kind hint fully; other kinds of the same family half.
@@ -75,6 +75,8 @@ class Gazetteer:
         if self.user_path and self.user_path.exists():
             self._user = store.connect_rw(self.user_path)
         self._lock = threading.RLock()
+        # news repeats the same names all day: keep recent answers (cleared on every user write)
+        self._cached_candidates = lru_cache(maxsize=65_536)(self._candidates)
 
     # -- construction ------------------------------------------------------
     @classmethod
@@ -171,12 +173,16 @@ class Gazetteer:
             raise ValueError(f"place name {name!r} is empty")
         if near is not None:
             near = check_latlon(*near)
+        return list(self._cached_candidates(name, limit, country, near, kind, fuzzy))
+
+    def _candidates(self, name: str, limit: int, country: str | None, near: tuple[float, float] | None,
+                    kind: str | None, fuzzy: bool) -> tuple[Match, ...]:
         toks = tokenize(name)
-        hint = kind or kind_hint(name)
+        hint = kind or next((t.generic for t in toks if t.generic), None)
         query_generic = any(t.is_generic for t in toks)
-        key = name_key(name)
+        key = key_of(toks)
         if len(key) < store.MIN_KEY_LEN:
-            return []
+            return ()
         keys = [key]
         if is_arabic(key):  # attached proclitic on the first word: وأربيل, بكركوك
             first, _, rest = key.partition(" ")
@@ -189,7 +195,7 @@ class Gazetteer:
             if hint:  # a near-miss spelling must at least be of the kind the words ask for
                 fits = KIND_FAMILIES.get(hint, {hint}) | _NEIGHBOUR_KINDS.get(hint, set())
                 rows = [r for r in rows if r[0].kind in fits]
-        return self._rank(rows, scores, hint, query_generic, country, near)[:limit]
+        return tuple(self._rank(rows, scores, hint, query_generic, country, near)[:limit])
 
     def resolve(self, name: str, country: str | None = None, near: tuple[float, float] | None = None,
                 kind: str | None = None) -> Place | None:
@@ -341,7 +347,7 @@ class Gazetteer:
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
-        self.__dict__.pop("_fuzzy", None)
+        self._invalidate()
         return n
 
     def remove(self, place_id: str) -> bool:
@@ -358,7 +364,7 @@ class Gazetteer:
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
-        self.__dict__.pop("_fuzzy", None)
+        self._invalidate()
         return bool(row)
 
     def import_geonames(self, path: str | Path, alternate_names: str | Path | None = None, progress: bool = True):
@@ -371,6 +377,10 @@ class Gazetteer:
         records, report = geonames_dump.read_dump(path, alternate_names, progress=progress)
         report.imported = self._write_user(records, progress=progress, total=len(records))
         return report
+
+    def _invalidate(self) -> None:
+        self.__dict__.pop("_fuzzy", None)
+        self._cached_candidates.cache_clear()
 
     # -- fuzzy index -------------------------------------------------------
     @cached_property

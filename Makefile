@@ -16,12 +16,16 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-demo: setup
+demo: setup assets
 	$(BIN)/python -m geoutils demo --out out
 
 # offline map assets: npm packages of the same versions as the CDN ones, copied to the asset cache
 assets: setup
-	@if [ -f package.json ]; then npm ci --no-audit --no-fund --loglevel=error && $(BIN)/python -m geoutils assets fetch --from npm; fi
+	@if ! command -v npm >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; fi
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && $(BIN)/python -m geoutils assets fetch --from npm; \
+	else echo "npm not found: offline maps need 'apt-get install npm' then 'make assets'"; fi
 
 # headless Chromium from Debian for the browser tests and PNG export (needs root or sudo)
 browser:

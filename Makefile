@@ -21,9 +21,10 @@ demo: setup assets
 
 # offline map assets: npm packages of the same versions as the CDN ones, copied to the asset cache
 assets: setup
-	@if ! command -v npm >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; fi
-	@if command -v npm >/dev/null 2>&1; then \
+	@[ -f package-lock.json ] || exit 0; \
+	if ! command -v npm >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; fi; \
+	if command -v npm >/dev/null 2>&1; then \
 		npm ci --no-audit --no-fund --loglevel=error && $(BIN)/python -m geoutils assets fetch --from npm; \
 	else echo "npm not found: offline maps need 'apt-get install npm' then 'make assets'"; fi
 

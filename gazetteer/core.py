@@ -77,6 +77,7 @@ class Gazetteer:
         self._lock = threading.RLock()
         # news repeats the same names all day: keep recent answers (cleared on every user write)
         self._cached_candidates = lru_cache(maxsize=65_536)(self._candidates)
+        self._cached_get = lru_cache(maxsize=65_536)(self._get)
 
     # -- construction ------------------------------------------------------
     @classmethod
@@ -123,6 +124,9 @@ class Gazetteer:
         >>> Gazetteer.default().get("cur:iq-base-k1").kind   # doctest: +SKIP
         'base'
         """
+        return self._cached_get(place_id)
+
+    def _get(self, place_id: str) -> Place | None:
         with self._lock:
             for con, layer in reversed(self._conns()):
                 row = con.execute(f"SELECT {_COLS} FROM places p WHERE p.id=?", (place_id,)).fetchone()
@@ -381,6 +385,7 @@ class Gazetteer:
     def _invalidate(self) -> None:
         self.__dict__.pop("_fuzzy", None)
         self._cached_candidates.cache_clear()
+        self._cached_get.cache_clear()
 
     # -- fuzzy index -------------------------------------------------------
     @cached_property

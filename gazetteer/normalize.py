@@ -96,9 +96,12 @@ def _generic(kind: str | None, *words: str) -> None:
         GENERIC_WORDS[w] = kind
 
 
-_generic("base", "base", "airbase", "camp", "garrison", "قاعده", "معسكر", "ثكنه")
-_generic("airport", "airport", "airfield", "aerodrome", "مطار")
-_generic("governorate", "province", "governorate", "wilayat", "محافظه", "ولايه")
+# singular, dual (قاعدتي/قاعدتين: "the two bases of …") and plural forms
+_generic("base", "base", "bases", "airbase", "airbases", "camp", "camps", "garrison",
+         "قاعده", "قاعدتي", "قاعدتين", "قواعد", "معسكر", "معسكري", "معسكرين", "معسكرات", "ثكنه")
+_generic("airport", "airport", "airports", "airfield", "aerodrome", "مطار", "مطاري", "مطارين", "مطارات")
+_generic("governorate", "province", "provinces", "governorate", "governorates", "wilayat", "محافظه", "محافظتي",
+         "محافظات", "ولايه")
 _generic("district", "district", "subdistrict", "qada", "nahiya", "ناحيه", "قضاء", "قضا")
 _generic("place", "city", "town", "village", "مدينه", "بلده", "قريه")
 _generic("embassy", "embassy", "سفاره")

@@ -98,8 +98,8 @@ def parse_dates(values: Any) -> pd.Series:
     """Parse dates to ``datetime.date`` objects; unparseable values become ``None``.
 
     Accepts ISO strings ("2020-02-13"), ACLED's older "13 February 2020",
-    ``datetime``/``date``/``Timestamp`` objects and datetime64 values. A time
-    zone, if any, is dropped (the local date is kept).
+    ``datetime``/``date``/``Timestamp`` objects and datetime64 values.
+    Time-zone-aware values are converted to UTC before the date is taken.
 
     Example
     -------

@@ -1,0 +1,103 @@
+"""``geoutils map``: incident file -> interactive HTML map (optionally offline, optionally PNG)."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+FORMATS = {".geojson": "file", ".json": "file", ".gpkg": "file", ".kml": "file",
+           ".parquet": "parquet", ".geoparquet": "parquet", ".csv": "csv"}
+
+EPILOG = """examples:
+  geoutils map out/seed_incidents.geojson -o out/map.html
+  geoutils map incidents.csv -o map.html --offline --png map.png
+  geoutils map incidents.parquet -o map.html --heatmap --color-by event_type
+  geoutils map incidents.gpkg -o map.html --sites bases.geojson --rings-km 20 --rings-km 40
+  geoutils map incidents.geojson -o map.html --boundaries admin1.geojson
+
+--offline inlines every script and style (run `geoutils assets fetch` once first),
+so the file opens with no network; a light country-outline basemap replaces tiles.
+"""
+
+
+def _read_private(path: Path) -> pd.DataFrame:
+    """Fallback reader used only while geoutils.io is not available."""
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise ValueError(f"unknown input format {path.suffix!r} of {str(path)!r}; "
+                         f"use one of {', '.join(sorted(FORMATS))}")
+    if not path.is_file():
+        raise ValueError(f"input file {str(path)!r} does not exist")
+    if kind == "csv":
+        return pd.read_csv(path)
+    if kind == "parquet":
+        try:
+            return gpd.read_parquet(path)
+        except ValueError:  # plain parquet without geo metadata
+            return pd.read_parquet(path)
+    return gpd.read_file(path)
+
+
+def read_input(path: Path) -> pd.DataFrame:
+    """Read an incident file with geoutils.io when present, checking it can be mapped."""
+    try:
+        from geoutils.io import read_incidents
+    except ModuleNotFoundError as exc:
+        if exc.name != "geoutils.io":
+            raise
+        table = _read_private(path)
+    else:
+        table = read_incidents(path)
+    has_geom = isinstance(table, gpd.GeoDataFrame) and table.geometry.name in table.columns
+    if not has_geom and not {"latitude", "longitude"} <= set(table.columns):
+        raise ValueError(f"{str(path)!r} has no geometry and no latitude/longitude columns")
+    if len(table) == 0:
+        raise ValueError(f"{str(path)!r} holds no incidents (empty table)")
+    if has_geom:
+        mappable = (table.geometry.notna() & ~table.geometry.is_empty).any()
+    else:
+        mappable = (pd.to_numeric(table["latitude"], errors="coerce").notna()
+                    & pd.to_numeric(table["longitude"], errors="coerce").notna()).any()
+    if not mappable:
+        raise ValueError(f"none of the {len(table)} incidents in {str(path)!r} has coordinates")
+    return table
+
+
+def run(args: argparse.Namespace) -> int:
+    from geoutils.maps import incident_map, save_map, save_png
+
+    table = read_input(Path(args.input))
+    m = incident_map(table, color_by=args.color_by, cluster=not args.no_cluster, heatmap=args.heatmap,
+                     timeline=not args.no_timeline, sites=args.sites, rings_km=args.rings_km or None,
+                     boundaries=args.boundaries)
+    out = save_map(m, args.output, offline=args.offline)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB{', offline' if args.offline else ''})")
+    if args.png:
+        png = save_png(m, args.png)
+        print(f"wrote {png}")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    p = subparsers.add_parser(
+        "map", help="draw incidents as an interactive HTML map",
+        description="Draw an incident table as a standalone interactive HTML map: clustered markers "
+                    "coloured by type, popups with the evidence sentence, legend, layer control, time slider.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("input", help="incident file: .geojson, .csv (latitude/longitude columns), .gpkg, .parquet or .kml")
+    p.add_argument("-o", "--output", required=True, help="output HTML file")
+    p.add_argument("--offline", action="store_true", help="inline all assets; the file needs no network")
+    p.add_argument("--png", metavar="PNG", help="also save a static PNG rendered by headless Chromium")
+    p.add_argument("--color-by", default="sub_event_type", help="column that colours markers (default: %(default)s)")
+    p.add_argument("--no-cluster", action="store_true", help="draw every incident, no clustering")
+    p.add_argument("--heatmap", action="store_true", help="add a heatmap layer")
+    p.add_argument("--no-timeline", action="store_true", help="leave out the event-date slider")
+    p.add_argument("--sites", metavar="FILE", help="sites to mark (points with a name column)")
+    p.add_argument("--rings-km", metavar="KM", type=float, action="append",
+                   help="range ring radius around each site, in km (repeatable)")
+    p.add_argument("--boundaries", metavar="FILE", help="polygons for a choropleth of incident counts")
+    p.set_defaults(func=run)
+    return p

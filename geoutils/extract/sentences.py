@@ -1,0 +1,86 @@
+"""Sentence spans and the headline zone of a news article.
+
+Example
+-------
+>>> text = "Rockets hit Kirkuk. No one was hurt."
+>>> [text[s:e] for s, e in split_sentences(text)]
+['Rockets hit Kirkuk.', 'No one was hurt.']
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences", "body_start"]
+
+# sentence end: . ! ? ؟ (possibly repeated, possibly followed by a closing quote) then space,
+# or one or more newlines
+_END = re.compile(r"[.!?؟]+[\"'”»)]*(?=\s|$)|\n+")
+_ABBREV = frozenset(
+    "u.s us u.k uk u.n un mr mrs ms dr st no gen col lt sgt capt maj jan feb mar apr jun jul aug"
+    " sep sept oct nov dec approx est km vs e.g i.e".split()
+)
+# a dateline opening a body paragraph: "كركوك (العراق) -", "KIRKUK, Iraq (Reuters) -", "BAGHDAD —"
+_DATELINE = re.compile(
+    r"^[ \t]*(?:[^\n()\-–—.]{2,40}\([^)\n]{2,30}\)|[A-Z][A-Z .,'’]{2,40}(?:\([^)\n]{2,30}\))?)[ \t]*[-–—:]",
+    re.M,
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into ``(start, end)`` sentence spans (whitespace trimmed, empties dropped).
+
+    Abbreviations such as "U.S." and "Jan." do not end a sentence; a newline always does.
+
+    Example
+    -------
+    >>> t = "U.S. forces struck. وقتل اثنان؟ نعم"
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['U.S. forces struck.', 'وقتل اثنان؟', 'نعم']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        if m.group()[0] == ".":
+            word = text[max(start, m.start() - 6): m.start()].rsplit(None, 1)
+            last = word[-1].casefold() if word else ""
+            if last in _ABBREV or (len(last) == 1 and last.isalpha()) or (
+                m.start() > 0 and m.end() < len(text) and text[m.start() - 1].isdigit()
+                and text[m.end():m.end() + 2].strip()[:1].isdigit()
+            ):
+                continue
+        _add(text, start, m.end(), spans)
+        start = m.end()
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s and any(ch.isalnum() for ch in text[s:e]):
+        spans.append((s, e))
+
+
+def body_start(text: str) -> int:
+    """Character offset where the article body starts (after title and standfirst lines).
+
+    The body starts at a dateline ("كركوك (العراق) -", "KIRKUK, Iraq -") found in the first
+    dozen lines; without one, a short first line with no final punctuation is a title.
+
+    Example
+    -------
+    >>> body_start("Rocket hits base\\nKIRKUK (Reuters) - A rocket hit a base.")
+    17
+    >>> body_start("A rocket hit a base. Nobody was hurt.")
+    0
+    """
+    head = "\n".join(text.split("\n")[:12])
+    m = _DATELINE.search(head)
+    if m:
+        return m.start() + (len(m.group()) - len(m.group().lstrip()))
+    first = text.lstrip().split("\n", 1)
+    if len(first) == 2 and first[0].strip() and len(first[0]) < 160 and first[0].rstrip()[-1:] not in ".!?؟":
+        return len(text) - len(text.lstrip()) + len(first[0]) + 1
+    return 0

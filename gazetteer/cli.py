@@ -9,6 +9,8 @@ import argparse
 import json
 import sys
 
+from gazetteer.cliutil import OneLineArgumentParser, dispatch
+
 EPILOG = """examples:
   gazetteer resolve "كي وان"
   gazetteer resolve "Ain al-Asad airbase" --json
@@ -23,13 +25,6 @@ environment:
   GAZETTEER_CACHE_DIR  folder of the built default database (default ~/.cache/gazetteer)
   GAZETTEER_DATA_DIR   folder of your own additions and imports (default ~/.local/share/gazetteer)
 """
-
-
-class OneLineArgumentParser(argparse.ArgumentParser):
-    """An ArgumentParser whose usage errors are one line on stderr (exit status 2)."""
-
-    def error(self, message: str):  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
 def _latlon(text: str) -> tuple[float, float]:
@@ -191,24 +186,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
-    try:
-        if getattr(args, "needs_gz", True) is False:
-            return args.func(args)
-        from gazetteer import Gazetteer
+def _invoke(args: argparse.Namespace) -> int:
+    if getattr(args, "needs_gz", True) is False:
+        return args.func(args)
+    from gazetteer import Gazetteer
 
-        return args.func(args, Gazetteer.default())
-    except (ValueError, OSError) as exc:
-        print(f"gazetteer {args.command}: error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+    return args.func(args, Gazetteer.default())
+
+
+def main(argv: list[str] | None = None) -> int:
+    return dispatch(build_parser(), argv, _invoke)
 
 
 if __name__ == "__main__":  # pragma: no cover

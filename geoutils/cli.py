@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-from gazetteer.cli import OneLineArgumentParser
+from gazetteer.cliutil import OneLineArgumentParser, dispatch
 
 COMMANDS = ["extract", "map", "convert", "validate", "assets", "demo"]
 
@@ -32,30 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            mod = importlib.import_module(f"geoutils.commands.{name}")
-        except ModuleNotFoundError as exc:  # command not built yet
-            if exc.name != f"geoutils.commands.{name}":
-                raise
-            continue
-        mod.register(sub)
+        importlib.import_module(f"geoutils.commands.{name}").register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
-    try:
-        return int(args.func(args) or 0)
-    except (ValueError, OSError) as exc:
-        print(f"geoutils {args.command}: error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+    return dispatch(build_parser(), argv)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -119,3 +119,23 @@ def test_curated_table_is_complete():
     assert all(r["source"] for r in rows)
     for needed in ["K-1 Air Base", "Ain al-Asad Air Base", "Zummar", "Ainkawa", "Jurf al-Sakhar", "Muqdadiyah", "Makhmur"]:
         assert any(r["name"].startswith(needed) for r in rows), needed
+
+
+def test_curated_points_lie_in_their_country():
+    """Catches swapped or mistyped coordinates (bounding boxes of Iraq and Syria)."""
+    from gazetteer.sources.curated import iter_curated
+
+    boxes = {"IQ": (29.0, 37.4, 38.7, 48.7), "SY": (32.3, 37.4, 35.6, 42.5)}
+    for r in iter_curated():
+        s, n, w, e = boxes[r["country_code"]]
+        assert s <= r["lat"] <= n and w <= r["lon"] <= e, r["id"]
+
+
+def test_curated_parse_errors_name_the_row():
+    from gazetteer.sources.curated import parse_row
+
+    row = {"id": "x", "name": "X", "kind": "base", "lat": "north", "lon": "44", "source": "s"}
+    with pytest.raises(ValueError, match="line 7: bad coordinate"):
+        parse_row(row, "f.csv line 7")
+    with pytest.raises(ValueError, match="missing source"):
+        parse_row({**row, "lat": "33", "source": ""}, "f.csv line 8")

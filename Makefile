@@ -25,12 +25,12 @@ assets: setup
 	if ! command -v npm >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; fi; \
 	if command -v npm >/dev/null 2>&1; then \
-		npm ci --no-audit --no-fund --loglevel=error && $(BIN)/python -m geoutils assets fetch --from npm; \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && $(BIN)/python -m geoutils assets fetch --from npm; \
 	else echo "npm not found: offline maps need 'apt-get install npm' then 'make assets'"; fi
 
 # headless Chromium from Debian for the browser tests and PNG export (needs root or sudo)
 browser:
-	@if [ -f tools/install_browser.sh ]; then bash tools/install_browser.sh; fi
+	@bash tools/install_browser.sh || echo "could not install Chromium (needs root or sudo): browser tests will skip"
 
 test: setup assets browser
 	$(BIN)/python -m pytest

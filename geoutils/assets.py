@@ -296,6 +296,11 @@ def fetch(source: str = "npm", *, node_modules: Path | str | None = None,
             else:
                 for asset, path in wanted:
                     url = asset_url(asset, path)
-                    with urllib.request.urlopen(url, timeout=60) as resp:  # noqa: S310 (fixed https URL)
-                        _install(asset, path, resp.read(), url, root)
+                    try:
+                        with urllib.request.urlopen(url, timeout=60) as resp:  # noqa: S310 (fixed https URL)
+                            data = resp.read()
+                    except OSError as exc:  # URLError, timeouts
+                        raise OSError(f"cannot download {url}: {getattr(exc, 'reason', exc)}; "
+                                      "offline? use `geoutils assets fetch --from npm`") from None
+                    _install(asset, path, data, url, root)
     return status(root)

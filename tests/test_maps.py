@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import base64
 import gzip
-import hashlib
 import json
 import os
 import re
@@ -289,7 +288,7 @@ def test_lazy_reexport():
     import geoutils
 
     assert geoutils.incident_map is incident_map
-    assert hashlib.sha256(b"").hexdigest()  # keep hashlib import honest
+    assert geoutils.save_map is save_map
 
 
 def test_large_payload_is_gzipped_deterministically(monkeypatch):
@@ -301,3 +300,23 @@ def test_large_payload_is_gzipped_deterministically(monkeypatch):
     assert 'data-encoding="gzip+base64"' in a
     assert payload_of(a) == plain
     assert a == render_html(incident_map(seed_incidents()))
+
+
+def test_missing_browser_skips_with_install_hint_or_fails_in_ci(monkeypatch):
+    import test_maps_fixtures as fx
+    from geoutils.maps import browser
+
+    monkeypatch.delenv("GEOUTILS_CHROMIUM", raising=False)
+    monkeypatch.setattr(browser, "CHROMIUM", "/nonexistent/chromium")
+    monkeypatch.setattr(browser.shutil, "which", lambda name: None)
+    reason = browser.browser_missing()
+    assert "tools/install_browser.sh" in reason
+    monkeypatch.setattr(fx, "REQUIRE", False)
+    with pytest.raises(pytest.skip.Exception, match="install_browser"):
+        fx.unavailable(reason)
+    monkeypatch.setattr(fx, "REQUIRE", True)
+    with pytest.raises(pytest.fail.Exception, match="GEOUTILS_REQUIRE_BROWSER=1"):
+        fx.unavailable(reason)
+    with pytest.raises(OSError, match="install_browser"):
+        with browser.chromium():
+            pass

@@ -68,6 +68,7 @@ def test_popup_shows_fields_and_arabic_right_to_left(seed_page):
     notes = page.locator(".gu-popup .gu-notes")
     assert notes.get_attribute("dir") == "auto"
     assert notes.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    page.wait_for_timeout(400)  # popup fade-in
     page.screenshot(path=str(artifact("seed_map_popup.png")))
 
 
@@ -133,10 +134,15 @@ def test_xss_fixture_runs_no_script(browser, offline_assets, tmp_path):  # noqa:
     # open every popup and tooltip, so all data text is rendered into the DOM
     n = page.locator(MARKERS).count()
     assert n == len(XSS)
-    opened = page.evaluate("""() => {
-        const a = Object.values(window.__geoutils)[0]; let k = 0;
-        a.markers.eachLayer(l => { l.openPopup(); k += l.isPopupOpen() && l.getPopup().getElement().querySelector('.gu-popup') ? 1 : 0;
-                                   if (l.getTooltip()) l.openTooltip(); });
+    opened = page.evaluate("""async () => {
+        const a = Object.values(window.__geoutils)[0], wait = ms => new Promise(r => setTimeout(r, ms));
+        let k = 0;
+        for (const l of a.markers.getLayers()) {
+            l.openPopup(); await wait(150);  // as a person would: one popup at a time
+            k += l.isPopupOpen() && l.getPopup().getElement().querySelector('.gu-popup') ? 1 : 0;
+            if (l.getTooltip()) l.openTooltip();
+        }
+        a.map.closePopup(); await wait(150);
         a.map.eachLayer(l => { if (l.getTooltip && l.getTooltip()) l.openTooltip(); });
         return k; }""")
     assert opened == len(XSS)
@@ -209,3 +215,13 @@ def test_100k_incidents_open_and_respond(browser, offline_assets, tmp_path):  # 
     page.close()
     print(f"100k: build {build:.2f}s, first render {first_render:.2f}s, filter+zoom {respond:.2f}s")
     assert first_render < 10  # generous for CI; the benchmark holds the 3 s target
+
+
+def test_cli_offline_html_and_png(offline_assets, tmp_path, browser):  # noqa: F811  (browser: skip hint)
+    from geoutils.cli import main
+
+    src = tmp_path / "seed.geojson"
+    seed_incidents().assign(event_date=lambda d: d["event_date"].astype(str)).to_file(src)
+    html, png = tmp_path / "map.html", tmp_path / "map.png"
+    assert main(["map", str(src), "-o", str(html), "--offline", "--png", str(png)]) == 0
+    assert html.stat().st_size > 100_000 and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -7,9 +7,6 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-FORMATS = {".geojson": "file", ".json": "file", ".gpkg": "file", ".kml": "file",
-           ".parquet": "parquet", ".geoparquet": "parquet", ".csv": "csv"}
-
 EPILOG = """examples:
   geoutils map out/seed_incidents.geojson -o out/map.html
   geoutils map incidents.csv -o map.html --offline --png map.png
@@ -22,34 +19,11 @@ so the file opens with no network; a light country-outline basemap replaces tile
 """
 
 
-def _read_private(path: Path) -> pd.DataFrame:
-    """Fallback reader used only while geoutils.io is not available."""
-    kind = FORMATS.get(path.suffix.lower())
-    if kind is None:
-        raise ValueError(f"unknown input format {path.suffix!r} of {str(path)!r}; "
-                         f"use one of {', '.join(sorted(FORMATS))}")
-    if not path.is_file():
-        raise ValueError(f"input file {str(path)!r} does not exist")
-    if kind == "csv":
-        return pd.read_csv(path)
-    if kind == "parquet":
-        try:
-            return gpd.read_parquet(path)
-        except ValueError:  # plain parquet without geo metadata
-            return pd.read_parquet(path)
-    return gpd.read_file(path)
-
-
 def read_input(path: Path) -> pd.DataFrame:
-    """Read an incident file with geoutils.io when present, checking it can be mapped."""
-    try:
-        from geoutils.io import read_incidents
-    except ModuleNotFoundError as exc:
-        if exc.name != "geoutils.io":
-            raise
-        table = _read_private(path)
-    else:
-        table = read_incidents(path)
+    """Read an incident file with :func:`geoutils.io.read_incidents`, checking it can be mapped."""
+    from geoutils.io import read_incidents
+
+    table = read_incidents(path)
     has_geom = isinstance(table, gpd.GeoDataFrame) and table.geometry.name in table.columns
     if not has_geom and not {"latitude", "longitude"} <= set(table.columns):
         raise ValueError(f"{str(path)!r} has no geometry and no latitude/longitude columns")

@@ -65,7 +65,9 @@
       this.heat = L.heatLayer([], { radius: 14, blur: 18, maxZoom: 11 }).addTo(map);
       this.overlays[esc(o.labels.heatmap)] = this.heat;
     }
-    L.control.layers(this.baseLayers, this.overlays, { collapsed: false, position: "topright" }).addTo(map);
+    L.control.layers(this.baseLayers, this.overlays, {
+      collapsed: Object.keys(this.overlays).length > 12, position: "topright"
+    }).addTo(map);
     this.addLegend();
     if (o.timeline && d.dates.length) this.addTimeSlider();
 

@@ -8,7 +8,6 @@ so no HTML from the data is ever parsed.
 Example
 -------
 >>> import pandas as pd
-import shapely
 >>> from geoutils.schema import coerce
 >>> p = encode_incidents(coerce(pd.DataFrame({"latitude": [35.5], "longitude": [44.3]})), "event_type")
 >>> p["n"], p["lat"], p["lon"]
@@ -64,8 +63,8 @@ def dumps(obj: Any) -> str:
 
     Example
     -------
-    >>> dumps({"a": "</script><b>"})
-    '{"a":"\\u003c/script\\u003e\\u003cb\\u003e"}'
+    >>> print(dumps({"a": "</script><b>"}))
+    {"a":"\\u003c/script\\u003e\\u003cb\\u003e"}
     """
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     for ch, esc in _SCRIPT_ESCAPES:

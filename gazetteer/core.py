@@ -78,6 +78,7 @@ class Gazetteer:
         # news repeats the same names all day: keep recent answers (cleared on every user write)
         self._cached_candidates = lru_cache(maxsize=65_536)(self._candidates)
         self._cached_get = lru_cache(maxsize=65_536)(self._get)
+        self._cached_rank = lru_cache(maxsize=65_536)(self._rank_ids)
 
     # -- construction ------------------------------------------------------
     @classmethod
@@ -225,8 +226,12 @@ class Gazetteer:
     def rank(self, place_ids: Iterable[str], kind: str | None = None, country: str | None = None,
              near: tuple[float, float] | None = None) -> list[Place]:
         """Order places (by id) as :meth:`resolve` would, best first."""
-        places = [p for p in (self.get(i) for i in dict.fromkeys(place_ids)) if p is not None]
-        return sorted(places, key=lambda p: self._sort_key(p, 0, kind, bool(kind), country, near), reverse=True)
+        return list(self._cached_rank(tuple(dict.fromkeys(place_ids)), kind, country, near))
+
+    def _rank_ids(self, ids: tuple[str, ...], kind: str | None, country: str | None,
+                  near: tuple[float, float] | None) -> tuple[Place, ...]:
+        places = [p for p in map(self.get, ids) if p is not None]
+        return tuple(sorted(places, key=lambda p: self._sort_key(p, 0, kind, bool(kind), country, near), reverse=True))
 
     def reverse(self, lat: float, lon: float, limit: int = 1, kind: str | None = None,
                 max_km: float = 250.0) -> list[Place]:
@@ -386,6 +391,7 @@ class Gazetteer:
         self.__dict__.pop("_fuzzy", None)
         self._cached_candidates.cache_clear()
         self._cached_get.cache_clear()
+        self._cached_rank.cache_clear()
 
     # -- fuzzy index -------------------------------------------------------
     @cached_property

@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = [
     "Token",
@@ -47,6 +47,7 @@ __all__ = [
     "is_arabic",
     "GENERIC_WORDS",
     "PROCLITICS",
+    "NO_JOIN_LETTERS",
 ]
 
 PROCLITICS = "وبلفك"
@@ -85,7 +86,8 @@ _LAT_PAIRS = [
     (re.compile(r"(?<=[a-z])[ae]h$"), "a"),
     (re.compile(r"([a-z])\1+"), r"\1"),
 ]
-_LETTER_DIGIT = re.compile(r"\b([a-z])\s*-?\s*(\d+)\b")
+#: single letters never joined with a following number (they are English words)
+NO_JOIN_LETTERS = frozenset("ai")
 
 # --- generic words: word -> kind it asks for (None: generic, no kind) ------
 GENERIC_WORDS: dict[str, str | None] = {}
@@ -110,8 +112,7 @@ _generic("crossing", "crossing", "منفذ", "معبر")
 _generic(None, "air", "international", "military", "center", "centre", "مركز", "جويه", "دولي", "عسكريه")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word of a text: its original span and its folded form.
 
     ``generic`` is the kind a generic word asks for ("base", "airport", …),
@@ -129,13 +130,16 @@ class Token:
         return self.generic is not None
 
 
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+
+
 def is_arabic(s: str) -> bool:
     """True when ``s`` contains an Arabic letter.
 
     >>> is_arabic("كركوك"), is_arabic("Kirkuk")
     (True, False)
     """
-    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in s)
+    return _ARABIC.search(s) is not None
 
 
 def _fold_arabic(w: str) -> str:
@@ -205,8 +209,9 @@ def tokenize(text: str) -> list[Token]:
         word, s, e = raw[i]
         norm = fold_token(word)
         i += 1
-        # K-1 / K 1 style: a single letter joined with the number after it
-        if len(norm) == 1 and norm.isascii() and norm.isalpha() and i < len(raw):
+        # K-1 / K 1 style: a single letter joined with the number after it (not the
+        # English words "a" and "I": "a 10-year-old" is no airfield "a10")
+        if len(norm) == 1 and norm.isascii() and norm.isalpha() and norm not in NO_JOIN_LETTERS and i < len(raw):
             nxt = fold_token(raw[i][0])
             if nxt[:1].isascii() and nxt[:1].isdigit():
                 e = raw[i][2]

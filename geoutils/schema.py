@@ -14,6 +14,7 @@ Example
 """
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -107,6 +108,12 @@ def parse_dates(values: Any) -> pd.Series:
     [datetime.date(2020, 2, 13), datetime.date(2020, 2, 13), None]
     """
     s = values if isinstance(values, pd.Series) else pd.Series(values, dtype="object")
+    if str(s.dtype) == "object":
+        vals = s.tolist()
+        if _all_plain_dates(vals):  # already dates (or None): nothing to parse
+            out = np.empty(len(vals), dtype=object)
+            out[:] = vals
+            return pd.Series(out, index=s.index, name=s.name, dtype="object")
     if pd.api.types.is_datetime64_any_dtype(s.dtype):
         ts = s.dt.tz_convert(None) if getattr(s.dt, "tz", None) is not None else s
     else:
@@ -134,11 +141,20 @@ def empty_incidents() -> gpd.GeoDataFrame:
     >>> len(empty_incidents())
     0
     """
-    df = pd.DataFrame({c: pd.Series(dtype=t) for c, t in DTYPES.items()})
-    return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries([], crs=CRS), crs=CRS)
+    return _coerce_records([])
+
+
+def _all_plain_dates(vals: list) -> bool:
+    """True when every value is a ``datetime.date`` (not a datetime) or None."""
+    d = _dt.date
+    return all(v is None or type(v) is d for v in vals)
 
 
 def _to_int(s: pd.Series, col: str) -> pd.Series:
+    if str(s.dtype) == "Int64":
+        return s
+    if pd.api.types.is_integer_dtype(s.dtype) and not pd.api.types.is_extension_array_dtype(s.dtype):
+        return s.astype("Int64")  # numpy integers: nothing to check
     num = pd.to_numeric(s, errors="coerce")
     bad = (num.isna() & s.notna() & (s.astype("string").str.strip() != "")) | (num.notna() & (num % 1 != 0))
     if bad.any():
@@ -146,9 +162,158 @@ def _to_int(s: pd.Series, col: str) -> pd.Series:
     return num.astype("Float64").astype("Int64")
 
 
-def coerce(df: pd.DataFrame) -> gpd.GeoDataFrame:
+def _coerce_column(s: pd.Series, col: str, dtype: str) -> pd.Series:
+    """One present column cast to its schema dtype (ValueError naming a bad value)."""
+    if col == "event_date":
+        parsed = parse_dates(s)
+        if parsed.isna().any():
+            bad = parsed.isna() & _present(s)
+            if bad.any():
+                raise ValueError(f"column 'event_date': not a date: {s[bad].iloc[0]!r}")
+        return parsed
+    if dtype == "Int64":
+        return _to_int(s, col)
+    if dtype == "float64":
+        if str(s.dtype) == "float64":
+            return s
+        num = pd.to_numeric(s, errors="coerce")
+        if num.isna().any():
+            bad = num.isna() & _present(s)
+            if bad.any():
+                raise ValueError(f"column {col!r}: not a number: {s[bad].iloc[0]!r}")
+        return num.astype("float64")
+    if str(s.dtype) == dtype:  # "string" only: the pandas 3 default "str" compares equal to it
+        return s
+    return s.astype(dtype)
+
+
+_CRS_OBJ: Any = None
+
+
+def _crs() -> Any:
+    """The schema CRS as a pyproj object, built once (parsing "EPSG:4326" each time is slow)."""
+    global _CRS_OBJ
+    if _CRS_OBJ is None:
+        from pyproj import CRS as _PCRS
+
+        _CRS_OBJ = _PCRS.from_user_input(CRS)
+    return _CRS_OBJ
+
+
+def _points(lat: np.ndarray, lon: np.ndarray) -> Any:
+    """Point geometry array (None where a coordinate is missing), in the schema CRS."""
+    import shapely
+    from geopandas.array import from_shapely
+
+    has = ~(np.isnan(lat) | np.isnan(lon))
+    pts = np.full(len(lat), None, dtype=object)
+    if has.any():
+        pts[has] = shapely.points(lon[has], lat[has])
+    return from_shapely(pts, crs=_crs())
+
+
+def _geoframe(df: pd.DataFrame) -> gpd.GeoDataFrame:
+    """A GeoDataFrame over ``df`` (whose "geometry" column is a geometry array in the schema
+    CRS) without the slow generic constructor (what geopandas itself does for frames that
+    carry a geometry column); falls back to the constructor if pandas internals differ."""
+    try:
+        out = gpd.GeoDataFrame._from_mgr(df._mgr, df._mgr.axes)
+        out._geometry_column_name = "geometry"
+        return out
+    except Exception:  # pragma: no cover - other pandas/geopandas versions
+        return gpd.GeoDataFrame(df, geometry="geometry", crs=CRS)
+
+
+_COLUMN_INDEX = pd.Index(COLUMNS)  # immutable: shared by the frames built here
+
+
+def _frame(cols: dict[str, Any], n: int) -> pd.DataFrame:
+    """DataFrame of already typed column arrays of length ``n`` (no re-inference)."""
+    index = pd.RangeIndex(n)
+    names = list(cols)
+    columns = _COLUMN_INDEX if names == COLUMNS else pd.Index(names)
+    try:
+        return pd.DataFrame._from_arrays(list(cols.values()), columns=columns, index=index,
+                                         verify_integrity=False)
+    except Exception:  # pragma: no cover - other pandas versions
+        return pd.DataFrame(cols, index=index, copy=False)
+
+
+def _string_array_maker() -> Any:
+    """Fastest way to a "string" extension array from a list of str/None (checked once)."""
+    dtype = pd.StringDtype()
+    try:
+        import pyarrow as pa
+        from pandas.arrays import ArrowStringArray
+
+        def make(vals: list) -> Any:
+            return ArrowStringArray(pa.chunked_array([pa.array(vals, pa.large_string())]))
+
+        probe = make(["a", None])
+        if str(probe.dtype) == "string" and probe.dtype == dtype and probe.isna().tolist() == [False, True]:
+            return make
+    except Exception:  # pragma: no cover - pandas without pyarrow strings
+        pass
+    return lambda vals: pd.array(vals, dtype=dtype)
+
+
+_make_strings = _string_array_maker()
+
+
+def _fast_values(vals: list, dtype: str) -> Any:
+    """Typed array for a column of plain Python values, or None when a value needs the
+    general (checking, parsing) path."""
+    if dtype == "string":
+        if all(v is None or type(v) is str for v in vals):
+            return _make_strings(vals)
+    elif dtype == "float64":
+        if all(v is None or type(v) is float or type(v) is int for v in vals):
+            return np.array(vals, dtype="float64")
+    elif dtype == "Int64":
+        if all(v is None or type(v) is int for v in vals):
+            from pandas.arrays import IntegerArray
+
+            mask = np.fromiter((v is None for v in vals), dtype=bool, count=len(vals))
+            try:
+                data = np.fromiter((0 if v is None else v for v in vals), dtype="int64", count=len(vals))
+            except OverflowError:  # beyond int64: let the general path report it
+                return None
+            return IntegerArray(data, mask)
+    elif dtype == "object":
+        if _all_plain_dates(vals):
+            out = np.empty(len(vals), dtype=object)
+            out[:] = vals
+            return out
+    return None
+
+
+def _coerce_records(rows: list[dict]) -> gpd.GeoDataFrame:
+    """:func:`coerce` of a list of row dicts: each column built once with its dtype."""
+    n = len(rows)
+    index = pd.RangeIndex(n)
+    cols: dict[str, Any] = {}
+    for col, dtype in DTYPES.items():
+        vals = [r.get(col) for r in rows]
+        arr = _fast_values(vals, dtype)
+        if arr is None:  # the general path, on the column pandas would have built
+            ser = _coerce_column(pd.Series(vals, index=index), col, dtype)
+            arr = ser.array if isinstance(ser.dtype, pd.api.extensions.ExtensionDtype) else ser.to_numpy()
+        cols[col] = arr
+    extra = list(dict.fromkeys(k for r in rows for k in r if k not in DTYPES))
+    if extra:
+        ex = pd.DataFrame(rows, columns=extra)
+        for k in extra:
+            cols[k] = ex[k].array
+    lat = np.asarray(cols["latitude"], dtype="float64")
+    lon = np.asarray(cols["longitude"], dtype="float64")
+    cols["geometry"] = _points(lat, lon)
+    return _geoframe(_frame(cols, n))
+
+
+def coerce(df: pd.DataFrame | list[dict]) -> gpd.GeoDataFrame:
     """Add missing columns, cast dtypes, order columns, and (re)build point geometry.
 
+    ``df`` is a DataFrame or a list of row dicts (the fast path extraction uses).
     ``event_date`` becomes ``datetime.date`` objects (ISO or "13 February 2020"
     strings are parsed). Geometry is built from ``latitude``/``longitude``;
     when those columns are absent (or empty) but a point geometry is present,
@@ -162,7 +327,11 @@ def coerce(df: pd.DataFrame) -> gpd.GeoDataFrame:
     >>> g = coerce(pd.DataFrame({"latitude": [35.5], "longitude": [44.3]}))
     >>> g.geometry.iloc[0].x
     44.3
+    >>> coerce([{"latitude": 35.5, "longitude": 44.3, "fatalities": 2}]).fatalities.dtype
+    Int64Dtype()
     """
+    if isinstance(df, list) and all(type(r) is dict for r in df) and not any("geometry" in r for r in df):
+        return _coerce_records(df)
     attrs = dict(getattr(df, "attrs", {}))
     df = pd.DataFrame(df).copy()
     if "geometry" in df.columns:
@@ -179,34 +348,20 @@ def coerce(df: pd.DataFrame) -> gpd.GeoDataFrame:
                 if is_pt.any():
                     vals[is_pt] = getattr(geom[is_pt], coord)
                 df[col] = vals
+    cols: dict[str, Any] = {}
     for col, dtype in DTYPES.items():
         if col not in df.columns:
             fill = np.nan if dtype == "float64" else (None if dtype == "object" else pd.NA)
-            df[col] = pd.Series([fill] * len(df), index=df.index, dtype=dtype)
-        elif col == "event_date":
-            parsed = parse_dates(df[col])
-            bad = parsed.isna() & _present(df[col])
-            if bad.any():
-                raise ValueError(f"column 'event_date': not a date: {df[col][bad].iloc[0]!r}")
-            df[col] = parsed
-        elif dtype == "Int64":
-            df[col] = _to_int(df[col], col)
-        elif dtype == "float64":
-            num = pd.to_numeric(df[col], errors="coerce")
-            bad = num.isna() & _present(df[col])
-            if bad.any():
-                raise ValueError(f"column {col!r}: not a number: {df[col][bad].iloc[0]!r}")
-            df[col] = num.astype("float64")
+            cols[col] = pd.Series([fill] * len(df), index=df.index, dtype=dtype)
         else:
-            df[col] = df[col].astype(dtype)
-    extra = [c for c in df.columns if c not in DTYPES]
-    df = df[list(DTYPES) + extra]
-    lat = df["latitude"].to_numpy(dtype="float64")
-    lon = df["longitude"].to_numpy(dtype="float64")
-    geom = gpd.points_from_xy(lon, lat, crs=CRS)
-    has = ~(np.isnan(lat) | np.isnan(lon))
-    geoms = gpd.GeoSeries(geom, index=df.index, crs=CRS).where(has, None)
-    out = gpd.GeoDataFrame(df, geometry=geoms, crs=CRS)
+            cols[col] = _coerce_column(df[col], col, dtype)
+    for c in df.columns:
+        if c not in DTYPES:
+            cols[c] = df[c]
+    lat = cols["latitude"].to_numpy(dtype="float64")
+    lon = cols["longitude"].to_numpy(dtype="float64")
+    cols["geometry"] = pd.Series(_points(lat, lon), index=df.index)
+    out = _geoframe(pd.concat(cols, axis=1) if cols else df)
     out.attrs.update(attrs)
     return out
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from gazetteer.normalize import Token, fold_token, proclitic_variants
 
@@ -195,6 +196,9 @@ def find_dates(tokens: list[Token], published: date) -> list[DateHit]:
     out: list[DateHit] = []
     i, n = 0, len(tokens)
     while i < n:
+        if not _may_start(tokens[i].norm):  # cheap, cached pre-check of the first word
+            i += 1
+            continue
         hit = _date_at(tokens, i, published)
         if hit is None:
             i += 1
@@ -202,6 +206,15 @@ def find_dates(tokens: list[Token], published: date) -> list[DateHit]:
         out.append(hit)
         i = hit.end
     return out
+
+
+@lru_cache(maxsize=65536)
+def _may_start(norm: str) -> bool:
+    """False when no date can start with this word (a superset test of :func:`_date_at`)."""
+    if not norm or norm[:1].isdigit() or norm in _TODAY or norm in _REL_FIRST:
+        return True
+    return any(v in _ORD or v in _ORD_TENS or v in _MONTH_FIRST or v in _WEEKDAYS or v in _YESTERDAY
+               for v in _variants(norm))
 
 
 def _date_at(tokens: list[Token], i: int, pub: date) -> DateHit | None:
@@ -288,6 +301,7 @@ for _a, _b, _k in [
     ("last", "month", "month"), ("الشهر", "الماضي", "month"),
 ]:
     _REL_PAIRS[(fold_token(_a), fold_token(_b))] = _k
+_REL_FIRST = frozenset(a for a, _ in _REL_PAIRS)
 
 _TIME = re.compile(
     r"(?<![\d:.])(\d{1,2})(?::(\d{2}))?(?![\d:])\s*(a\.?m\.?|p\.?m\.?|صباحا|صباحاً|مساء|مساءً|ليلا|ليلاً)?",

@@ -106,8 +106,28 @@ def _definite(tokens: list[Token], i: int) -> bool:
     return i > 0 and tokens[i - 1].norm in ("the", "this", "that", "these", "those", "same")
 
 
-def _match(tokens: list[Token], i: int, first: dict) -> tuple[tuple[str, ...], tuple] | None:
-    for v in _readings(tokens[i].norm):
+_FIRST_SETS: dict[int, tuple[dict, dict[str, bool]]] = {}
+
+
+def _starters(first: dict) -> dict[str, bool]:
+    """Per-lexicon cache: can a phrase of ``first`` start at a token with this norm?"""
+    got = _FIRST_SETS.get(id(first))
+    if got is None or got[0] is not first:
+        got = _FIRST_SETS[id(first)] = (first, {})
+    return got[1]
+
+
+def _match(tokens: list[Token], i: int, first: dict, may: dict[str, bool] | None = None) -> tuple[tuple[str, ...], tuple] | None:
+    norm = tokens[i].norm
+    if may is not None:
+        ok = may.get(norm)
+        if ok is None:
+            ok = may[norm] = any(v in first for v in _readings(norm))
+            if len(may) > 200_000:
+                may.clear()
+        if not ok:
+            return None
+    for v in _readings(norm):
         for entry in first.get(v, ()):
             key = entry[0]
             if len(key) == 1 or tuple(t.norm for t in tokens[i + 1: i + len(key)]) == key[1:]:
@@ -128,8 +148,12 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
 
     out: list[Trigger] = []
     i, n = 0, len(tokens)
+    may = _starters(_FIRST)
     while i < n:
-        got = _match(tokens, i, _FIRST)
+        if may.get(tokens[i].norm) is False:  # known not to start a phrase
+            i += 1
+            continue
+        got = _match(tokens, i, _FIRST, may)
         if got is None:
             i += 1
             continue
@@ -202,8 +226,12 @@ def find_actors(tokens: list[Token]) -> list[Actor]:
     """
     out: list[Actor] = []
     i, n = 0, len(tokens)
+    may = _starters(_ACTOR_FIRST)
     while i < n:
-        got = _match(tokens, i, _ACTOR_FIRST)
+        if may.get(tokens[i].norm) is False:  # known not to start a phrase
+            i += 1
+            continue
+        got = _match(tokens, i, _ACTOR_FIRST, may)
         if got is None:
             i += 1
             continue

@@ -245,6 +245,15 @@ def _before(tokens: list[Token], c: int, lo: int, adjacent: bool = False) -> int
     return None
 
 
+@lru_cache(maxsize=65536)
+def _cue(norm: str) -> int:
+    """1 for a killing cue, 2 for an injury cue, 0 otherwise (any proclitic reading)."""
+    norms = _clean(norm)
+    if any(v in _KILL for v in norms):
+        return 1
+    return 2 if any(v in _INJ for v in norms) else 0
+
+
 def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str = "") -> Casualties:
     """Killed and injured figures in ``tokens[lo:hi]`` (lowest figure when several are given).
 
@@ -264,11 +273,10 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
     if raw and _BOTH_ZERO.search(raw):
         out.killed, out.injured = 0, 0
     for c in range(lo, hi):
-        norms = _clean(tokens[c].norm)
-        is_kill = any(v in _KILL for v in norms)
-        is_inj = not is_kill and any(v in _INJ for v in norms)
-        if not (is_kill or is_inj):
+        cue = _cue(tokens[c].norm)
+        if not cue:
             continue
+        is_kill = cue == 1
         negated = any(
             any(v in _NEG for v in _clean(tokens[j].norm)) for j in range(max(lo, c - 3), c)
         ) or (c + 1 < hi and tokens[c + 1].norm in ("no", "none", "nobody"))

@@ -49,6 +49,8 @@ _DIRECTION = _f("شمال جنوب شرق غرب شمالي جنوبي شرقي 
 _DISTANCE = _f("كم كيلومتر كيلومترات كيلومترا km kilometres kilometers miles mile")
 _SKIP = _f("طريق road highway مدخل entrance بوابة gate سماء مقر headquarters الأميركية الأمريكية us american iraqi العراقية a an the military عسكرية")
 _ROAD = _f("طريق road highway")
+_DISTANCE_OR_DIRECTION = _DISTANCE | _DIRECTION
+_AGENT_OR_ACCUSE = ev.AGENT_VERBS | ev.ACCUSE_VERBS
 _BASE_WORDS = {fold_token(w): k for w, k in {"القاعدة": "base", "base": "base", "المطار": "airport", "airport": "airport"}.items()}
 _POINT_KINDS = {"base", "airport", "embassy", "consulate", "crossing", "oilfield", "zone", "checkpoint", "site", "camp", "port", "dam", "bridge"}
 _SPECIFICITY = {"district": 2, "governorate": 3, "country": 4}
@@ -75,7 +77,10 @@ def _readings(norm: str) -> tuple[str, ...]:
 
 
 def _any(tok: Token, words: frozenset[str]) -> bool:
-    return any(v in words for v in _readings(tok.norm))
+    r = _readings(tok.norm)
+    if len(r) == 1:
+        return r[0] in words
+    return any(v in words for v in r)
 
 
 @dataclass
@@ -195,7 +200,7 @@ def extract_incidents(text: str, published: str | date | None = None, lang: str 
     >>> from geoutils.extract.memory import MemoryGazetteer
     >>> g = extract_incidents("سقط صاروخ كاتيوشا على قاعدة كي وان الخميس.", "2020-02-14",
     ...                       gazetteer=MemoryGazetteer.demo())
-    >>> (str(g.event_date[0]), g.fatalities[0], g.geo_precision[0])
+    >>> (str(g.event_date[0]), int(g.fatalities[0]), int(g.geo_precision[0]))
     ('2020-02-13', 0, 1)
     """
     from geoutils.schema import coerce, empty_incidents
@@ -219,7 +224,7 @@ def extract_incidents(text: str, published: str | date | None = None, lang: str 
     rows = _rows(incidents, text, source, pub)
     if not rows:
         return empty_incidents()
-    return coerce(pd.DataFrame(rows))
+    return coerce(rows)
 
 
 def _set_country(resolve: _Resolver, hits: list[Hit], text: str) -> None:
@@ -278,8 +283,11 @@ def _mentions(text: str, pub: date, hits: list[Hit], resolve: _Resolver) -> list
         toks = tokenize(sent)
         if not toks:
             continue
-        starts = [t.start for t in toks]
         shits = hits[bisect_left(hit_starts, s): bisect_left(hit_starts, e)]
+        trigs = ev.find_triggers(toks)
+        if not trigs and not shits:
+            continue  # no event word and no place: nothing to take from this sentence
+        starts = [t.start for t in toks]
         actors = ev.find_actors(toks)
         # places with their token index; drop those inside a longer actor name (فيلق القدس)
         places: list[tuple[int, int, Hit]] = []
@@ -294,7 +302,6 @@ def _mentions(text: str, pub: date, hits: list[Hit], resolve: _Resolver) -> list
         located = _locate(toks, places, resolve)
         for c in located:
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
-        trigs = ev.find_triggers(toks)
         if not trigs:
             continue
         clusters = [(cl, *_summarise(cl)) for cl in _clusters(trigs)]
@@ -384,7 +391,7 @@ def _locate(toks: list[Token], places: list[tuple[int, int, Hit]], resolve: _Res
             if _any(t, _LOC_CUES) or _any(t, _TARGET_VERBS):
                 cue = t.norm
                 rel = rel or _any(t, _REL_CUES)
-                if j > 0 and _any(toks[j - 1], _DISTANCE | _DIRECTION):
+                if j > 0 and _any(toks[j - 1], _DISTANCE_OR_DIRECTION):
                     rel = True
                 break
             if _any(t, _DIRECTION) or _any(t, _DISTANCE):
@@ -468,7 +475,7 @@ def _actors_for(toks: list[Token], actors: list[ev.Actor], cl: list[ev.Trigger],
     start = cl[0].start
     subject = None
     for a in actors:
-        verb_before = a.start > 0 and any(_any(toks[k], ev.AGENT_VERBS | ev.ACCUSE_VERBS) for k in range(max(0, a.start - 2), a.start))
+        verb_before = a.start > 0 and any(_any(toks[k], _AGENT_OR_ACCUSE) for k in range(max(0, a.start - 2), a.start))
         verb_after = any(_any(toks[k], ev.AGENT_VERBS) for k in range(a.end, min(len(toks), a.end + 3)))
         by = a.start > 0 and toks[a.start - 1].norm in ("by", "قبل")
         if verb_before and subject is None:

@@ -3,6 +3,9 @@
 The text is cut at whitespace; each chunk is folded once with the shared
 :func:`gazetteer.normalize.tokenize` (cached per distinct chunk, so a corpus pays for
 its vocabulary, not its length) and the folded chunks are joined with single spaces.
+The one join tokenize makes across whitespace, a single letter and the number after it
+("K 1", "K - 1" -> "k1"), is kept: such chunk pairs are re-tokenized together (except
+after the English words "a" and "I": "a 10-year-old" is not the key "a10").
 Gazetteer keys (``name_key`` of every alias) are matched between spaces, and Arabic
 keys are also inserted with the proclitics و ب ل ف ك (and وب ول فب) attached, so
 "وأربيل" or "بكركوك" match without trying readings token by token.
@@ -10,20 +13,23 @@ keys are also inserted with the proclitics و ب ل ف ك (and وب ول فب) a
 Example
 -------
 >>> sc = Scanner([("كركوك", "p:kirkuk"), ("k1", "p:k1"), ("ain asad", "p:asad")])
->>> text = "صواريخ على كركوك وبكركوك then K-1 and Ain al-Asad"
+>>> text = "صواريخ على كركوك وبكركوك then K-1 and Ain al-Asad, K 1"
 >>> [(text[h.start:h.end], h.place_ids) for h in sc.scan(text)]
-[('كركوك', ('p:kirkuk',)), ('وبكركوك', ('p:kirkuk',)), ('K-1', ('p:k1',)), ('Ain al-Asad', ('p:asad',))]
+[('كركوك', ('p:kirkuk',)), ('وبكركوك', ('p:kirkuk',)), ('K-1', ('p:k1',)), ('Ain al-Asad', ('p:asad',)), ('K 1', ('p:k1',))]
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from bisect import bisect_right
 from functools import lru_cache
-from typing import Any, Iterable
+from itertools import accumulate, compress
+from operator import add
+from typing import Any, Iterable, NamedTuple
 
 import ahocorasick
 import numpy as np
 
-from gazetteer.normalize import GENERIC_WORDS, PROCLITICS, is_arabic, tokenize
+from gazetteer.normalize import GENERIC_WORDS, NO_JOIN_LETTERS, PROCLITICS, is_arabic, tokenize
 
 __all__ = ["Hit", "Scanner", "scanner_for", "fold_chunks", "DEFAULT_COUNTRIES"]
 
@@ -51,10 +57,12 @@ may march june july august monday tuesday wednesday thursday friday saturday sun
 """.split())
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A gazetteer key found in the text: char span, key, candidate place ids, and the
-    kind asked for by generic words right around it (مطار بغداد -> "airport")."""
+    kind asked for by generic words right around it (مطار بغداد -> "airport").
+
+    A named tuple: immutable like a frozen dataclass, and several times cheaper to make.
+    """
 
     start: int
     end: int
@@ -78,10 +86,19 @@ def _usable(key: str) -> bool:
 # -- folding, cached per distinct whitespace chunk ---------------------------
 _FOLD_CACHE: dict[str, str] = {}
 _FOLD_CACHE_MAX = 1_000_000
+# chunks whose last token is a single Latin letter: tokenize may join it with a number
+# in the next chunk ("K 1" -> "k1"). Not for the English words "a" and "I": "a 10-year-old"
+# must not become the key "a10" (an airfield code); see the note on tokenize in the report.
+_LETTER_END: set[str] = set()
+_WORD_LETTERS = NO_JOIN_LETTERS
 
 
 def _fold_chunk(chunk: str) -> str:
     return " ".join(t.norm for t in tokenize(chunk))
+
+
+def _is_letter(tok: str) -> bool:
+    return len(tok) == 1 and tok.isascii() and tok.isalpha()
 
 
 def fold_chunks(words: list[str]) -> list[str]:
@@ -93,29 +110,42 @@ def fold_chunks(words: list[str]) -> list[str]:
     ['واربيل', 'عراق', '', 'k1']
     """
     cache = _FOLD_CACHE
-    missing = set(words).difference(cache)
-    if missing:
-        if len(cache) + len(missing) > _FOLD_CACHE_MAX:
+    folded = list(map(cache.get, words))
+    if None in folded:
+        if len(cache) + len(words) > _FOLD_CACHE_MAX:
             cache.clear()
-            missing = set(words)
-        for w in missing:
-            cache[w] = _fold_chunk(w)
-    return list(map(cache.__getitem__, words))
+            _LETTER_END.clear()
+        for i, f in enumerate(folded):
+            if f is None:
+                w = words[i]
+                f = cache.get(w)
+                if f is None:
+                    f = cache[w] = _fold_chunk(w)
+                    last = f.rpartition(" ")[2]
+                    if _is_letter(last) and last not in _WORD_LETTERS:
+                        _LETTER_END.add(w)
+                folded[i] = f
+    return folded
 
 
-_WS_TABLE = np.zeros(0x3001, dtype=bool)
+# str.split() whitespace; every code point above U+3000 is clipped to U+3001 (not whitespace)
+_WS_TABLE = np.zeros(0x3002, dtype=bool)
 _WS_TABLE[[ord(c) for c in "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
            "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"]] = True
 
 
-def _word_starts(text: str) -> np.ndarray:
-    """Start offsets of ``text.split()`` chunks (vectorised)."""
-    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    ws = _WS_TABLE[np.minimum(cps, 0x3000)]
-    prev = np.empty_like(ws)
-    prev[0] = True
-    prev[1:] = ws[:-1]
-    return np.flatnonzero(~ws & prev)
+def _word_starts(text: str) -> list[int]:
+    """Start offsets of ``text.split()`` chunks (vectorised).
+
+    >>> _word_starts(" ab  c\u3042d")
+    [1, 5]
+    """
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if not len(cps):
+        return []
+    ws = _WS_TABLE.take(cps, mode="clip")  # code points above the table: not whitespace
+    out = (np.flatnonzero(ws[:-1] > ws[1:]) + 1).tolist()
+    return out if ws[0] else [0, *out]
 
 
 class Scanner:
@@ -141,16 +171,17 @@ class Scanner:
         self.keys = {k: tuple(v) for k, v in ids.items()}
         self.latin_capitalised = latin_capitalised
         auto = ahocorasick.Automaton()
+        # payload: (key, place ids, length of the matched form, Latin key that must be capitalised)
         for key, pids in self.keys.items():
-            auto.add_word(f" {key} ", (key, pids, len(key)))
+            auto.add_word(f" {key} ", (key, pids, len(key), latin_capitalised and not is_arabic(key)))
         for key, pids in self.keys.items():
             if is_arabic(key[0]) and len(key.split(" ", 1)[0]) >= 3:
                 for c in _CLITICS:
                     variant = c + key
                     if variant not in self.keys and variant.split(" ", 1)[0] not in _STOP_AR:
-                        auto.add_word(f" {variant} ", (key, pids, len(variant)))
+                        auto.add_word(f" {variant} ", (key, pids, len(variant), False))
         if len(auto) == 0:
-            auto.add_word("\x00", ("", (), 1))  # an automaton needs a word
+            auto.add_word("\x00", ("", (), 1, False))  # an automaton needs a word
         auto.make_automaton()
         self._auto = auto
 
@@ -170,43 +201,113 @@ class Scanner:
         if not words:
             return []
         folded = fold_chunks(words)
-        lens = np.fromiter(map(len, folded), dtype=np.int64, count=len(folded))
-        keep = np.flatnonzero(lens > 0)
-        if not len(keep):
+        kept = list(compress(folded, folded))
+        if not kept:
             return []
-        joined = " " + " ".join(filter(None, folded)) + " "
-        # folded start offset of each kept chunk
-        kl = lens[keep] + 1
-        fstart = np.empty(len(keep), dtype=np.int64)
-        fstart[0] = 1
-        np.cumsum(kl[:-1], out=fstart[1:])
-        fstart[1:] += 1
+        joined = " " + " ".join(kept) + " "
+        starts: list[int] | None = None
+        ends: dict[int, int] = {}  # chunk -> end offset, for chunks merged with the next ones
+        if _LETTER_THEN_DIGIT.search(joined) and not _LETTER_END.isdisjoint(words):
+            starts = _join_letter_number(text, words, folded, ends)
+            if ends:
+                kept = list(compress(folded, folded))
+                joined = " " + " ".join(kept) + " "
         # the pattern " variant " ends at ``end`` (its trailing space)
-        found = [(end - vlen, end, key, pids) for end, (key, pids, vlen) in self._auto.iter(joined) if pids]
+        found = [(end - vlen, end, key, pids, cap) for end, (key, pids, vlen, cap) in self._auto.iter(joined) if pids]
         if not found:
             return []
-        found.sort(key=lambda f: (f[0], f[0] - f[1]))
-        arr = np.array([(f[0], f[1] - 1) for f in found], dtype=np.int64)
-        k0s = (np.searchsorted(fstart, arr[:, 0], side="right") - 1).tolist()
-        k1s = (np.searchsorted(fstart, arr[:, 1], side="right") - 1).tolist()
+        if len(found) > 1:
+            found.sort(key=_leftmost_longest)
+        keep = list(compress(range(len(folded)), folded))
+        # folded start offset of kept chunk j: 1 + lengths of the chunks before + j spaces
+        fstart = list(map(add, accumulate(map(len, kept), initial=0), range(1, len(kept) + 2)))
+        if starts is None:
+            starts = _chunk_starts(text, words)
         # leftmost-longest, no overlaps
         hits: list[Hit] = []
         last_end = -1
-        starts = _word_starts(text)
-        keep_l = keep.tolist()
-        for (fs, fe, key, pids), k0, k1 in zip(found, k0s, k1s):
+        edge = _EDGE_KIND
+        nk = len(kept)
+        for fs, fe, key, pids, cap in found:
             if fs < last_end:
                 continue
-            c0 = int(starts[keep_l[k0]])
-            w1 = keep_l[k1]
-            s, e = _trim(text, c0, int(starts[w1]) + len(words[w1]))
-            if s >= e:
+            k0 = bisect_right(fstart, fs) - 1
+            k1 = bisect_right(fstart, fe - 1) - 1
+            w1 = keep[k1]
+            s = starts[keep[k0]]
+            e = ends.get(w1) if ends else None
+            if e is None:
+                e = starts[w1] + len(words[w1])
+            if not (text[s].isalnum() and text[e - 1].isalnum()):
+                s, e = _trim(text, s, e)
+                if s >= e:
+                    continue
+            if cap and not (text[s].isupper() or text[s].isdigit()):
                 continue
-            if self.latin_capitalised and not is_arabic(key) and not (text[s].isupper() or text[s].isdigit()):
-                continue
-            hits.append(Hit(s, e, key, pids, _kind_near(folded, keep_l, k0, k1)))
+            # kind asked for by generic words just before or after (مطار بغداد, Baghdad airport)
+            kind = None
+            if k0:
+                kind = (edge.get(kept[k0 - 1]) or _edges(kept[k0 - 1]))[1]
+                if kind is None and k0 > 1:
+                    kind = (edge.get(kept[k0 - 2]) or _edges(kept[k0 - 2]))[1]
+            if kind is None and k1 + 1 < nk:
+                kind = (edge.get(kept[k1 + 1]) or _edges(kept[k1 + 1]))[0]
+                if kind is None and k1 + 2 < nk:
+                    kind = (edge.get(kept[k1 + 2]) or _edges(kept[k1 + 2]))[0]
+            hits.append(Hit(s, e, key, pids, kind))
             last_end = fe
         return hits
+
+
+# a folded single Latin letter followed by a folded chunk starting with a digit ("k 1"):
+# the only case where chunk-by-chunk folding can differ from tokenize on the whole text
+_LETTER_THEN_DIGIT = re.compile(r" [a-z] [0-9]")
+
+
+def _chunk_starts(text: str, words: list[str]) -> list[int]:
+    """Start offset of each ``text.split()`` chunk; C-level arithmetic when every gap is
+    one whitespace character (most running text), else :func:`_word_starts`."""
+    n = len(words)
+    if sum(map(len, words)) + n - 1 == len(text):  # no leading/trailing space, 1-char gaps
+        return list(map(add, accumulate(map(len, words), initial=0), range(n)))[:n]
+    return _word_starts(text)
+
+
+def _leftmost_longest(f: tuple) -> tuple[int, int]:
+    return f[0], f[0] - f[1]
+
+
+def _join_letter_number(text: str, words: list[str], folded: list[str], ends: dict[int, int]) -> list[int] | None:
+    """Apply tokenize's single-letter + number join across whitespace ("K 1", "K - 1" -> "k1").
+
+    A chunk ending in a single Latin letter followed (after punctuation-only chunks) by a
+    chunk starting with a digit is re-tokenized together with it by
+    :func:`gazetteer.normalize.tokenize`; the merged fold goes to the first chunk, the others
+    fold to "" and ``ends`` records where the merge ends. Returns the chunk start offsets
+    when it needed them (None otherwise).
+    """
+    n = len(words)
+    starts: list[int] | None = None
+    i = 0
+    while i < n:
+        if not folded[i] or words[i] not in _LETTER_END:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not folded[j]:
+            j += 1
+        if j >= n or not ("0" <= folded[j][:1] <= "9"):
+            i += 1
+            continue
+        if starts is None:
+            starts = _word_starts(text)
+        end = starts[j] + len(words[j])
+        folded[i] = " ".join(t.norm for t in tokenize(text[starts[i]:end]))
+        for k in range(i + 1, j + 1):
+            folded[k] = ""
+        ends[i] = end
+        i = j + 1
+    return starts
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -224,34 +325,11 @@ def _edges(chunk: str) -> tuple[str | None, str | None]:
     """(kind of the chunk's first word, kind of its last word) when they are generic words."""
     got = _EDGE_KIND.get(chunk)
     if got is None:
+        if len(_EDGE_KIND) > _FOLD_CACHE_MAX:
+            _EDGE_KIND.clear()
         words = chunk.split() or [""]
-
-        def kind(w: str) -> str | None:
-            return GENERIC_WORDS.get(w) or _EXTRA_KIND.get(w)
-
-        got = _EDGE_KIND[chunk] = (kind(words[0]), kind(words[-1]))
+        got = _EDGE_KIND[chunk] = (GENERIC_WORDS.get(words[0]) or None, GENERIC_WORDS.get(words[-1]) or None)
     return got
-
-
-def _kind_near(folded: list[str], keep: list[int], k0: int, k1: int) -> str | None:
-    """Kind asked for by generic words just before or after the match (مطار بغداد, Baghdad airport)."""
-    n = len(keep)
-    for k in (k0 - 1, k0 - 2):
-        if k >= 0:
-            g = _edges(folded[keep[k]])[1]
-            if g:
-                return g
-    for k in (k1 + 1, k1 + 2):
-        if k < n:
-            g = _edges(folded[keep[k]])[0]
-            if g:
-                return g
-    return None
-
-
-# plural and dual forms the shared GENERIC_WORDS does not list (a lexical cue, not a fold)
-_EXTRA_KIND = {"قاعدتي": "base", "قاعدتين": "base", "قواعد": "base", "مطاري": "airport", "bases": "base",
-               "airbase": "base", "airport": "airport"}
 
 
 @lru_cache(maxsize=8)

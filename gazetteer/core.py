@@ -377,14 +377,36 @@ class Gazetteer:
         return bool(row)
 
     def import_geonames(self, path: str | Path, alternate_names: str | Path | None = None, progress: bool = True):
-        """Import a GeoNames dump (``allCountries.txt`` / ``XX.txt``) into the user layer.
+        """Import a GeoNames dump (``allCountries.txt`` / ``XX.txt``, optionally with
+        ``alternateNamesV2.txt``) into the user layer.
 
-        See :func:`gazetteer.sources.geonames_dump.read_dump`; returns its report.
+        Both files are streamed (memory stays flat on allCountries) in one
+        transaction: a crash or Ctrl-C imports nothing, never half. Malformed lines
+        are skipped and listed, with their numbers, in the returned report.
+
+        Example
+        -------
+        >>> report = gz.import_geonames("IQ.txt", "alternateNamesV2.txt")   # doctest: +SKIP
+        >>> report.summary()                                                # doctest: +SKIP
+        '5012 places imported from IQ.txt (20311 alternate names); 0 malformed lines skipped'
         """
-        from gazetteer.sources import geonames_dump
+        from gazetteer.sources import geonames_dump as dump
 
-        records, report = geonames_dump.read_dump(path, alternate_names, progress=progress)
-        report.imported = self._write_user(records, progress=progress, total=len(records))
+        for f in (path, alternate_names):
+            dump.check_file(f)
+        report = dump.ImportReport(str(path))
+        with self._lock:
+            con = self._user_con()
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                report.imported = store.insert_places(con, dump.iter_dump(path, report, progress))
+                if alternate_names is not None:
+                    report.aliases = store.add_aliases(con, dump.iter_alternates(alternate_names, report, progress))
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        self._invalidate()
         return report
 
     def _invalidate(self) -> None:

@@ -126,6 +126,23 @@ def insert_places(con: sqlite3.Connection, records: Iterable[dict], progress: bo
     return n
 
 
+def add_aliases(con: sqlite3.Connection, items: Iterable[tuple[str, str, str, bool]]) -> int:
+    """Add (place id, alias, language, preferred) to places already in ``con``; an Arabic
+    alias becomes the place's ``name_ar`` when it has none or the alias is preferred.
+    Returns how many aliases found their place."""
+    n = 0
+    cur = con.cursor()
+    for place_id, alias, lang, preferred in items:
+        row = cur.execute("SELECT rid, name_ar FROM places WHERE id=?", (place_id,)).fetchone()
+        if row is None:
+            continue
+        cur.executemany("INSERT OR IGNORE INTO aliases VALUES(?,?,?,?)", alias_rows(row[0], [alias]))
+        if lang == "ar" and (row[1] is None or preferred):
+            cur.execute("UPDATE places SET name_ar=? WHERE rid=?", (alias, row[0]))
+        n += 1
+    return n
+
+
 def connect_rw(path: Path) -> sqlite3.Connection:
     """Open (creating) a read-write store with durable, crash-safe settings."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 
 from gazetteer.geo import check_latlon
@@ -83,19 +84,25 @@ def parse_line(line: str) -> dict:
             "source": f"GeoNames {gid} (user import of {{file}})", "aliases": aliases}
 
 
-def read_dump(path: str | Path, alternate_names: str | Path | None = None, progress: bool = True):
-    """Read a dump (and alternate names) into records; returns (records, report).
-
-    Example
-    -------
-    >>> records, report = read_dump("IQ.txt", "alternateNamesV2.txt")   # doctest: +SKIP
-    >>> report.summary()                                                # doctest: +SKIP
-    """
+def check_file(path: str | Path | None) -> Path | None:
+    """The path of a readable file (None stays None); ``ValueError`` names a missing one."""
+    if path is None:
+        return None
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"cannot read {path}: no such file")
-    report = ImportReport(str(path))
-    records: dict[str, dict] = {}
+    return path
+
+
+def iter_dump(path: str | Path, report: ImportReport, progress: bool = True) -> Iterator[dict]:
+    """Stream the records of a dump; malformed lines go to ``report.errors`` with their number.
+
+    Example
+    -------
+    >>> report = ImportReport("IQ.txt")                                  # doctest: +SKIP
+    >>> places = list(iter_dump("IQ.txt", report))                       # doctest: +SKIP
+    """
+    path = check_file(path)
     try:
         for i, line in _lines(path, progress, f"reading {path.name}"):
             if not line.strip() or line.startswith("#"):
@@ -107,17 +114,18 @@ def read_dump(path: str | Path, alternate_names: str | Path | None = None, progr
                 report.errors.append((path.name, i, str(exc)))
                 continue
             rec["source"] = rec["source"].format(file=path.name)
-            records[rec["id"]] = rec
+            yield rec
     except UnicodeDecodeError as exc:
         raise ValueError(f"{path} is not UTF-8 text (GeoNames dumps are): {exc.reason}") from None
-    if alternate_names is not None:
-        _add_alternates(Path(alternate_names), records, report, progress)
-    return list(records.values()), report
 
 
-def _add_alternates(path: Path, records: dict[str, dict], report: ImportReport, progress: bool) -> None:
-    if not path.is_file():
-        raise ValueError(f"cannot read {path}: no such file")
+def iter_alternates(path: str | Path, report: ImportReport,
+                    progress: bool = True) -> Iterator[tuple[str, str, str, bool]]:
+    """Stream (place id, alternate name, language, is preferred) from ``alternateNamesV2.txt``.
+
+    Links, Wikidata ids, postcodes and scripts we do not keep are skipped.
+    """
+    path = check_file(path)
     try:
         for i, line in _lines(path, progress, f"reading {path.name}"):
             if not line.strip():
@@ -126,15 +134,9 @@ def _add_alternates(path: Path, records: dict[str, dict], report: ImportReport, 
             if len(cols) < 4 or not cols[1].isdigit():
                 report.errors.append((path.name, i, f"{len(cols)} columns or a bad geonameid"))
                 continue
-            rec = records.get(f"gn:{cols[1]}")
             lang, alias = cols[2], cols[3].strip()
-            if rec is None or lang in SKIP_LANGS:
+            if lang in SKIP_LANGS or not alias or not keep_alias(alias):
                 continue
-            if not alias or not keep_alias(alias):
-                continue
-            rec["aliases"].append(alias)
-            report.aliases += 1
-            if lang == "ar" and (rec["name_ar"] is None or (len(cols) > 4 and cols[4] == "1")):
-                rec["name_ar"] = alias
+            yield f"gn:{cols[1]}", alias, lang, len(cols) > 4 and cols[4] == "1"
     except UnicodeDecodeError as exc:
         raise ValueError(f"{path} is not UTF-8 text: {exc.reason}") from None

@@ -10,7 +10,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km.
 
     >>> round(haversine_km(35.5125, 44.2842, 35.4681, 44.3922), 1)
-    10.9
+    11.0
     """
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)

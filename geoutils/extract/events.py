@@ -13,6 +13,8 @@ Example
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -135,6 +137,20 @@ def _match(tokens: list[Token], i: int, first: dict, may: dict[str, bool] | None
     return None
 
 
+def _phrases(tokens: list[Token], first: dict) -> Iterator[tuple[int, tuple[str, ...], tuple]]:
+    """(token index, phrase key, lexicon entry) of each phrase of a lexicon in ``tokens``,
+    longest phrase first, left to right, without overlaps."""
+    i, n = 0, len(tokens)
+    may = _starters(first)
+    while i < n:
+        got = None if may.get(tokens[i].norm) is False else _match(tokens, i, first, may)
+        if got is None:
+            i += 1
+            continue
+        yield i, got[0], got[1]
+        i += len(got[0])
+
+
 def find_triggers(tokens: list[Token]) -> list[Trigger]:
     """Event words in ``tokens``, longest phrase first, left to right.
 
@@ -147,17 +163,8 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     from geoutils.extract.numbers import word_value  # local: numbers imports nothing from here
 
     out: list[Trigger] = []
-    i, n = 0, len(tokens)
-    may = _starters(_FIRST)
-    while i < n:
-        if may.get(tokens[i].norm) is False:  # known not to start a phrase
-            i += 1
-            continue
-        got = _match(tokens, i, _FIRST, may)
-        if got is None:
-            i += 1
-            continue
-        key, (_, kind, sub, weapon) = got
+    n = len(tokens)
+    for i, key, (_, kind, sub, weapon) in _phrases(tokens, _FIRST):
         agg = False
         if i > 0 and any(v in _PLURAL_ATTACK for v in _readings(tokens[i].norm)) or (
             i + 1 < n and tokens[i + 1].norm in _PLURAL_ATTACK
@@ -168,7 +175,6 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
             val = word_value(before) if before else None
             agg = val is not None and val >= 2 and not (len(before) == 4 and before.isdigit() and val > 1900)
         out.append(Trigger(i, i + len(key), kind, sub, weapon, _definite(tokens, i), agg))
-        i += len(key)
     return out
 
 
@@ -225,23 +231,11 @@ def find_actors(tokens: list[Token]) -> list[Actor]:
     ['United States', 'Kataib Hezbollah']
     """
     out: list[Actor] = []
-    i, n = 0, len(tokens)
-    may = _starters(_ACTOR_FIRST)
-    while i < n:
-        if may.get(tokens[i].norm) is False:  # known not to start a phrase
-            i += 1
-            continue
-        got = _match(tokens, i, _ACTOR_FIRST, may)
-        if got is None:
-            i += 1
-            continue
-        key, (_, name, state) = got
+    for i, key, (_, name, state) in _phrases(tokens, _ACTOR_FIRST):
         # "US"/"us" in English: only the upper-case abbreviation
         if key in (("us",), ("u", "s")) and not tokens[i].text.isupper():
-            i += 1
             continue
         out.append(Actor(i, i + len(key), name, state))
-        i += len(key)
     return out
 
 

@@ -79,6 +79,7 @@ class Gazetteer:
         self._cached_candidates = lru_cache(maxsize=65_536)(self._candidates)
         self._cached_get = lru_cache(maxsize=65_536)(self._get)
         self._cached_rank = lru_cache(maxsize=65_536)(self._rank_ids)
+        self._memory: dict[str, tuple[tuple[Place, str, int, str], ...]] | None = None
 
     # -- construction ------------------------------------------------------
     @classmethod
@@ -105,6 +106,8 @@ class Gazetteer:
         """(place, alias, stripped, key) for every alias whose key is in ``keys``; the user
         layer overrides the default for the same place id."""
         keys = list(dict.fromkeys(keys))
+        if self._memory is not None:
+            return [row for k in keys for row in self._memory.get(k, ())]
         if not keys:
             return []
         marks = ",".join("?" * len(keys))
@@ -118,6 +121,31 @@ class Gazetteer:
             user_ids = {p.id for p, *_ in found.values() if p.layer == "user"}
             found = {k: v for k, v in found.items() if v[0].layer == "user" or v[0].id not in user_ids}
         return list(found.values())
+
+    def preload(self) -> Gazetteer:
+        """Hold every name in memory for batch work: exact lookups then skip SQLite.
+
+        Takes a few seconds and a few hundred MB; worth it for thousands of lookups
+        (a corpus, a benchmark), not for one CLI call. A write to the user layer
+        drops the copy (call again after it).
+
+        Example
+        -------
+        >>> gz = Gazetteer.default().preload()            # doctest: +SKIP
+        """
+        index: dict[str, list[tuple[Place, str, int, str]]] = {}
+        user_ids: set[str] = set()
+        with self._lock:
+            for con, layer in self._conns():
+                places = {row[10]: _place(row, layer) for row in con.execute(f"SELECT {_COLS},p.rid FROM places p")}
+                if layer == "user":
+                    user_ids = {p.id for p in places.values()}
+                for key, rid, alias, stripped in con.execute("SELECT key, rid, alias, stripped FROM aliases"):
+                    index.setdefault(key, []).append((places[rid], alias, stripped, key))
+        self._memory = {k: tuple(r for r in rows if r[0].layer == "user" or r[0].id not in user_ids)
+                        for k, rows in index.items()}
+        self._cached_candidates.cache_clear()
+        return self
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id, or None.
@@ -410,6 +438,7 @@ class Gazetteer:
         return report
 
     def _invalidate(self) -> None:
+        self._memory = None
         self.__dict__.pop("_fuzzy", None)
         self._cached_candidates.cache_clear()
         self._cached_get.cache_clear()

@@ -131,3 +131,14 @@ def test_import_rejects_unreadable_files(fresh, tmp_path):
     binary.write_bytes(b"\xff\xfe\x00\x01" * 100)
     with pytest.raises(ValueError, match="UTF-8"):
         fresh.import_geonames(binary, progress=False)
+
+
+def test_preload_answers_like_sqlite(fresh, gz):
+    names = ["K1", "كي وان", "Kirkuk", "Kirkuk province", "وأربيل", "Hawler", "Balad", "Balad Air Base",
+             "Kirkukh", "Xyzzyville", "Hit"]
+    fresh.add("Camp Preload", 33.3, 44.1, "base", aliases=["CPL"], source="test")
+    before = [(n, fresh.resolve(n)) for n in names + ["CPL"]]
+    fresh.preload()
+    assert [(n, fresh.resolve(n)) for n in names + ["CPL"]] == before
+    fresh.add("Camp After", 33.4, 44.2, "base", source="test")       # a write drops the copy
+    assert fresh._memory is None and fresh.resolve("Camp After") is not None

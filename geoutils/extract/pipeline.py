@@ -215,7 +215,7 @@ def extract_incidents(text: str, published: str | date | None = None, lang: str 
     if gazetteer is None:
         from gazetteer import Gazetteer
 
-        gazetteer = Gazetteer.default(progress=False)
+        gazetteer = Gazetteer.default()  # a first build shows its progress bar
     hits = scanner_for(gazetteer).scan(text)
     resolve = _Resolver(gazetteer)
     _set_country(resolve, hits, text)

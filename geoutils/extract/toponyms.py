@@ -23,7 +23,6 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress
-from operator import add
 from typing import Any, Iterable, NamedTuple
 
 import ahocorasick
@@ -218,16 +217,17 @@ class Scanner:
             return []
         if len(found) > 1:
             found.sort(key=_leftmost_longest)
-        keep = list(compress(range(len(folded)), folded))
+        nk = len(kept)
+        # kept chunk -> chunk index (identity when no chunk folded to "", most running text)
+        keep = range(len(folded)) if nk == len(folded) else list(compress(range(len(folded)), folded))
         # folded start offset of kept chunk j: 1 + lengths of the chunks before + j spaces
-        fstart = list(map(add, accumulate(map(len, kept), initial=0), range(1, len(kept) + 2)))
+        fstart = list(accumulate(map(_ONE, map(len, kept)), initial=1))
         if starts is None:
             starts = _chunk_starts(text, words)
         # leftmost-longest, no overlaps
         hits: list[Hit] = []
         last_end = -1
         edge = _EDGE_KIND
-        nk = len(kept)
         for fs, fe, key, pids, cap in found:
             if fs < last_end:
                 continue
@@ -267,10 +267,13 @@ _LETTER_THEN_DIGIT = re.compile(r" [a-z] [0-9]")
 def _chunk_starts(text: str, words: list[str]) -> list[int]:
     """Start offset of each ``text.split()`` chunk; C-level arithmetic when every gap is
     one whitespace character (most running text), else :func:`_word_starts`."""
-    n = len(words)
-    if sum(map(len, words)) + n - 1 == len(text):  # no leading/trailing space, 1-char gaps
-        return list(map(add, accumulate(map(len, words), initial=0), range(n)))[:n]
+    starts = list(accumulate(map(_ONE, map(len, words)), initial=0))
+    if starts.pop() - 1 == len(text):  # no leading/trailing space, 1-char gaps
+        return starts
     return _word_starts(text)
+
+
+_ONE = (1).__add__  # n -> n + 1, at C level (chunk length plus its separator)
 
 
 def _leftmost_longest(f: tuple) -> tuple[int, int]:

@@ -117,10 +117,25 @@ class Gazetteer:
             for con, layer in self._conns():
                 for row in con.execute(sql, keys):
                     found[(row[0], row[12])] = (_place(row, layer), row[10], row[11], row[12])
-        if self._user is not None:  # a user/imported place replaces the default one with its id
-            user_ids = {p.id for p, *_ in found.values() if p.layer == "user"}
-            found = {k: v for k, v in found.items() if v[0].layer == "user" or v[0].id not in user_ids}
-        return list(found.values())
+        return self._user_overrides(list(found.values()))
+
+    def _user_overrides(self, rows: list[tuple[Place, str, int, str]]) -> list[tuple[Place, str, int, str]]:
+        """A place the user layer holds (same id) replaces the default one, whatever alias matched."""
+        if self._user is None:
+            return rows
+        ids = list({r[0].id for r in rows if r[0].layer == "default"})
+        if not ids:
+            return rows
+        with self._lock:
+            mine = {pid for (pid,) in self._user.execute(
+                f"SELECT id FROM places WHERE id IN ({','.join('?' * len(ids))})", ids)}
+        out: dict[tuple[str, str], tuple[Place, str, int, str]] = {}
+        for place, alias, stripped, key in rows:
+            if place.layer == "default" and place.id in mine:
+                place = self.get(place.id)
+            if (place.id, key) not in out or place.layer == "user":
+                out[(place.id, key)] = (place, alias, stripped, key)
+        return list(out.values())
 
     def preload(self) -> Gazetteer:
         """Hold every name in memory for batch work: exact lookups then skip SQLite.
@@ -134,16 +149,22 @@ class Gazetteer:
         >>> gz = Gazetteer.default().preload()            # doctest: +SKIP
         """
         index: dict[str, list[tuple[Place, str, int, str]]] = {}
-        user_ids: set[str] = set()
+        by_id: dict[str, Place] = {}
         with self._lock:
-            for con, layer in self._conns():
+            for con, layer in self._conns():  # default first: the user layer's places win by id
                 places = {row[10]: _place(row, layer) for row in con.execute(f"SELECT {_COLS},p.rid FROM places p")}
-                if layer == "user":
-                    user_ids = {p.id for p in places.values()}
+                by_id.update((p.id, p) for p in places.values())
                 for key, rid, alias, stripped in con.execute("SELECT key, rid, alias, stripped FROM aliases"):
                     index.setdefault(key, []).append((places[rid], alias, stripped, key))
-        self._memory = {k: tuple(r for r in rows if r[0].layer == "user" or r[0].id not in user_ids)
-                        for k, rows in index.items()}
+        memory = {}
+        for key, rows in index.items():
+            best: dict[str, tuple[Place, str, int, str]] = {}
+            for place, alias, stripped, k in rows:
+                mine = by_id[place.id]
+                if place.id not in best or place.layer == "user":
+                    best[place.id] = (mine, alias, stripped, k)
+            memory[key] = tuple(best.values())
+        self._memory = memory
         self._cached_candidates.cache_clear()
         return self
 

@@ -142,3 +142,13 @@ def test_preload_answers_like_sqlite(fresh, gz):
     assert [(n, fresh.resolve(n)) for n in names + ["CPL"]] == before
     fresh.add("Camp After", 33.4, 44.2, "base", source="test")       # a write drops the copy
     assert fresh._memory is None and fresh.resolve("Camp After") is not None
+
+
+def test_user_override_answers_every_alias(fresh):
+    """A corrected place in the user layer answers the default's other spellings too."""
+    k1 = fresh.resolve("K1")
+    fresh.add(k1.name, 35.52, 44.29, k1.kind, aliases=["K1"], id=k1.id, source="corrected survey")
+    for name in ("Kaywan", "كي وان", "K-1 Air Base"):
+        assert fresh.resolve(name).source == "corrected survey", name
+    fresh.preload()
+    assert fresh.resolve("Kaywan").source == "corrected survey"

@@ -1,7 +1,6 @@
 """The SQLite store: user layer durability, rebuilds, GeoNames dump import."""
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess

@@ -24,9 +24,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-import pandas as pd
 
-from gazetteer.normalize import Token, fold_token, is_arabic, proclitic_variants, tokenize
+from gazetteer.normalize import Token, fold_token, proclitic_variants, tokenize
 
 from geoutils.extract import events as ev
 from geoutils.extract.dates import find_dates, find_times, parse_published, time_of_day

@@ -250,3 +250,46 @@ def parse_dates(values: Any, dayfirst: bool | None = None) -> pd.Series:
             out[:] = vals
             return pd.Series(out, index=s.index, name=s.name, dtype="object")
     return parse_dates_detail(s, dayfirst)[0]
+
+
+_PUBLISHED = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+PUBLISHED_YEARS = (1900, 2100)
+
+
+def parse_published_date(value: Any) -> _dt.date:
+    """A publication date, strictly: ``YYYY-MM-DD`` (a time may follow), a ``date`` or a
+    ``datetime``/``Timestamp`` (its local day), between 1900 and 2100. ``None`` is today.
+    Anything else ("2020-02-14junk", "2020-W07", ``pd.NaT``, "0001-01-01") is a
+    ``ValueError`` naming the value.
+
+    Example
+    -------
+    >>> parse_published_date("2020-02-14")
+    datetime.date(2020, 2, 14)
+    >>> parse_published_date("2020-W07")
+    Traceback (most recent call last):
+    ...
+    ValueError: published date '2020-W07' is not a date (expected YYYY-MM-DD)
+    """
+    if value is None:
+        return _dt.date.today()
+    if value is pd.NaT or (isinstance(value, (float, np.floating)) and math.isnan(value)) \
+            or (isinstance(value, np.datetime64) and np.isnat(value)):
+        raise ValueError(f"published date {value!r} is missing (NaT/NaN); give a YYYY-MM-DD date")
+    if isinstance(value, _dt.datetime):
+        d = value.date()
+    elif isinstance(value, _dt.date):
+        d = value
+    elif isinstance(value, np.datetime64):
+        d = pd.Timestamp(value).date()
+    elif isinstance(value, str):
+        m = _PUBLISHED.fullmatch(value.strip())
+        d = _mk(int(m[1]), int(m[2]), int(m[3])) if m else None
+        if d is None:
+            raise ValueError(f"published date {value!r} is not a date (expected YYYY-MM-DD)")
+    else:
+        raise ValueError(f"published date {value!r} is not a date (expected YYYY-MM-DD)")
+    lo, hi = PUBLISHED_YEARS
+    if not lo <= d.year <= hi:
+        raise ValueError(f"published date {value!r} is out of range (years {lo}-{hi})")
+    return d

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from gazetteer import store
+from gazetteer import store, userdb
 from gazetteer.geo import check_latlon, haversine_km
 from gazetteer.normalize import is_arabic, key_of, name_key, proclitic_variants, tokenize
 from gazetteer.place import Match, Place
@@ -72,8 +72,11 @@ class Gazetteer:
         self._base = store.connect_ro(self.path)
         self.user_path = Path(user_path) if user_path else None
         self._user: sqlite3.Connection | None = None
-        if self.user_path and self.user_path.exists():
-            self._user = store.connect_rw(self.user_path)
+        self._user_problem: str | None = None  # why the user layer cannot be (fully) used
+        if self.user_path:
+            self._user, self._user_problem, ro = userdb.open_user(self.user_path)
+            if self._user_problem:
+                userdb.warn_once(self.user_path, self._user_problem, ro)
         self._lock = threading.RLock()
         # news repeats the same names all day: keep recent answers (cleared on every user write)
         self._cached_candidates = lru_cache(maxsize=65_536)(self._candidates)
@@ -300,12 +303,18 @@ class Gazetteer:
             dlon = radius / max(math.cos(math.radians(lat)), 0.01)
             sql = (f"SELECT {_COLS} FROM places_rtree r JOIN places p ON p.rid=r.rid WHERE r.minlat>=? AND r.maxlat<=?"
                    " AND r.minlon>=? AND r.maxlon<=?" + (" AND p.kind=?" if kind else ""))
-            args = [lat - radius, lat + radius, lon - dlon, lon + dlon] + ([kind] if kind else [])
+            windows = [(lon - dlon, lon + dlon)]  # across the antimeridian: the wrapped part too
+            if lon - dlon < -180:
+                windows = [(-180.0, lon + dlon), (lon - dlon + 360, 180.0)]
+            elif lon + dlon > 180:
+                windows = [(lon - dlon, 180.0), (-180.0, lon + dlon - 360)]
             with self._lock:
-                for con, layer in self._conns():
-                    for row in con.execute(sql, args):
-                        p = _place(row, layer)
-                        found[p.id] = (haversine_km(lat, lon, p.lat, p.lon), p)
+                for lo, hi in windows:
+                    args = [lat - radius, lat + radius, lo, hi] + ([kind] if kind else [])
+                    for con, layer in self._conns():
+                        for row in con.execute(sql, args):
+                            p = _place(row, layer)
+                            found[p.id] = (haversine_km(lat, lon, p.lat, p.lon), p)
             within = sorted((d, p.id, p) for d, p in found.values() if d <= radius * 111.0 and d <= max_km)
             if len(within) >= limit or radius * 111.0 >= max_km:
                 return [p for _, _, p in within[:limit]]
@@ -365,18 +374,60 @@ class Gazetteer:
 
     # -- user layer --------------------------------------------------------
     def _user_con(self) -> sqlite3.Connection:
+        """The user layer open for writing; one-line ``ValueError`` when it cannot be written."""
         if self.user_path is None:
             raise ValueError("this gazetteer has no user layer (user_path=None)")
+        if self._user_problem:
+            raise userdb.write_error(self.user_path, self._user_problem)
         if self._user is None:
-            self._user = store.connect_rw(self.user_path)
+            con, problem, _ = userdb.open_user(self.user_path)
+            if problem:
+                raise userdb.write_error(self.user_path, problem)
+            if con is None:
+                try:
+                    con = store.connect_rw(self.user_path)
+                except (sqlite3.Error, OSError) as exc:
+                    raise userdb.write_error(self.user_path, str(exc).splitlines()[0] or type(exc).__name__,
+                                             "create") from None
+            self._user = con
         return self._user
+
+    def _transaction(self, work):
+        """Run ``work(con)`` in one write transaction of the user layer (waiting for another
+        writer with a message); sqlite errors (full disk …) become one ``ValueError``."""
+        with self._lock:
+            con = self._user_con()
+            userdb.begin_write(con, self.user_path)
+            try:
+                out = work(con)
+                con.execute("COMMIT")
+            except sqlite3.Error as exc:
+                try:
+                    con.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+                raise userdb.write_error(self.user_path, str(exc).splitlines()[0] or type(exc).__name__) from None
+            except BaseException:
+                try:
+                    con.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+                raise
+        self._invalidate()
+        return out
 
     def add(self, name: str, lat: float, lon: float, kind: str = "place", *, name_ar: str | None = None,
             aliases: Iterable[str] = (), country_code: str | None = None, admin1: str | None = None,
-            source: str = "user", id: str | None = None, population: int | None = None) -> Place:
+            source: str = "user", id: str | None = None, population: int | None = None,
+            replace: bool = True) -> Place:
         """Add (or replace, same id) a place in the user layer, durably, in one transaction.
 
         The user layer is a separate SQLite file; rebuilding the default never touches it.
+        ``replace=False`` refuses (``ValueError`` naming the old entry) an id the user layer
+        already holds. A name none of whose spellings can ever be looked up (a key shorter
+        than :data:`gazetteer.store.MIN_KEY_LEN`, e.g. "Q") is refused; such aliases are
+        dropped with a warning. ``country_code`` may be an ISO code or an English name
+        ("iraq" -> "IQ"); latitude/longitude must be plain numbers ("3_3" is refused).
 
         Example
         -------
@@ -384,46 +435,60 @@ class Gazetteer:
         """
         if not isinstance(name, str) or not name_key(name):
             raise ValueError(f"place name {name!r} is empty")
-        lat, lon = check_latlon(lat, lon)
+        lat, lon = check_latlon(userdb.plain_number(lat, "latitude"), userdb.plain_number(lon, "longitude"))
         if not kind or not str(kind).strip():
             raise ValueError(f"kind {kind!r} is empty")
         aliases = [aliases] if isinstance(aliases, str) else list(aliases)
-        pid = id or "user:" + (_SLUG.sub("-", name_key(name).lower()).strip("-") or "place") + f"-{lat:.4f}-{lon:.4f}"
+        userdb.check_lookup_keys(name, [*([name_ar] if name_ar else []), *aliases])
+        country_code = userdb.country_code(country_code)
+        pid = id or self.default_user_id(name, lat, lon)
         rec = {"id": pid, "name": name.strip(), "name_ar": name_ar, "lat": lat, "lon": lon, "kind": kind,
-               "country_code": country_code.upper() if country_code else None, "admin1": admin1,
+               "country_code": country_code, "admin1": admin1,
                "population": population, "source": source, "aliases": [name, *([name_ar] if name_ar else []), *aliases]}
+        if not replace:
+            old = self.user_place(pid)
+            if old is not None:
+                raise ValueError(f"the user layer already holds {pid!r} ({old.name} at {old.lat:.4f},{old.lon:.4f}, "
+                                 f"source {old.source!r}); pass replace=True (CLI: --replace) to replace it")
         self._write_user([rec])
         return self.get(pid)  # type: ignore[return-value]
 
-    def _write_user(self, records: Iterable[dict], progress: bool = False, total: int | None = None) -> int:
+    @staticmethod
+    def default_user_id(name: str, lat: float, lon: float) -> str:
+        """The id :meth:`add` gives a place when none is passed (from its name and point)."""
+        return "user:" + (_SLUG.sub("-", name_key(name).lower()).strip("-") or "place") + f"-{float(lat):.4f}-{float(lon):.4f}"
+
+    def user_place(self, place_id: str) -> Place | None:
+        """The place with this id in the user layer (None when it holds none)."""
+        if self._user is None:
+            return None
         with self._lock:
-            con = self._user_con()
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                n = store.insert_places(con, records, progress=progress, total=total, desc="importing")
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-        self._invalidate()
-        return n
+            row = self._user.execute(f"SELECT {_COLS} FROM places p WHERE p.id=?", (place_id,)).fetchone()
+        return _place(row, "user") if row else None
+
+    def user_aliases(self, place_id: str) -> list[str]:
+        """The spellings the user layer stores for ``place_id``."""
+        if self._user is None:
+            return []
+        with self._lock:
+            return [a for (a,) in self._user.execute(
+                "SELECT a.alias FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.id=? ORDER BY a.alias",
+                (place_id,))]
+
+    def _write_user(self, records: Iterable[dict], progress: bool = False, total: int | None = None) -> int:
+        return self._transaction(lambda con: store.insert_places(con, records, progress=progress, total=total,
+                                                                 desc="importing"))
 
     def remove(self, place_id: str) -> bool:
         """Remove a place from the user layer; True when something was removed."""
-        with self._lock:
-            con = self._user_con()
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                row = con.execute("SELECT rid FROM places WHERE id=?", (place_id,)).fetchone()
-                if row:
-                    for table in ("aliases", "places_rtree", "places"):
-                        con.execute(f"DELETE FROM {table} WHERE rid=?", row)
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-        self._invalidate()
-        return bool(row)
+        def work(con: sqlite3.Connection):
+            row = con.execute("SELECT rid FROM places WHERE id=?", (place_id,)).fetchone()
+            if row:
+                for table in ("aliases", "places_rtree", "places"):
+                    con.execute(f"DELETE FROM {table} WHERE rid=?", row)
+            return row
+
+        return bool(self._transaction(work))
 
     def import_geonames(self, path: str | Path, alternate_names: str | Path | None = None, progress: bool = True):
         """Import a GeoNames dump (``allCountries.txt`` / ``XX.txt``, optionally with
@@ -444,18 +509,13 @@ class Gazetteer:
         for f in (path, alternate_names):
             dump.check_file(f)
         report = dump.ImportReport(str(path))
-        with self._lock:
-            con = self._user_con()
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                report.imported = store.insert_places(con, dump.iter_dump(path, report, progress))
-                if alternate_names is not None:
-                    report.aliases = store.add_aliases(con, dump.iter_alternates(alternate_names, report, progress))
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-        self._invalidate()
+
+        def work(con: sqlite3.Connection) -> None:
+            report.imported = store.insert_places(con, dump.iter_dump(path, report, progress))
+            if alternate_names is not None:
+                report.aliases = store.add_aliases(con, dump.iter_alternates(alternate_names, report, progress))
+
+        self._transaction(work)
         return report
 
     def _invalidate(self) -> None:

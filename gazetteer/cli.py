@@ -218,9 +218,18 @@ def build_parser() -> argparse.ArgumentParser:
 def _invoke(args: argparse.Namespace) -> int:
     if getattr(args, "needs_gz", True) is False:
         return args.func(args)
-    from gazetteer import Gazetteer
+    import warnings
 
-    return args.func(args, Gazetteer.default())
+    from gazetteer import Gazetteer
+    from gazetteer.userdb import UserLayerWarning
+
+    if args.func in (cmd_add, cmd_import):  # a write: its one-line error says what the warning would
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserLayerWarning)
+            gz = Gazetteer.default()
+    else:
+        gz = Gazetteer.default()
+    return args.func(args, gz)
 
 
 def main(argv: list[str] | None = None) -> int:

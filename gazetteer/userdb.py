@@ -91,9 +91,11 @@ def open_user(path: Path) -> tuple[sqlite3.Connection | None, str | None, bool]:
     except ValueError as exc:
         con.close()
         return None, str(exc), False
-    except sqlite3.DatabaseError as exc:  # "file is not a database" and the like
+    except sqlite3.DatabaseError as exc:
         con.close()
-        return None, f"it is not a readable SQLite database ({_describe(exc)})", False
+        if any(w in str(exc) for w in ("not a database", "malformed", "encrypted")):  # a junk file
+            return None, f"it is not a readable SQLite database ({_describe(exc)})", False
+        return _open_ro(path, _describe(exc))  # e.g. a read-only disk: WAL cannot make its -shm file
     try:
         con.execute("PRAGMA journal_mode=WAL")
         con.execute("PRAGMA synchronous=FULL")

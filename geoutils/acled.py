@@ -135,7 +135,6 @@ def read_acled(path: str | os.PathLike, *, on_invalid: str = "drop", dayfirst: b
     datetime.date(2020, 2, 13)
     """
     from geoutils.io import read_csv_text
-    from geoutils.schema import load_valid
 
     p = Path(path)
     if not p.is_file():
@@ -147,9 +146,17 @@ def read_acled(path: str | os.PathLike, *, on_invalid: str = "drop", dayfirst: b
     if not is_acled(raw.columns):
         missing = sorted(_SIGNATURE - set(raw.columns))
         raise ValueError(f"{str(path)!r} is not an ACLED export: missing columns {missing}")
+    return load_acled(raw, cut, source=str(path), on_invalid=on_invalid, dayfirst=dayfirst)
+
+
+def load_acled(raw: pd.DataFrame, cut: list | None = None, *, source: str | None = None, on_invalid: str = "drop",
+               dayfirst: bool | None = None) -> gpd.GeoDataFrame:
+    """:func:`read_acled` on a table already read as text (``cut``: the reader's row issues)."""
+    from geoutils.schema import load_valid
+
     df = from_acled(raw)
     meta = df.attrs["acled"]
-    gdf = load_valid(df, source=str(path), on_invalid=on_invalid, stacklevel=3, dayfirst=dayfirst,
+    gdf = load_valid(df, source=source, on_invalid=on_invalid, stacklevel=4, dayfirst=dayfirst,
                      extra_issues=cut)
     gdf.attrs["acled"] = meta
     return gdf

@@ -114,7 +114,7 @@ def read_csv_text(path: str | os.PathLike) -> tuple[pd.DataFrame, list]:
                 rec = rec[:n]
             elif len(rec) < n:
                 rec = rec + [""] * (n - len(rec))
-            rows.append([unguard(c) if c else None for c in rec])
+            rows.append([(unguard(c) if c[0] == "'" else c) if c else None for c in rec])
     if len(set(header)) != len(header):
         dup = sorted({h for h in header if header.count(h) > 1})
         raise ValueError(f"duplicate column names {dup}")
@@ -190,7 +190,9 @@ def read_incidents(path: str | os.PathLike, *, layer: str | None = None, on_inva
         if fmt == "csv":
             raw, cut = read_csv_text(p)
             if acled or (acled is None and is_acled(raw.columns)):
-                return read_acled(p, on_invalid=on_invalid, dayfirst=dayfirst)
+                from geoutils.acled import load_acled
+
+                return load_acled(raw, cut, source=str(path), on_invalid=on_invalid, dayfirst=dayfirst)
             raw = infer_extra_types(raw)
         elif fmt == "kml":
             from geoutils.kml import read_kml

@@ -6,8 +6,15 @@ are dropped with a :class:`~geoutils.schema.ValidationWarning`, and the full
 report is attached as ``gdf.attrs["validation"]``; the index of the result is
 the row number in the file (0-based data rows), so dropped rows leave gaps.
 Pass ``on_invalid="raise"`` to fail instead. Writes are atomic (a temporary
-file in the same directory, then ``os.replace``). ``event_date`` is written
-as an ISO date ("2020-02-13") and read back as ``datetime.date``.
+file ``.<stem>.<pid>.<random>.gtmp<ext>`` in the same directory, then
+``os.replace``; temporary files a killed process left are removed by the next
+write there); a failed write (full disk …) leaves the old file and raises one
+``ValueError`` naming the path. ``event_date`` is written as an ISO date
+("2020-02-13") and read back as ``datetime.date``; every ACLED date style is
+read (:mod:`geoutils.dates_io`). CSV exports guard text cells against
+spreadsheet formulas (``formula_guard``), and reading them back removes the
+guard: a cell that itself starts with ``'=``, ``'+``, ``'-`` or ``'@`` loses
+that first quote on reading.
 
 Example
 -------
@@ -95,6 +102,7 @@ def read_csv_text(path: str | os.PathLike) -> tuple[pd.DataFrame, list]:
 
     from geoutils.schema import ValidationIssue
 
+    csv.field_size_limit(2**31 - 1)  # whole articles in a notes cell are fine
     with open(path, newline="", encoding="utf-8-sig") as fh:
         reader = csv.reader(fh)
         header = next(reader, None)

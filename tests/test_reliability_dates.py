@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geoutils.dates_io import parse_date_cell, parse_dates, parse_published_date
-from geoutils.io import read_incidents, write_incidents
+from geoutils.io import read_incidents
 from geoutils.acled import read_acled, to_acled
-from geoutils.schema import coerce, validate
+from geoutils.schema import coerce
 
 D = dt.date
 

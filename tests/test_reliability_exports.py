@@ -8,9 +8,7 @@ import resource
 import signal
 import subprocess
 import sys
-import warnings
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pandas as pd
 import pytest

@@ -22,7 +22,7 @@ from pathlib import Path
 #: format -> extensions it may be written to
 EXTENSIONS: dict[str, tuple[str, ...]] = {
     "geojson": (".geojson", ".json"),
-    "json": (".json", ".jsonl"),
+    "json": (".json",),
     "csv": (".csv",),
     "gpkg": (".gpkg",),
     "parquet": (".parquet", ".geoparquet"),

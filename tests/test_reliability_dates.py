@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from geoutils.acled import read_acled, to_acled
 from geoutils.dates_io import parse_date_cell, parse_dates, parse_published_date
 from geoutils.io import read_incidents
-from geoutils.acled import read_acled, to_acled
 from geoutils.schema import coerce
 
 D = dt.date

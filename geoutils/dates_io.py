@@ -11,8 +11,8 @@ or refused with the reason:
   69-99 -> 19xx, as ``strptime``'s ``%y``);
 * month-day-year: "March 31, 2020", "Mar 31 2020";
 * Excel serial day numbers ("43921", "43921.5"), between 1970 and 2099;
-* numeric day/month orders "31/03/2020", "03/31/2020": taken when only one
-  reading is a real date; "03/02/2021" is ambiguous and needs ``dayfirst``
+* numeric day/month orders "31/03/2020", "03/31/2020", "3/31/20" (Excel's US
+  short date): taken when only one reading is a real date; "03/02/2021" is ambiguous and needs ``dayfirst``
   (True: 3 February, False: 2 March), otherwise it is refused;
 * dates known only to the month ("2021-03", "March 2021", "Mar-21") become the
   first of the month with precision 3 (ACLED's "month");
@@ -57,7 +57,7 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"
 _YMD_SLASH = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
 _DMY_NAME = re.compile(rf"(\d{{1,2}}){_ORD}(?:\s+|\s*[-/.]\s*){_MON}(?:,?\s+|\s*[-/.]\s*)(\d{{4}}|\d{{2}})", re.I)
 _MDY_NAME = re.compile(rf"{_MON}\s*[-/ ]\s*(\d{{1,2}}){_ORD},?\s+(\d{{4}})", re.I)
-_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
 _EXCEL = re.compile(r"(\d{5})(?:\.\d+)?")
 _YM = re.compile(r"(\d{4})[-/](\d{1,2})")
 _MY_NAME = re.compile(rf"{_MON}(?:,?\s+|\s*[-/]\s*)(\d{{4}}|\d{{2}})", re.I)
@@ -108,7 +108,7 @@ def _parse_text(text: str, dayfirst: bool | None) -> tuple[_dt.date | None, int 
         return (d, 1, None) if d else (None, None, "not a date")
     m = _NUMERIC.fullmatch(s)
     if m:
-        a, b, y = int(m[1]), int(m[2]), int(m[3])
+        a, b, y = int(m[1]), int(m[3]), _year2(m[4])
         dmy, mdy = _mk(y, b, a), _mk(y, a, b)
         if dayfirst is True:
             return (dmy, 1, None) if dmy else (None, None, "not a date (day first)")

@@ -32,7 +32,7 @@ def _read(tmp_path, text, **kw):
     ("2-Mar-21", D(2021, 3, 2)), ("March 2, 2021", D(2021, 3, 2)), ("43921", D(2020, 3, 31)),
     ("43921.75", D(2020, 3, 31)), ("31/03/2020", D(2020, 3, 31)), ("03/31/2020", D(2020, 3, 31)),
     ("2021-03-02T01:30:00+03:00", D(2021, 3, 2)), ("2021-03-01T23:30:00-05:00", D(2021, 3, 1)),
-    ("01-Jan-97", D(1997, 1, 1)),
+    ("01-Jan-97", D(1997, 1, 1)), ("3/31/20", D(2020, 3, 31)), ("31.03.2020", D(2020, 3, 31)),
 ])
 def test_every_acled_date_style(cell, expected):
     d, precision, problem = parse_date_cell(cell)
@@ -58,6 +58,17 @@ def test_dayfirst_option_settles_ambiguous_dates(tmp_path):
     assert _read(tmp_path, text, dayfirst=True).event_date.tolist() == [D(2021, 2, 3)]
     assert _read(tmp_path, text, dayfirst=False).event_date.tolist() == [D(2021, 3, 2)]
     assert len(_read(tmp_path, text)) == 0
+
+
+def test_cli_dayfirst_switches(tmp_path, capsys):
+    from geoutils.cli import main
+
+    p = tmp_path / "d.csv"
+    p.write_text("event_date,latitude,longitude\n03/02/2021,33,44\n", encoding="utf-8")
+    assert main(["validate", str(p)]) == 1 and "ambiguous" in capsys.readouterr().out
+    assert main(["validate", str(p), "--dayfirst"]) == 0
+    assert main(["convert", str(p), str(tmp_path / "o.csv"), "--monthfirst"]) == 0
+    assert pd.read_csv(tmp_path / "o.csv").event_date.tolist() == ["2021-03-02"]
 
 
 def test_month_only_gets_precision_3_even_if_it_said_1():

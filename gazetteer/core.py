@@ -73,10 +73,11 @@ class Gazetteer:
         self.user_path = Path(user_path) if user_path else None
         self._user: sqlite3.Connection | None = None
         self._user_problem: str | None = None  # why the user layer cannot be (fully) used
+        self._user_ro = False  # opened read-only (read-only or full disk): sound, but not writable
         if self.user_path:
-            self._user, self._user_problem, ro = userdb.open_user(self.user_path)
+            self._user, self._user_problem, self._user_ro = userdb.open_user(self.user_path)
             if self._user_problem:
-                userdb.warn_once(self.user_path, self._user_problem, ro)
+                userdb.warn_once(self.user_path, self._user_problem, self._user_ro)
         self._lock = threading.RLock()
         # news repeats the same names all day: keep recent answers (cleared on every user write)
         self._cached_candidates = lru_cache(maxsize=65_536)(self._candidates)
@@ -378,11 +379,11 @@ class Gazetteer:
         if self.user_path is None:
             raise ValueError("this gazetteer has no user layer (user_path=None)")
         if self._user_problem:
-            raise userdb.write_error(self.user_path, self._user_problem)
+            raise userdb.write_error(self.user_path, self._user_problem, read_only=self._user_ro)
         if self._user is None:
-            con, problem, _ = userdb.open_user(self.user_path)
+            con, problem, ro = userdb.open_user(self.user_path)
             if problem:
-                raise userdb.write_error(self.user_path, problem)
+                raise userdb.write_error(self.user_path, problem, read_only=ro)
             if con is None:
                 try:
                     con = store.connect_rw(self.user_path)

@@ -40,7 +40,11 @@ class UserLayerWarning(UserWarning):
     """The user layer could not be used (fully or for writing); see the message for the fix."""
 
 
-def fix_hint(path: Path) -> str:
+def fix_hint(path: Path, read_only: bool = False) -> str:
+    """How to fix a user layer that is damaged (move it away) or cannot be written (space, permissions)."""
+    if read_only:
+        return (f"the file itself reads fine: free disk space in (or remount read-write) {path.parent}, "
+                f"or point GAZETTEER_DATA_DIR at a writable folder")
     return (f"move it away (e.g. mv '{path}' '{path}.bad') and a new one is made on the next add, "
             f"or point GAZETTEER_DATA_DIR at another folder")
 
@@ -128,13 +132,14 @@ def warn_once(path: Path, problem: str, read_only: bool) -> None:
         return
     _warned.add(key)
     using = "its places are used read-only" if read_only else "answering from the default layer only"
-    warnings.warn(f"user layer {path}: {problem}; {using}. Fix: {fix_hint(path)}",
+    warnings.warn(f"user layer {path}: {problem}; {using}. Fix: {fix_hint(path, read_only)}",
                   UserLayerWarning, stacklevel=4)
 
 
-def write_error(path: Path | None, problem: str, what: str = "write to") -> ValueError:
-    return ValueError(f"cannot {what} the user layer {path}: {problem}; nothing was changed. Fix: {fix_hint(path)}"
-                      if path else f"cannot {what} the user layer: {problem}")
+def write_error(path: Path | None, problem: str, what: str = "write to", read_only: bool = True) -> ValueError:
+    """The one-line error of a write that could not be made (``read_only``: the file is sound)."""
+    return ValueError(f"cannot {what} the user layer {path}: {problem}; nothing was changed. "
+                      f"Fix: {fix_hint(path, read_only)}" if path else f"cannot {what} the user layer: {problem}")
 
 
 def begin_write(con: sqlite3.Connection, path: Path, say=None) -> None:

@@ -101,7 +101,8 @@ def test_read_only_disk(tmpfs):
     r = subprocess.run(["mount", "-o", "remount,ro", str(tmpfs)], capture_output=True)
     assert r.returncode == 0, r.stderr
     user = tmpfs / "user.sqlite"
-    assert_reads_with_one_warning(tmpfs, user)
+    r = assert_reads_with_one_warning(tmpfs, user)
+    assert "read-write" in r.stderr and "mv " not in r.stderr  # the file is sound: the fix is the disk
     r = cli("gazetteer", "resolve", "Camp Readonlyton", data_dir=tmpfs)  # its places still answer
     assert r.returncode == 0 and "33.3000" in r.stdout, r.stderr
     assert_write_fails_one_line(tmpfs, user)

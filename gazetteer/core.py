@@ -8,6 +8,7 @@ threshold the answer is None.
 from __future__ import annotations
 
 import math
+import os
 import re
 import sqlite3
 import threading
@@ -17,34 +18,96 @@ from pathlib import Path
 
 from gazetteer import store
 from gazetteer.geo import check_latlon, haversine_km
-from gazetteer.normalize import is_arabic, key_of, name_key, proclitic_variants, tokenize
+from gazetteer.normalize import is_arabic, key_of, name_key, proclitic_variants, surface_key, tokenize
 from gazetteer.place import Match, Place
 
 #: kinds that answer a kind hint fully; other kinds of the same family half.
 KIND_FAMILIES: dict[str, set[str]] = {
     "base": {"base"},
     "airport": {"airport"},
-    "governorate": {"governorate"},
-    "district": {"district"},
+    "governorate": {"governorate", "province"},
+    "province": {"province", "governorate"},
+    "district": {"district", "subdistrict"},
+    "subdistrict": {"subdistrict", "district"},
     "place": {"place", "town"},
     "embassy": {"embassy", "consulate"},
     "consulate": {"consulate", "embassy"},
     "crossing": {"crossing"},
 }
-_NEIGHBOUR_KINDS = {"base": {"airport"}, "airport": {"base"}, "place": {"district"}, "district": {"place", "town"}}
+_NEIGHBOUR_KINDS = {"base": {"airport"}, "airport": {"base"}, "place": {"district", "subdistrict"},
+                    "district": {"place", "town"}, "subdistrict": {"place", "town"}}
+#: administrative units: with no kind asked for, a unit yields to a town of its name in its country
+UNIT_KINDS = frozenset({"governorate", "province", "district", "subdistrict"})
+TOWN_KINDS = frozenset({"place", "town"})
 
 #: weight of a place with no population, by kind, for ranking ties
 PROMINENCE = {"base": 60_000, "airport": 30_000, "zone": 60_000, "embassy": 20_000, "consulate": 20_000,
               "crossing": 10_000, "oilfield": 10_000, "dam": 10_000, "prison": 10_000, "town": 20_000,
-              "country": 10_000_000}
+              "country": 10_000_000, "governorate": 1_000_000, "province": 1_000_000, "district": 100_000,
+              "subdistrict": 20_000}
+
+#: the default regional prior: Iraq, Syria and their neighbours (``$GAZETTEER_FOCUS`` overrides, e.g. "YE,SA,OM")
+DEFAULT_FOCUS: tuple[str, ...] = ("IQ", "SY", "IR", "TR", "JO", "SA", "KW", "LB", "IL")
+#: how much a place in the focus region weighs against a namesake of the same kind elsewhere
+FOCUS_WEIGHT = 5.0
+#: query words that ask for a code ("airport code ZAP", "ICAO ORBI")
+CODE_WORDS = frozenset({"code", "icao", "iata", "iso"})
 
 FUZZY_MIN_LEN = 4
-_COLS = "p.id,p.name,p.name_ar,p.lat,p.lon,p.kind,p.country_code,p.admin1,p.population,p.source"
+_COLS = "p.id,p.name,p.name_ar,p.lat,p.lon,p.kind,p.country_code,p.admin1,p.population,p.source,p.admin2"
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def _place(row: Sequence, layer: str) -> Place:
-    return Place(*row[:10], layer=layer)
+    return Place(*row[:10], admin2=row[10], layer=layer)
+
+
+def parse_focus(focus: str | Iterable[str] | None) -> tuple[str, ...]:
+    """A focus region as a tuple of ISO 3166-1 alpha-2 codes ("IQ,SY" or ["IQ", "SY"]);
+    None: ``$GAZETTEER_FOCUS`` or :data:`DEFAULT_FOCUS`; "" or "none": no prior.
+
+    >>> parse_focus("ye, sa"), parse_focus("none")
+    (('YE', 'SA'), ())
+    """
+    if focus is None:
+        env = os.environ.get("GAZETTEER_FOCUS")
+        return parse_focus(env) if env is not None else DEFAULT_FOCUS
+    items = focus.replace(";", ",").split(",") if isinstance(focus, str) else list(focus)
+    out = []
+    for c in items:
+        c = str(c).strip().upper()
+        if not c or c == "NONE":
+            continue
+        if len(c) != 2 or not c.isalpha():
+            raise ValueError(f"focus country {c!r} is not an ISO 3166-1 alpha-2 code (e.g. IQ)")
+        out.append(c)
+    return tuple(out)
+
+
+#: Zipf frequency from which a word is common in its language (wordfreq): "Monday", "May"
+COMMON_ZIPF = 4.5
+
+
+@lru_cache(maxsize=65_536)
+def _common_word(name: str) -> bool:
+    """A frequent English or Arabic word: it reaches a place only as written, and fuzzy
+    matching never turns it into another name."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return False
+    text = name.strip()
+    return max(zipf_frequency(text, "en"), zipf_frequency(text, "ar")) >= COMMON_ZIPF
+
+
+def _is_code_query(name: str, toks) -> bool:
+    """A name asks for a code when written in capitals ("BGW", "ORBI") or with a word that
+    says so ("airport code zap", "ICAO orbi")."""
+    if any(t.norm in CODE_WORDS or t.generic == "airport" for t in toks):
+        return True
+    content = [t.text for t in toks if not t.is_generic]
+    letters = "".join(content)
+    return bool(content) and 2 <= len(letters) <= 6 and letters.isupper()
 
 
 class Gazetteer:
@@ -80,6 +143,9 @@ class Gazetteer:
         self._cached_get = lru_cache(maxsize=65_536)(self._get)
         self._cached_rank = lru_cache(maxsize=65_536)(self._rank_ids)
         self._memory: dict[str, tuple[tuple[Place, str, int, str], ...]] | None = None
+        self._focus: tuple[str, ...] | None = None
+        self._colcache: dict[int, str] = {}
+        self._user_version: int | None = None
 
     # -- construction ------------------------------------------------------
     @classmethod
@@ -111,12 +177,13 @@ class Gazetteer:
         if not keys:
             return []
         marks = ",".join("?" * len(keys))
-        sql = f"SELECT {_COLS},a.alias,a.stripped,a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE a.key IN ({marks})"
         found: dict[tuple[str, str], tuple[Place, str, int, str]] = {}
         with self._lock:
             for con, layer in self._conns():
+                sql = (f"SELECT {self._cols(con)},a.alias,a.stripped,a.key FROM aliases a JOIN places p ON p.rid=a.rid"
+                       f" WHERE a.key IN ({marks})")
                 for row in con.execute(sql, keys):
-                    found[(row[0], row[12])] = (_place(row, layer), row[10], row[11], row[12])
+                    found[(row[0], row[13])] = (_place(row, layer), row[11], row[12], row[13])
         return self._user_overrides(list(found.values()))
 
     def _user_overrides(self, rows: list[tuple[Place, str, int, str]]) -> list[tuple[Place, str, int, str]]:
@@ -152,7 +219,7 @@ class Gazetteer:
         by_id: dict[str, Place] = {}
         with self._lock:
             for con, layer in self._conns():  # default first: the user layer's places win by id
-                places = {row[10]: _place(row, layer) for row in con.execute(f"SELECT {_COLS},p.rid FROM places p")}
+                places = {row[11]: _place(row, layer) for row in con.execute(f"SELECT {self._cols(con)},p.rid FROM places p")}
                 by_id.update((p.id, p) for p in places.values())
                 for key, rid, alias, stripped in con.execute("SELECT key, rid, alias, stripped FROM aliases"):
                     index.setdefault(key, []).append((places[rid], alias, stripped, key))
@@ -174,24 +241,26 @@ class Gazetteer:
         >>> Gazetteer.default().get("cur:iq-base-k1").kind   # doctest: +SKIP
         'base'
         """
+        self._sync()
         return self._cached_get(place_id)
 
     def _get(self, place_id: str) -> Place | None:
         with self._lock:
             for con, layer in reversed(self._conns()):
-                row = con.execute(f"SELECT {_COLS} FROM places p WHERE p.id=?", (place_id,)).fetchone()
+                row = con.execute(f"SELECT {self._cols(con)} FROM places p WHERE p.id=?", (place_id,)).fetchone()
                 if row:
                     return _place(row, layer)
         return None
 
     def _sort_key(self, place: Place, stripped: int, hint: str | None, query_generic: bool,
-                  country: str | None, near: tuple[float, float] | None) -> tuple:
+                  country: str | None, near: tuple[float, float] | None, focus: tuple[str, ...] = (),
+                  as_written: bool = False, town_countries: frozenset = frozenset()) -> tuple:
         fam = KIND_FAMILIES.get(hint or "", set())
         if hint:
             hint_score = 2 if place.kind in fam else 1 if place.kind in _NEIGHBOUR_KINDS.get(hint, set()) else 0
-        else:  # no kind asked for: a governorate or district yields to a town of its name
-            hint_score = 0 if place.kind in ("governorate", "district") else 1
-        exact_form = 1 if (query_generic or not stripped) else 0
+        else:  # no kind asked for: a unit yields to a town of its name in its country
+            hint_score = 0 if place.kind in UNIT_KINDS and place.country_code in town_countries else 1
+        exact_form = 1 if (query_generic or stripped != 1) else 0
         cc = 1 if country and (place.country_code or "").upper() == country.upper() else 0
         if near is not None:
             d = haversine_km(near[0], near[1], place.lat, place.lon)
@@ -199,24 +268,40 @@ class Gazetteer:
         else:
             near_score = 0
         prominence = place.population or PROMINENCE.get(place.kind, 0)
-        return (hint_score, exact_form, cc, near_score, prominence)
+        if focus and place.country_code in focus:
+            prominence *= FOCUS_WEIGHT
+        return (hint_score, exact_form, int(as_written), cc, near_score, prominence)
 
     def _rank(self, rows: list[tuple[Place, str, int, str]], scores: dict[str, float], hint: str | None,
-              query_generic: bool, country: str | None, near: tuple[float, float] | None) -> list[Match]:
+              query_generic: bool, country: str | None, near: tuple[float, float] | None,
+              focus: tuple[str, ...] = (), surface: str | None = None, codes_first: bool = False) -> list[Match]:
+        # countries with a town of this very name (as written, no generic word dropped)
+        towns = frozenset(r[0].country_code for r in rows if r[0].kind in TOWN_KINDS and r[2] == 0
+                          and (surface is None or surface_key(r[1]) == surface))
         best: dict[str, tuple[tuple, Match]] = {}
         for place, alias, stripped, key in rows:
             score = scores.get(key, 0.0)
-            sk = (round(score), *self._sort_key(place, stripped, hint, query_generic, country, near))
+            as_written = surface is not None and surface_key(alias) == surface
+            code = stripped == store.CODE_ONLY
+            # the user's own names first; then, for a name asking for a code, codes before names
+            mine = 2 if place.layer == "user" and not code else int(code == codes_first)
+            sk = (round(score), mine,
+                  *self._sort_key(place, stripped, hint, query_generic, country, near, focus, as_written, towns))
             if place.id not in best or sk > best[place.id][0]:
                 best[place.id] = (sk, Match(place, score, alias))
         return [m for _, m in sorted(best.values(), key=lambda t: t[0], reverse=True)]
 
     def candidates(self, name: str, limit: int = 5, country: str | None = None,
                    near: tuple[float, float] | None = None, kind: str | None = None,
-                   fuzzy: bool = True) -> list[Match]:
+                   fuzzy: bool = True, focus: str | Iterable[str] | None = None) -> list[Match]:
         """Ranked matches for ``name``, best first, each with a 0-100 score and the alias matched.
 
         Exact key matches score 100; fuzzy ones their rapidfuzz ratio (>= the threshold).
+        Order: score; a name before a code; the kind the words ask for (a unit yields
+        to a town of its name unless they ask for the unit); the alias as written
+        before a transliteration fold ("Samarra" is not "Samara"); ``country``;
+        distance to ``near``; population or prominence, weighted by the ``focus``
+        region (:attr:`focus` when None).
 
         Example
         -------
@@ -227,32 +312,53 @@ class Gazetteer:
             raise ValueError(f"place name {name!r} is empty")
         if near is not None:
             near = check_latlon(*near)
-        return list(self._cached_candidates(name, limit, country, near, kind, fuzzy))
+        focus_t = self.focus if focus is None else parse_focus(focus)
+        self._sync()
+        return list(self._cached_candidates(name, limit, country, near, kind, fuzzy, focus_t))
+
+    @property
+    def focus(self) -> tuple[str, ...]:
+        """The regional prior: ISO2 codes whose places outweigh namesakes elsewhere.
+
+        Defaults to ``$GAZETTEER_FOCUS`` or :data:`DEFAULT_FOCUS` (Iraq, Syria and
+        neighbours); set it to move the prior (``gz.focus = "YE,SA"``; ``""`` for none).
+        """
+        return self._focus if self._focus is not None else parse_focus(None)
+
+    @focus.setter
+    def focus(self, value: str | Iterable[str] | None) -> None:
+        self._focus = None if value is None else parse_focus(value)
 
     def _candidates(self, name: str, limit: int, country: str | None, near: tuple[float, float] | None,
-                    kind: str | None, fuzzy: bool) -> tuple[Match, ...]:
+                    kind: str | None, fuzzy: bool, focus: tuple[str, ...] = ()) -> tuple[Match, ...]:
         toks = tokenize(name)
         hint = kind or next((t.generic for t in toks if t.generic), None)
         query_generic = any(t.is_generic for t in toks)
         key = key_of(toks)
-        if len(key) < store.MIN_KEY_LEN:
-            return ()
+        if len(key) < store.MIN_KEY_LEN or not any(ch.isalpha() for ch in key):
+            return ()  # a name has letters: "Camp 12" is no name of its own
         keys = [key]
         if is_arabic(key):  # attached proclitic on the first word: وأربيل, بكركوك
             first, _, rest = key.partition(" ")
             keys += [" ".join(filter(None, (v, rest))) for v in proclitic_variants(first)[1:]]
-        rows = self._rows_for_keys(keys)
+        surface = surface_key(name)
+        codes_ok = _is_code_query(name, toks)
+        rows = [r for r in self._rows_for_keys(keys) if codes_ok or r[2] != store.CODE_ONLY]
+        if len(key) <= 3 or _common_word(name):  # a short name or a frequent word ("Monday") matches
+            # only as written, never through a fold
+            rows = [r for r in rows if r[2] == store.CODE_ONLY or surface_key(r[1]) == surface]
         scores = {k: 100.0 for k in keys}
-        if not rows and fuzzy:
+        if not rows and fuzzy and not _common_word(name):
             scores = self._fuzzy.search(key)
-            rows = self._rows_for_keys(scores)
+            rows = [r for r in self._rows_for_keys(scores) if r[2] != store.CODE_ONLY]
             if hint:  # a near-miss spelling must at least be of the kind the words ask for
                 fits = KIND_FAMILIES.get(hint, {hint}) | _NEIGHBOUR_KINDS.get(hint, set())
                 rows = [r for r in rows if r[0].kind in fits]
-        return tuple(self._rank(rows, scores, hint, query_generic, country, near)[:limit])
+        codes_first = codes_ok and "".join(t.text for t in toks if not t.is_generic).isupper()
+        return tuple(self._rank(rows, scores, hint, query_generic, country, near, focus, surface, codes_first)[:limit])
 
     def resolve(self, name: str, country: str | None = None, near: tuple[float, float] | None = None,
-                kind: str | None = None) -> Place | None:
+                kind: str | None = None, focus: str | Iterable[str] | None = None) -> Place | None:
         """The best place for ``name``, or None when nothing scores above the threshold.
 
         Parameters
@@ -262,6 +368,7 @@ class Gazetteer:
         near : (lat, lon) to prefer places close to.
         kind : kind to prefer ("base", "airport", "governorate", …); by default
             the name's generic words decide ("base", "قاعدة" -> "base").
+        focus : the regional prior, ISO2 codes ("YE,SA" or a list); None: :attr:`focus`.
 
         Example
         -------
@@ -269,18 +376,92 @@ class Gazetteer:
         >>> round(p.lat, 2), round(p.lon, 2)                 # doctest: +SKIP
         (36.19, 44.01)
         """
-        found = self.candidates(name, limit=1, country=country, near=near, kind=kind)
+        found = self.candidates(name, limit=1, country=country, near=near, kind=kind, focus=focus)
         return found[0].place if found else None
 
     def rank(self, place_ids: Iterable[str], kind: str | None = None, country: str | None = None,
-             near: tuple[float, float] | None = None) -> list[Place]:
+             near: tuple[float, float] | None = None, focus: str | Iterable[str] | None = None) -> list[Place]:
         """Order places (by id) as :meth:`resolve` would, best first."""
-        return list(self._cached_rank(tuple(dict.fromkeys(place_ids)), kind, country, near))
+        focus_t = self.focus if focus is None else parse_focus(focus)
+        self._sync()
+        return list(self._cached_rank(tuple(dict.fromkeys(place_ids)), kind, country, near, focus_t))
 
     def _rank_ids(self, ids: tuple[str, ...], kind: str | None, country: str | None,
-                  near: tuple[float, float] | None) -> tuple[Place, ...]:
+                  near: tuple[float, float] | None, focus: tuple[str, ...] = ()) -> tuple[Place, ...]:
         places = [p for p in map(self.get, ids) if p is not None]
-        return tuple(sorted(places, key=lambda p: self._sort_key(p, 0, kind, bool(kind), country, near), reverse=True))
+        towns = frozenset(p.country_code for p in places if p.kind in TOWN_KINDS)
+        return tuple(sorted(places, key=lambda p: self._sort_key(p, 0, kind, bool(kind), country, near, focus,
+                                                                 False, towns), reverse=True))
+
+    def name_info(self, name: str) -> dict:
+        """What the gazetteer knows of a name without ranking: its key, whether every
+        alias with that key is a code (ICAO/IATA/ISO: it matches only written as a
+        code) and the name's word frequency (wordfreq Zipf, English and Arabic; 0 when
+        unknown), for a text scanner deciding whether a word is a place or a common word.
+
+        Example
+        -------
+        >>> Gazetteer.default().name_info("May")["code_only"]    # doctest: +SKIP
+        True
+        """
+        key = name_key(name)
+        stripped = {r[2] for r in self._rows_for_keys([key])}
+        try:
+            from wordfreq import zipf_frequency
+            zipf = {"en": zipf_frequency(name, "en"), "ar": zipf_frequency(name, "ar")}
+        except ImportError:  # pragma: no cover - wordfreq is a dependency
+            zipf = {"en": 0.0, "ar": 0.0}
+        return {"key": key, "known": bool(stripped), "code_only": bool(stripped) and stripped == {store.CODE_ONLY},
+                "zipf": zipf}
+
+    def admin_polygons(self, level: int | str = 1):
+        """Iraq's official units (OCHA COD-AB) of one level as an EPSG:4326 GeoDataFrame.
+
+        ``level`` is 1 (governorates), 2 (districts), 3 (sub-districts) or the kind name.
+        Columns: pcode, level, name_en, name_ar, adm1_en, adm2_en (parents), place_id
+        (the place that stands for the unit in this gazetteer), geometry.
+
+        Example
+        -------
+        >>> gov = Gazetteer.default().admin_polygons(1)     # doctest: +SKIP
+        >>> len(gov)                                         # doctest: +SKIP
+        18
+        """
+        from gazetteer.sources import cod_ab
+
+        gdf = cod_ab.admin_frame(level).copy()
+        with self._lock:
+            try:
+                ids = dict(self._base.execute("SELECT pcode, place_id FROM units").fetchall())
+            except sqlite3.Error:
+                ids = {}
+        gdf["place_id"] = gdf["pcode"].map(ids)
+        return gdf[["pcode", "level", "name_en", "name_ar", "adm1_en", "adm2_en", "place_id", "geometry"]]
+
+    # -- freshness of answers ----------------------------------------------
+    def _cols(self, con: sqlite3.Connection) -> str:
+        """The place columns to select from ``con`` (a user layer may have no admin2)."""
+        cols = self._colcache.get(id(con))
+        if cols is None:
+            have = {r[1] for r in con.execute("PRAGMA table_info(places)")}
+            cols = self._colcache[id(con)] = _COLS if "admin2" in have else _COLS.replace("p.admin2", "NULL")
+        return cols
+
+    def _sync(self) -> None:
+        """Drop cached answers when another process changed the user layer
+        (SQLite ``data_version``: one cheap pragma per call)."""
+        con = self._user
+        if con is None:
+            return
+        try:
+            with self._lock:
+                v = con.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            return
+        if v != self._user_version:
+            if self._user_version is not None:
+                self._invalidate()
+            self._user_version = v
 
     def reverse(self, lat: float, lon: float, limit: int = 1, kind: str | None = None,
                 max_km: float = 250.0) -> list[Place]:
@@ -298,11 +479,11 @@ class Gazetteer:
         found: dict[str, tuple[float, Place]] = {}
         while True:
             dlon = radius / max(math.cos(math.radians(lat)), 0.01)
-            sql = (f"SELECT {_COLS} FROM places_rtree r JOIN places p ON p.rid=r.rid WHERE r.minlat>=? AND r.maxlat<=?"
-                   " AND r.minlon>=? AND r.maxlon<=?" + (" AND p.kind=?" if kind else ""))
             args = [lat - radius, lat + radius, lon - dlon, lon + dlon] + ([kind] if kind else [])
             with self._lock:
                 for con, layer in self._conns():
+                    sql = (f"SELECT {self._cols(con)} FROM places_rtree r JOIN places p ON p.rid=r.rid WHERE r.minlat>=?"
+                           " AND r.maxlat<=? AND r.minlon>=? AND r.maxlon<=?" + (" AND p.kind=?" if kind else ""))
                     for row in con.execute(sql, args):
                         p = _place(row, layer)
                         found[p.id] = (haversine_km(lat, lon, p.lat, p.lon), p)
@@ -342,12 +523,14 @@ class Gazetteer:
         df = pd.concat(frames, ignore_index=True).drop_duplicates("id", keep="last").reset_index(drop=True)
         return gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df.lon, df.lat), crs="EPSG:4326")
 
-    def alias_keys(self, countries: Iterable[str] | None = None, min_population: int = 0) -> list[tuple[str, str]]:
+    def alias_keys(self, countries: Iterable[str] | None = None, min_population: int = 0,
+                   include_codes: bool = False) -> list[tuple[str, str]]:
         """(key, place_id) of every alias, for building a text scanner.
 
         Curated places, airfields, countries and user places are always included;
         GeoNames populated places only when in ``countries`` (if given) and with at
-        least ``min_population`` people.
+        least ``min_population`` people. Code-only aliases (ICAO/IATA/ISO codes, which
+        match only written as codes) are left out unless ``include_codes``.
         """
         cond = ["p.kind != 'place'", "p.id NOT LIKE 'gn:%'"]
         sub, args = ["(p.population IS NOT NULL AND p.population >= ?)"], [min_population]
@@ -355,8 +538,8 @@ class Gazetteer:
             cc = [c.upper() for c in countries]
             sub.append(f"p.country_code IN ({','.join('?' * len(cc))})")
             args += cc
-        sql = (f"SELECT a.key, p.id FROM aliases a JOIN places p ON p.rid=a.rid WHERE {' OR '.join(cond)}"
-               f" OR ({' AND '.join(sub)})")
+        sql = (f"SELECT a.key, p.id FROM aliases a JOIN places p ON p.rid=a.rid WHERE ({' OR '.join(cond)}"
+               f" OR ({' AND '.join(sub)}))" + ("" if include_codes else f" AND a.stripped != {store.CODE_ONLY}"))
         out: list[tuple[str, str]] = []
         with self._lock:
             for con, _ in self._conns():

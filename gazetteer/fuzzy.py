@@ -1,6 +1,7 @@
 """Fuzzy fallback over a candidate set: keys bucketed by first letter, scored by rapidfuzz."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from rapidfuzz import fuzz, process
@@ -9,6 +10,7 @@ from rapidfuzz import fuzz, process
 THRESHOLD = 85.0
 THRESHOLD_SHORT = 90.0
 MIN_LEN = 4
+_DIGITS = re.compile(r"\d+")
 
 
 class FuzzyIndex:
@@ -37,4 +39,5 @@ class FuzzyIndex:
         cutoff = THRESHOLD_SHORT if len(key) <= 6 else THRESHOLD
         bucket = self._buckets.get(key[0], [])
         hits = process.extract(key, bucket, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
-        return {k: float(s) for k, s, _ in hits}
+        digits = _DIGITS.findall(key)  # a near-miss spelling never changes a number: "Sector 7" is not "Sector 3"
+        return {k: float(s) for k, s, _ in hits if _DIGITS.findall(k) == digits}

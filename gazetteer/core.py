@@ -50,6 +50,11 @@ PROMINENCE = {"base": 60_000, "airport": 30_000, "zone": 60_000, "embassy": 20_0
 DEFAULT_FOCUS: tuple[str, ...] = ("IQ", "SY", "IR", "TR", "JO", "SA", "KW", "LB", "IL")
 #: how much a place in the focus region weighs against a namesake of the same kind elsewhere
 FOCUS_WEIGHT = 5.0
+#: how much an alias matched as written weighs against one reached through a transliteration fold
+#: ("Samarra", 158k people, beats Samara, 1.1M, when so written)
+AS_WRITTEN_WEIGHT = 10.0
+#: prominence of a place of no known population and no kind prominence (a DTM village)
+UNKNOWN_PROMINENCE = 100
 #: query words that ask for a code ("airport code ZAP", "ICAO ORBI")
 CODE_WORDS = frozenset({"code", "icao", "iata", "iso"})
 
@@ -98,6 +103,12 @@ def _common_word(name: str) -> bool:
         return False
     text = name.strip()
     return max(zipf_frequency(text, "en"), zipf_frequency(text, "ar")) >= COMMON_ZIPF
+
+
+def _odd_case(toks) -> bool:
+    """Words in random case ("zOrE", "dEp") are not how a name is written: no folds for them."""
+    return any(re.search(r"[a-z][A-Z]", t.text) and not re.match(r"^(?:Mc|Mac|De|La|Le|Di|Da)[A-Z]", t.text)
+               for t in toks)
 
 
 def _is_code_query(name: str, toks) -> bool:
@@ -257,7 +268,8 @@ class Gazetteer:
                   as_written: bool = False, town_countries: frozenset = frozenset()) -> tuple:
         fam = KIND_FAMILIES.get(hint or "", set())
         if hint:
-            hint_score = 2 if place.kind in fam else 1 if place.kind in _NEIGHBOUR_KINDS.get(hint, set()) else 0
+            hint_score = (3 if place.kind == hint else 2 if place.kind in fam
+                          else 1 if place.kind in _NEIGHBOUR_KINDS.get(hint, set()) else 0)
         else:  # no kind asked for: a unit yields to a town of its name in its country
             hint_score = 0 if place.kind in UNIT_KINDS and place.country_code in town_countries else 1
         exact_form = 1 if (query_generic or stripped != 1) else 0
@@ -267,17 +279,18 @@ class Gazetteer:
             near_score = -math.floor(math.log2(1 + d / 10.0))
         else:
             near_score = 0
-        prominence = place.population or PROMINENCE.get(place.kind, 0)
+        prominence = place.population or PROMINENCE.get(place.kind, UNKNOWN_PROMINENCE)
         if focus and place.country_code in focus:
             prominence *= FOCUS_WEIGHT
-        return (hint_score, exact_form, int(as_written), cc, near_score, prominence)
+        if as_written:
+            prominence *= AS_WRITTEN_WEIGHT
+        return (hint_score, exact_form, cc, near_score, prominence)
 
     def _rank(self, rows: list[tuple[Place, str, int, str]], scores: dict[str, float], hint: str | None,
               query_generic: bool, country: str | None, near: tuple[float, float] | None,
               focus: tuple[str, ...] = (), surface: str | None = None, codes_first: bool = False) -> list[Match]:
         # countries with a town of this very name (as written, no generic word dropped)
-        towns = frozenset(r[0].country_code for r in rows if r[0].kind in TOWN_KINDS and r[2] == 0
-                          and (surface is None or surface_key(r[1]) == surface))
+        towns = frozenset(r[0].country_code for r in rows if r[0].kind in TOWN_KINDS and r[2] == 0)
         best: dict[str, tuple[tuple, Match]] = {}
         for place, alias, stripped, key in rows:
             score = scores.get(key, 0.0)
@@ -332,6 +345,9 @@ class Gazetteer:
     def _candidates(self, name: str, limit: int, country: str | None, near: tuple[float, float] | None,
                     kind: str | None, fuzzy: bool, focus: tuple[str, ...] = ()) -> tuple[Match, ...]:
         toks = tokenize(name)
+        codes_ok = _is_code_query(name, toks)
+        if any(t.norm in CODE_WORDS for t in toks) and len(toks) > 1:  # "airport code BGW": the code is the name
+            toks = [t for t in toks if t.norm not in CODE_WORDS]
         hint = kind or next((t.generic for t in toks if t.generic), None)
         query_generic = any(t.is_generic for t in toks)
         key = key_of(toks)
@@ -341,12 +357,16 @@ class Gazetteer:
         if is_arabic(key):  # attached proclitic on the first word: وأربيل, بكركوك
             first, _, rest = key.partition(" ")
             keys += [" ".join(filter(None, (v, rest))) for v in proclitic_variants(first)[1:]]
-        surface = surface_key(name)
-        codes_ok = _is_code_query(name, toks)
+        surface = surface_key(" ".join(t.text for t in toks))
         rows = [r for r in self._rows_for_keys(keys) if codes_ok or r[2] != store.CODE_ONLY]
-        if len(key) <= 3 or _common_word(name):  # a short name or a frequent word ("Monday") matches
-            # only as written, never through a fold
-            rows = [r for r in rows if r[2] == store.CODE_ONLY or surface_key(r[1]) == surface]
+        # a code matches exactly as written ("NM" is not "NNM"); a short name or a frequent word
+        # ("Monday") only as written, never through a fold; a two-letter name only as a code or
+        # as the user's own alias ("CX")
+        rows = [r for r in rows if r[2] != store.CODE_ONLY or surface_key(r[1]) == surface]
+        if len(key) <= 3 or _common_word(name) or _odd_case(toks):
+            rows = [r for r in rows if surface_key(r[1]) == surface]
+        if len(key.replace(" ", "")) <= 2 and key.isascii() and key.replace(" ", "").isalpha():
+            rows = [r for r in rows if r[2] == store.CODE_ONLY or r[0].layer == "user"]
         scores = {k: 100.0 for k in keys}
         if not rows and fuzzy and not _common_word(name):
             scores = self._fuzzy.search(key)

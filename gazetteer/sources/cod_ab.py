@@ -17,6 +17,7 @@ Example
 from __future__ import annotations
 
 import hashlib
+import warnings
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -110,19 +111,23 @@ def vendor(src_dir: str | Path, tolerance: float = 0.002) -> list[Path]:
 def iter_units() -> Iterator[dict]:
     """One record per unit, kind governorate/district/subdistrict, id ``cod:<pcode>``.
 
-    The point is a representative point of the polygon (always inside it);
+    The point is the polygon's centroid, or a point inside it when the centroid falls outside;
     ``admin1`` and ``admin2`` are the official English names of its parents.
     """
     for level, kind in LEVEL_KINDS.items():
         gdf = admin_frame(level)
-        points = gdf.geometry.representative_point()
+        # the centroid when it lies inside the unit, else a point that surely does
+        with warnings.catch_warnings():  # planar centroid of a unit a few degrees wide: fine as a point
+            warnings.simplefilter("ignore", UserWarning)
+            cen, rep = gdf.geometry.centroid, gdf.geometry.representative_point()
+        points = cen.where(gdf.geometry.contains(cen), rep)
         for row, pt in zip(gdf.itertuples(index=False), points):
             aliases = [row.name_en, row.name_ar, *_split(row.alt_en), *_split(row.alt_ar)]
             yield {
                 "id": f"cod:{row.pcode}", "name": row.name_en, "name_ar": row.name_ar,
                 "lat": round(pt.y, 5), "lon": round(pt.x, 5), "kind": kind, "country_code": "IQ",
                 "admin1": row.adm1_en, "admin2": row.adm2_en if level >= 2 else None, "population": None,
-                "source": f"{CREDIT}, p-code {row.pcode}; point inside the polygon",
+                "source": f"{CREDIT}, p-code {row.pcode}; centroid of the polygon (or a point inside it)",
                 "aliases": aliases, "pcode": row.pcode,
             }
 

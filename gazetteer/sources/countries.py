@@ -46,7 +46,9 @@ def country_names() -> dict[str, tuple[list[str], list[str]]]:
             continue
         names = [c.name, c.native or "", (c.translations or {}).get("ar") or "", en.get(iso2, ""), ar.get(iso2, "")]
         names = [n for n in dict.fromkeys(n.strip() for n in names if n) if keep_alias(n)]
-        out[iso2] = (names, [x for x in (iso2, c.iso3) if x])
+        # ISO3 is a code; ISO2 codes are English words too ("NO", "IS", "OR"): only those
+        # variants.csv lists as common ("US", "UK") are kept
+        out[iso2] = (names, [c.iso3] if c.iso3 else [])
     with VARIANTS.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             names, codes = out.setdefault(row["iso2"], ([], []))

@@ -46,8 +46,10 @@ def _merge_units(cur_rows: list[dict], units: list[dict]) -> list[dict]:
                 continue
             del left[unit["id"]]
             rec["aliases"] = list(dict.fromkeys([*rec["aliases"], *unit["aliases"]]))
-            rec["source"] = f"{rec['source']}; unit {unit['source']}"
+            rec["source"] = f"{unit['source']}; names merged with the curated row ({rec['source']})"
             rec["name_ar"] = rec.get("name_ar") or unit["name_ar"]
+            # the unit's point, not its capital's: a province-level answer is not the capital city
+            rec["lat"], rec["lon"] = unit["lat"], unit["lon"]
             rec["pcode"] = unit["pcode"]
     return list(left.values())
 

@@ -23,7 +23,8 @@ from gazetteer.place import Match, Place
 
 #: kinds that answer a kind hint fully; other kinds of the same family half.
 KIND_FAMILIES: dict[str, set[str]] = {
-    "base": {"base"},
+    "base": {"base", "camp"},
+    "camp": {"camp", "base"},
     "airport": {"airport"},
     "governorate": {"governorate", "province"},
     "province": {"province", "governorate"},
@@ -268,11 +269,12 @@ class Gazetteer:
                   as_written: bool = False, town_countries: frozenset = frozenset()) -> tuple:
         fam = KIND_FAMILIES.get(hint or "", set())
         if hint:
-            hint_score = (3 if place.kind == hint else 2 if place.kind in fam
+            same = place.kind == hint or (hint == "place" and place.kind in TOWN_KINDS)
+            hint_score = (3 if same else 2 if place.kind in fam
                           else 1 if place.kind in _NEIGHBOUR_KINDS.get(hint, set()) else 0)
         else:  # no kind asked for: a unit yields to a town of its name in its country
             hint_score = 0 if place.kind in UNIT_KINDS and place.country_code in town_countries else 1
-        exact_form = 1 if (query_generic or stripped != 1) else 0
+        exact_form = 0 if stripped == store.DERIVED else 1 if (query_generic or stripped != 1) else 0
         cc = 1 if country and (place.country_code or "").upper() == country.upper() else 0
         if near is not None:
             d = haversine_km(near[0], near[1], place.lat, place.lon)
@@ -284,7 +286,8 @@ class Gazetteer:
             prominence *= FOCUS_WEIGHT
         if as_written:
             prominence *= AS_WRITTEN_WEIGHT
-        return (hint_score, exact_form, cc, near_score, prominence)
+        # a country the caller names comes first: a place elsewhere is another place
+        return (cc, hint_score, exact_form, near_score, prominence)
 
     def _rank(self, rows: list[tuple[Place, str, int, str]], scores: dict[str, float], hint: str | None,
               query_generic: bool, country: str | None, near: tuple[float, float] | None,

@@ -23,6 +23,9 @@ SCHEMA_VERSION = "4"
 MIN_KEY_LEN = 2
 #: ``aliases.stripped`` value of an alias that is a code (ICAO, IATA, ISO): it matches only as a code
 CODE_ONLY = 2
+#: ``aliases.stripped`` value of a spelling derived from a source's name by cleaning it (a mahalla
+#: number or a "Hay" dropped): it ranks after the names as the source writes them
+DERIVED = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places(
@@ -127,6 +130,9 @@ def insert_places(con: sqlite3.Connection, records: Iterable[dict], progress: bo
         rid = cur.lastrowid
         cur.execute("INSERT INTO places_rtree VALUES(?,?,?,?,?)", (rid, rec["lat"], rec["lat"], rec["lon"], rec["lon"]))
         cur.executemany("INSERT OR IGNORE INTO aliases VALUES(?,?,?,?)", alias_rows(rid, rec["aliases"]))
+        if rec.get("derived"):  # spellings made by cleaning a source's name ("Al Yarmouk" of "Al Yarmouk-608")
+            cur.executemany("INSERT OR IGNORE INTO aliases VALUES(?,?,?,?)",
+                            [(k, r, a, DERIVED) for k, r, a, _ in alias_rows(rid, rec["derived"])])
         if rec.get("codes"):  # ICAO/IATA/ISO codes: they match only as a code (stripped=CODE_ONLY)
             cur.executemany("INSERT OR IGNORE INTO aliases VALUES(?,?,?,?)",
                             [(k, r, a, CODE_ONLY) for k, r, a, _ in alias_rows(rid, rec["codes"])])

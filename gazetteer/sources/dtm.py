@@ -30,6 +30,7 @@ _MAHALLA = re.compile(r"(?:\s*-\s*|\s+)(?:(?:mahalla|mahala|mahallah|محله|م
 _MAHALLA_WORD = re.compile(r"(?:\s*-\s*|\s+)(?:mahalla|mahala|mahallah|محله|محلة)\s*\d+\s*$", re.I)
 # "neighbourhood of", "village of" written before the name
 _LEAD = re.compile(r"^(?:hay|hai|hayy|qaryat|qarya|حي|قرية|قريه)\s+(?=\S{2})", re.I)
+_CAMP = re.compile(r"\bcamp\b|مخيم", re.I)
 _ARTICLE = re.compile(r"^(?:al|el)$", re.I)
 
 
@@ -47,6 +48,19 @@ def _parts(name: str) -> list[str]:
         elif p:
             parts.append(p)
     return parts
+
+
+def split_aliases(name: str) -> tuple[list[str], list[str]]:
+    """(names as written, derived names): the mahalla-number and "Hay"-less forms are derived.
+
+    >>> split_aliases("Hay Al-Askary-111")
+    (['Hay Al-Askary-111'], ['Hay Al-Askary', 'Al-Askary-111', 'Al-Askary'])
+    """
+    all_ = clean_aliases(name)
+    base = _MAHALLA_WORD.sub("", _MAHALLA.sub("", " ".join(name.split()))).strip(" -")
+    leaves = _parts(base)
+    written = [a for a in all_ if a == all_[0] or (len(leaves) > 1 and a in (leaves[-1], " ".join(leaves[-2:])))]
+    return written, [a for a in all_ if a not in written]
 
 
 def clean_aliases(name: str) -> list[str]:
@@ -75,7 +89,7 @@ def clean_aliases(name: str) -> list[str]:
 
 
 def iter_locations() -> Iterator[dict]:
-    """One record per DTM location (kind ``place``), id ``dtm:<location id>``."""
+    """One record per DTM location (kind ``place``, or ``camp`` for a displacement camp), id ``dtm:<location id>``."""
     from gazetteer.sources import cod_ab
 
     with gzip.open(PATH, "rt", encoding="utf-8", newline="") as fh:
@@ -88,10 +102,13 @@ def iter_locations() -> Iterator[dict]:
         en, ar = (r.get("location_name") or "").strip(), (r.get("arabic_name") or "").strip()
         if not en and not ar:
             continue
-        aliases = [*clean_aliases(en), *(clean_aliases(ar) if ar else [])]
+        w_en, d_en = split_aliases(en) if en else ([], [])
+        w_ar, d_ar = split_aliases(ar) if ar else ([], [])
+        aliases = [*w_en, *w_ar]
         yield {
             "id": f"dtm:{lid}", "name": aliases[0] if en else ar, "name_ar": ar or None,
-            "lat": round(lat, 6), "lon": round(lon, 6), "kind": "place", "country_code": "IQ",
+            "lat": round(lat, 6), "lon": round(lon, 6), "kind": "camp" if _CAMP.search(f"{en} {ar}") else "place",
+            "country_code": "IQ",
             "admin1": a1, "admin2": a2, "population": None,
-            "source": f"{CREDIT}, location {lid}", "aliases": aliases,
+            "source": f"{CREDIT}, location {lid}", "aliases": aliases, "derived": [*d_en, *d_ar],
         }

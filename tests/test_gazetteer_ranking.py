@@ -113,3 +113,19 @@ def test_random_short_strings_almost_never_resolve(gz, seed: int):
     hits = [(n, gz.resolve(n)) for n in names]
     hits = [(n, p.name) for n, p in hits if p is not None]
     assert len(hits) <= 0.02 * len(names), hits
+
+
+# the failures listed under "Why" in issue 8; those no source has yet are marked
+_MISSING = pytest.mark.xfail(reason="no sourced coordinate in any source yet (curated row needed)", strict=True)
+
+
+@pytest.mark.parametrize("name,cc", [
+    ("Samarra", "IQ"), ("Nineveh", "IQ"), ("Anbar", "IQ"), ("Qandil", "IQ"), ("Karrada", "IQ"),
+    ("Basmaya camp", "IQ"), ("Ariha", "SY"), ("الكرادة", "IQ"),
+    pytest.param("Haftanin", "IQ", marks=_MISSING), pytest.param("Metina", "IQ", marks=_MISSING),
+    pytest.param("Avashin", "IQ", marks=_MISSING), pytest.param("Kisik", "IQ", marks=_MISSING),
+    pytest.param("Tayaran Square", "IQ", marks=_MISSING),
+])
+def test_issue_8_failures(gz, name, cc):
+    p = gz.resolve(name)
+    assert p is not None and p.country_code == cc, (name, p)

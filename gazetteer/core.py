@@ -368,6 +368,9 @@ class Gazetteer:
         rows = [r for r in rows if r[2] != store.CODE_ONLY or surface_key(r[1]) == surface]
         if len(key) <= 3 or _common_word(name) or _odd_case(toks):
             rows = [r for r in rows if surface_key(r[1]) == surface]
+        if len(key.replace(" ", "")) <= 3:  # a short alias abroad ("Dsh" of Dessie) only when it is the name
+            rows = [r for r in rows if r[2] == store.CODE_ONLY or r[0].layer == "user" or r[0].country_code in focus
+                    or surface_key(r[0].name) == surface]
         if len(key.replace(" ", "")) <= 2 and key.isascii() and key.replace(" ", "").isalpha():
             rows = [r for r in rows if r[2] == store.CODE_ONLY or r[0].layer == "user"]
         scores = {k: 100.0 for k in keys}

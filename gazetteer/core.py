@@ -377,6 +377,10 @@ class Gazetteer:
         if not rows and fuzzy and not _common_word(name):
             scores = self._fuzzy.search(key)
             rows = [r for r in self._rows_for_keys(scores) if r[2] != store.CODE_ONLY]
+            if not rows:  # vowel variants of a name in the region (Badush / Badosh)
+                scores = self._fuzzy.search_skeleton(key)
+                region = {country.upper()} if country else set(focus)
+                rows = [r for r in self._rows_for_keys(scores) if r[2] != store.CODE_ONLY and r[0].country_code in region]
             if hint:  # a near-miss spelling must at least be of the kind the words ask for
                 fits = KIND_FAMILIES.get(hint, {hint}) | _NEIGHBOUR_KINDS.get(hint, set())
                 rows = [r for r in rows if r[0].kind in fits]
@@ -684,7 +688,12 @@ class Gazetteer:
             for con, _ in self._conns():
                 keys += [r[0] for r in con.execute(
                     "SELECT DISTINCT a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.fuzzy=1")]
-        return FuzzyIndex(keys)
+        # vowel variants are how local names get transliterated: skeletons come from the local sources
+        local = lambda: [r[0] for con, _ in self._conns() for r in con.execute(  # noqa: E731
+            "SELECT DISTINCT a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.id LIKE 'dtm:%'"
+            " OR p.id LIKE 'cod:%' OR p.id LIKE 'cur:%' OR p.id LIKE 'user:%'")]
+        with self._lock:
+            return FuzzyIndex(keys, local())
 
     def close(self) -> None:
         """Close the database connections."""

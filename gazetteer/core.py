@@ -301,7 +301,8 @@ class Gazetteer:
             code = stripped == store.CODE_ONLY
             # the user's own names first; then, for a name asking for a code, codes before names
             mine = 2 if place.layer == "user" and not code else int(code == codes_first)
-            sk = (round(score), mine,
+            in_country = int(bool(country) and (place.country_code or "").upper() == country.upper())
+            sk = (in_country, round(score), mine,
                   *self._sort_key(place, stripped, hint, query_generic, country, near, focus, as_written, towns))
             if place.id not in best or sk > best[place.id][0]:
                 best[place.id] = (sk, Match(place, score, alias))
@@ -374,16 +375,23 @@ class Gazetteer:
         if len(key.replace(" ", "")) <= 2 and key.isascii() and key.replace(" ", "").isalpha():
             rows = [r for r in rows if r[2] == store.CODE_ONLY or r[0].layer == "user"]
         scores = {k: 100.0 for k in keys}
-        if not rows and fuzzy and not _common_word(name):
-            scores = self._fuzzy.search(key)
-            rows = [r for r in self._rows_for_keys(scores) if r[2] != store.CODE_ONLY]
-            if not rows:  # vowel variants of a name in the region (Badush / Badosh)
-                scores = self._fuzzy.search_skeleton(key)
-                region = {country.upper()} if country else set(focus)
-                rows = [r for r in self._rows_for_keys(scores) if r[2] != store.CODE_ONLY and r[0].country_code in region]
+        cc = country.upper() if country else None
+        # near-miss spellings when nothing matches, or when nothing matches in the country asked for
+        if fuzzy and not _common_word(name) and (not rows or (cc and all(r[0].country_code != cc for r in rows))):
+            near_scores = self._fuzzy.search(key)
+            near_rows = [r for r in self._rows_for_keys(near_scores) if r[2] != store.CODE_ONLY
+                         and (not rows or r[0].country_code == cc)]
+            if not near_rows:  # vowel variants of a name in the region (Badush / Badosh, Yathrib / Yathreb)
+                near_scores = self._fuzzy.search_skeleton(key)
+                region = {cc} if cc else set(focus)
+                near_rows = [r for r in self._rows_for_keys(near_scores) if r[2] != store.CODE_ONLY
+                             and r[0].country_code in region]
             if hint:  # a near-miss spelling must at least be of the kind the words ask for
                 fits = KIND_FAMILIES.get(hint, {hint}) | _NEIGHBOUR_KINDS.get(hint, set())
-                rows = [r for r in rows if r[0].kind in fits]
+                near_rows = [r for r in near_rows if r[0].kind in fits]
+            if near_rows:
+                rows = rows + near_rows
+                scores = {**near_scores, **scores}
         codes_first = codes_ok and "".join(t.text for t in toks if not t.is_generic).isupper()
         return tuple(self._rank(rows, scores, hint, query_generic, country, near, focus, surface, codes_first)[:limit])
 

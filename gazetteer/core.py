@@ -90,22 +90,6 @@ def parse_focus(focus: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-#: Zipf frequency from which a word is common in its language (wordfreq): "Monday", "May"
-COMMON_ZIPF = 4.5
-
-
-@lru_cache(maxsize=65_536)
-def _common_word(name: str) -> bool:
-    """A frequent English or Arabic word: it reaches a place only as written, and fuzzy
-    matching never turns it into another name."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq is a dependency
-        return False
-    text = name.strip()
-    return max(zipf_frequency(text, "en"), zipf_frequency(text, "ar")) >= COMMON_ZIPF
-
-
 def _odd_case(toks) -> bool:
     """Words in random case ("zOrE", "dEp") are not how a name is written: no folds for them."""
     return any(re.search(r"[a-z][A-Z]", t.text) and not re.match(r"^(?:Mc|Mac|De|La|Le|Di|Da)[A-Z]", t.text)
@@ -367,7 +351,7 @@ class Gazetteer:
         # ("Monday") only as written, never through a fold; a two-letter name only as a code or
         # as the user's own alias ("CX")
         rows = [r for r in rows if r[2] != store.CODE_ONLY or surface_key(r[1]) == surface]
-        if len(key) <= 3 or _common_word(name) or _odd_case(toks):
+        if len(key) <= 3 or _odd_case(toks) or self._common_word(name):
             rows = [r for r in rows if surface_key(r[1]) == surface]
         if len(key.replace(" ", "")) <= 3:  # a short alias abroad ("Dsh" of Dessie) only when it is the name
             rows = [r for r in rows if r[2] == store.CODE_ONLY or r[0].layer == "user" or r[0].country_code in focus
@@ -377,7 +361,7 @@ class Gazetteer:
         scores = {k: 100.0 for k in keys}
         cc = country.upper() if country else None
         # near-miss spellings when nothing matches, or when nothing matches in the country asked for
-        if fuzzy and not _common_word(name) and (not rows or (cc and all(r[0].country_code != cc for r in rows))):
+        if fuzzy and (not rows or (cc and all(r[0].country_code != cc for r in rows))) and not self._common_word(name):
             near_scores = self._fuzzy.search(key)
             near_rows = [r for r in self._rows_for_keys(near_scores) if r[2] != store.CODE_ONLY
                          and (not rows or r[0].country_code == cc)]
@@ -432,10 +416,11 @@ class Gazetteer:
                                                                  False, towns), reverse=True))
 
     def name_info(self, name: str) -> dict:
-        """What the gazetteer knows of a name without ranking: its key, whether every
-        alias with that key is a code (ICAO/IATA/ISO: it matches only written as a
-        code) and the name's word frequency (wordfreq Zipf, English and Arabic; 0 when
-        unknown), for a text scanner deciding whether a word is a place or a common word.
+        """What the gazetteer knows of a name without ranking: its key, whether any alias
+        has it (``known``), whether every such alias is a code (ICAO/IATA/ISO: it matches
+        only written as a code), whether it is a frequent English/Arabic word (``common``,
+        Zipf >= 4.5, a cheap lookup) and its Zipf frequencies (wordfreq, loaded on first
+        call), for a text scanner deciding whether a word is a place or a common word.
 
         Example
         -------
@@ -450,7 +435,7 @@ class Gazetteer:
         except ImportError:  # pragma: no cover - wordfreq is a dependency
             zipf = {"en": 0.0, "ar": 0.0}
         return {"key": key, "known": bool(stripped), "code_only": bool(stripped) and stripped == {store.CODE_ONLY},
-                "zipf": zipf}
+                "common": self._common_word(name), "zipf": zipf}
 
     def admin_polygons(self, level: int | str = 1):
         """Iraq's official units (OCHA COD-AB) of one level as an EPSG:4326 GeoDataFrame.
@@ -475,6 +460,20 @@ class Gazetteer:
                 ids = {}
         gdf["place_id"] = gdf["pcode"].map(ids)
         return gdf[["pcode", "level", "name_en", "name_ar", "adm1_en", "adm2_en", "place_id", "geometry"]]
+
+    @staticmethod
+    def _has_table(con: sqlite3.Connection, name: str) -> bool:
+        return con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+
+    def _common_word(self, name: str) -> bool:
+        """A frequent English or Arabic word ("Monday", "May"; wordfreq, stored at build time):
+        it reaches a place only as written, and no near-miss spelling turns it into another."""
+        word = " ".join(name.split()).casefold()
+        with self._lock:
+            try:
+                return self._base.execute("SELECT 1 FROM common_words WHERE word=?", (word,)).fetchone() is not None
+            except sqlite3.Error:  # a database built before the table existed
+                return False
 
     # -- freshness of answers ----------------------------------------------
     def _cols(self, con: sqlite3.Connection) -> str:
@@ -692,16 +691,25 @@ class Gazetteer:
         from gazetteer.fuzzy import FuzzyIndex
 
         keys: list[str] = []
+        local_sql = ("SELECT DISTINCT a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.id LIKE 'dtm:%'"
+                     " OR p.id LIKE 'cod:%' OR p.id LIKE 'cur:%' OR p.id LIKE 'user:%'")
         with self._lock:
-            for con, _ in self._conns():
-                keys += [r[0] for r in con.execute(
-                    "SELECT DISTINCT a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.fuzzy=1")]
-        # vowel variants are how local names get transliterated: skeletons come from the local sources
-        local = lambda: [r[0] for con, _ in self._conns() for r in con.execute(  # noqa: E731
-            "SELECT DISTINCT a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.id LIKE 'dtm:%'"
-            " OR p.id LIKE 'cod:%' OR p.id LIKE 'cur:%' OR p.id LIKE 'user:%'")]
-        with self._lock:
-            return FuzzyIndex(keys, local())
+            for con, layer in self._conns():
+                if layer == "default" and self._has_table(con, "fuzzy_keys"):
+                    keys += [r[0] for r in con.execute("SELECT key FROM fuzzy_keys")]
+                else:
+                    keys += [r[0] for r in con.execute(
+                        "SELECT DISTINCT a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.fuzzy=1")]
+
+        def local() -> list[str]:  # vowel variants are how local names get transliterated: local sources only
+            out = []
+            with self._lock:
+                for con, layer in self._conns():
+                    pre = layer == "default" and self._has_table(con, "fuzzy_keys")
+                    out += [r[0] for r in con.execute("SELECT key FROM fuzzy_keys WHERE local=1" if pre else local_sql)]
+            return out
+
+        return FuzzyIndex(keys, local)
 
     def close(self) -> None:
         """Close the database connections."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
@@ -38,7 +39,7 @@ class FuzzyIndex:
     {'kirkuk': 92.3076923076923}
     """
 
-    def __init__(self, keys: list[str], local_keys: list[str] | None = None) -> None:
+    def __init__(self, keys: list[str], local_keys: Callable[[], list[str]] | list[str] | None = None) -> None:
         self._local = local_keys  # keys of local sources (DTM, COD-AB, curated) for skeleton matching
         buckets: dict[str, list[str]] = defaultdict(list)
         for k in set(keys):
@@ -49,7 +50,8 @@ class FuzzyIndex:
     @cached_property
     def _skeletons(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
-        keys = self._local if self._local is not None else [k for ks in self._buckets.values() for k in ks]
+        local = self._local() if callable(self._local) else self._local
+        keys = local if local is not None else [k for ks in self._buckets.values() for k in ks]
         for k in set(keys):
             if k.isascii() and len(k) >= MIN_LEN:
                 out[skeleton(k)].append(k)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from importlib.metadata import version
 import sqlite3
 import sys
 from collections.abc import Iterable
@@ -26,6 +27,8 @@ CODE_ONLY = 2
 #: ``aliases.stripped`` value of a spelling derived from a source's name by cleaning it (a mahalla
 #: number or a "Hay" dropped): it ranks after the names as the source writes them
 DERIVED = 3
+#: Zipf frequency (wordfreq) from which a word is common in its language: "Monday", "May", "Jan"
+COMMON_ZIPF = 4.5
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places(
@@ -79,6 +82,7 @@ def fingerprint() -> str:
         cod_ab.source_version(),
         dtm.source_version(),
         countries.source_version(),
+        f"wordfreq {version('wordfreq')}",
         _code_hash(),
     ]
     return "|".join(parts)
@@ -242,6 +246,17 @@ def _build_extras(con: sqlite3.Connection, records: list[dict]) -> None:
     """Default-database-only columns: ``places.admin2`` and the ``units`` table (p-code -> place)."""
     con.execute("ALTER TABLE places ADD COLUMN admin2 TEXT")
     con.executemany("UPDATE places SET admin2=? WHERE id=?", [(r["admin2"], r["id"]) for r in records if r.get("admin2")])
+    # frequent words of English and Arabic (wordfreq): such a word reaches a place only as written
+    from wordfreq import top_n_list, zipf_frequency
+
+    words = {w.casefold() for lang in ("en", "ar") for w in top_n_list(lang, 20_000)
+             if zipf_frequency(w, lang) >= COMMON_ZIPF}
+    con.execute("CREATE TABLE common_words(word TEXT PRIMARY KEY) WITHOUT ROWID")
+    con.executemany("INSERT OR IGNORE INTO common_words VALUES(?)", [(w,) for w in sorted(words)])
+    # the keys the fuzzy fallback searches, and those of the local sources (vowel skeletons), precomputed
+    con.execute("CREATE TABLE fuzzy_keys(key TEXT PRIMARY KEY, local INTEGER NOT NULL) WITHOUT ROWID")
+    con.execute("INSERT INTO fuzzy_keys SELECT a.key, max(p.id LIKE 'dtm:%' OR p.id LIKE 'cod:%' OR p.id LIKE 'cur:%')"
+                " FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.fuzzy=1 GROUP BY a.key")
     con.execute("CREATE TABLE units(pcode TEXT PRIMARY KEY, level INTEGER NOT NULL, place_id TEXT NOT NULL)")
     con.executemany("INSERT OR IGNORE INTO units VALUES(?,?,?)",
                     [(r["pcode"], len(r["pcode"]) // 3 - 1, r["id"]) for r in records if r.get("pcode")])

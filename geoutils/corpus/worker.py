@@ -1,0 +1,111 @@
+"""The per-article function every engine runs, and the gazetteer each worker opens once.
+
+A *spec* says which gazetteer to open: ``None`` for ``Gazetteer.default()``, a ``("path", db, user)``
+tuple for a :class:`gazetteer.Gazetteer` on another database, or any picklable gazetteer-like object
+(e.g. :class:`geoutils.extract.memory.MemoryGazetteer`) used as is. :func:`init_worker` is the
+``concurrent.futures`` initializer; Dask workers open theirs on first use, once per worker thread.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from geoutils.corpus.sources import Article, Skipped
+
+_LOCAL = threading.local()
+
+
+def spec_of(gazetteer: Any) -> Any:
+    """A picklable description of ``gazetteer`` that a worker process can reopen."""
+    if gazetteer is None:
+        return None
+    try:
+        from gazetteer import Gazetteer
+    except ImportError:  # pragma: no cover
+        Gazetteer = ()
+    if isinstance(gazetteer, Gazetteer):
+        user = getattr(gazetteer, "user_path", None)
+        return ("path", str(gazetteer.path), str(user) if user else None)
+    return gazetteer
+
+
+def open_gazetteer(spec: Any) -> Any:
+    """The gazetteer for ``spec``, opened once per worker (thread) and reused."""
+    key = repr(spec) if spec is None or isinstance(spec, tuple) else id(spec)
+    cache = getattr(_LOCAL, "cache", None)
+    if cache is None:
+        cache = _LOCAL.cache = {}
+    if key not in cache:
+        if spec is None:
+            from gazetteer import Gazetteer
+
+            cache[key] = Gazetteer.default(progress=False)
+        elif isinstance(spec, tuple) and spec and spec[0] == "path":
+            from gazetteer import Gazetteer
+
+            cache[key] = Gazetteer(spec[1], user_path=spec[2])
+        else:
+            cache[key] = spec
+    return cache[key]
+
+
+def init_worker(spec: Any) -> None:
+    """``concurrent.futures`` initializer: open the worker's gazetteer before the first article."""
+    open_gazetteer(spec)
+
+
+@dataclass
+class ChunkResult:
+    """What one chunk of articles gives: a table of rows (or None), the skipped articles, counts."""
+
+    frame: Any
+    skipped: list[Skipped] = field(default_factory=list)
+    n_articles: int = 0
+    n_bytes: int = 0
+
+
+def extract_article(art: Article, gz: Any):
+    """Incidents of one article, with event ids ``<article id>-NNN`` and the article's ``url``."""
+    from geoutils.extract import extract_incidents
+
+    g = extract_incidents(art.text, published=art.published, lang=art.lang, source=art.source, gazetteer=gz)
+    if len(g):
+        g["event_id"] = [f"{art.id}-{n:03d}" for n in range(1, len(g) + 1)]
+        g["event_id"] = g["event_id"].astype("string")
+    g["url"] = art.url
+    g["url"] = g["url"].astype("string")
+    return g
+
+
+def extract_chunk(items: Sequence[Article | Skipped], spec: Any = None) -> ChunkResult:
+    """Run :func:`extract_article` over a chunk; an article that fails is reported, not raised."""
+    import pandas as pd
+
+    gz = open_gazetteer(spec)
+    frames, skipped, nbytes, n = [], [], 0, 0
+    for art in items:
+        n += 1
+        if isinstance(art, Skipped):
+            skipped.append(art)
+            continue
+        nbytes += art.nbytes
+        try:
+            g = extract_article(art, gz)
+        except Exception as exc:  # one bad article must not stop a corpus run; it is reported
+            skipped.append(Skipped(art.origin, f"extraction failed: {type(exc).__name__}: {exc}"))
+            continue
+        if len(g):
+            frames.append(g)
+    if not frames:
+        frame = None
+    elif len(frames) == 1:
+        frame = frames[0]
+    else:
+        frame = pd.concat(frames, ignore_index=True)
+    return ChunkResult(frame, skipped, n, nbytes)
+
+
+def extract_partition(items: Sequence[Article | Skipped], spec: Any = None) -> list[ChunkResult]:
+    """The Dask form of :func:`extract_chunk`: a bag partition in, a one-item list out."""
+    return [extract_chunk(list(items), spec)]

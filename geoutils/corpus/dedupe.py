@@ -88,36 +88,43 @@ def _int(s: pd.Series, fill: int) -> np.ndarray:
     return pd.to_numeric(s, errors="coerce").fillna(fill).astype(np.int64).to_numpy().copy()
 
 
-def _pairs(day_lo, day_hi, xyz, ok, cell_km, window) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate pairs (i < j) from buckets: day × a 3-D cube of side ``cell_km``."""
+def _pairs(day_lo, day_hi, cellkey, deltas, ok, window) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs (i < j): rows whose (day, cell) buckets meet, cells compared with ``cell + delta``.
+
+    ``cellkey`` is an int64 per row below 2**36; a row owns one bucket per day of its window.
+    """
+    n = len(day_lo)
     idx = np.flatnonzero(ok)
     if len(idx) < 2:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    cells = np.floor(xyz[idx] / cell_km).astype(np.int64) + 2048  # |cell| <= R / 5 km < 2048
-    span = (day_hi[idx] - day_lo[idx] + 1)
+    span = day_hi[idx] - day_lo[idx] + 1
     own_rows = np.repeat(idx, span)
-    own_pos = np.repeat(np.arange(len(idx)), span)
-    own_day = np.repeat(day_lo[idx], span) + (np.arange(len(own_rows)) - np.repeat(np.cumsum(span) - span, span))
-    base = own_day + 1_000_000  # >= 0
-    own_key = (((base * 4096 + cells[own_pos, 0]) * 4096 + cells[own_pos, 1]) * 4096) + cells[own_pos, 2]
-    own = pd.DataFrame({"key": own_key, "i": own_rows})
+    starts = np.repeat(np.cumsum(span) - span, span)
+    own_day = np.repeat(day_lo[idx], span) + (np.arange(len(own_rows)) - starts) + 1_000_000
+    own_cell = cellkey[own_rows]
+    own = pd.DataFrame({"key": (own_day << 36) + own_cell, "i": own_rows})
     out_i, out_j = [], []
-    offs = [(dd, a, b, c) for dd in range(-window, window + 1) for a in (-1, 0, 1) for b in (-1, 0, 1)
-            for c in (-1, 0, 1)]
-    for dd, a, b, c in offs:
-        k = ((((base + dd) * 4096 + cells[own_pos, 0] + a) * 4096 + cells[own_pos, 1] + b) * 4096) \
-            + cells[own_pos, 2] + c
-        probe = pd.DataFrame({"key": k, "j": own_rows})
-        m = own.merge(probe, on="key")
-        m = m[m.i < m.j]
-        out_i.append(m.i.to_numpy())
-        out_j.append(m.j.to_numpy())
-    i = np.concatenate(out_i)
-    j = np.concatenate(out_j)
+    for dd in range(-window, window + 1):
+        for delta in deltas:
+            probe = pd.DataFrame({"key": ((own_day + dd) << 36) + own_cell + delta, "j": own_rows})
+            m = own.merge(probe, on="key")
+            m = m[m.i < m.j]
+            out_i.append(m.i.to_numpy())
+            out_j.append(m.j.to_numpy())
+    i, j = np.concatenate(out_i), np.concatenate(out_j)
     if len(i) == 0:
         return i, j
-    pair = np.unique(i * (len(day_lo) + 1) + j)
-    return pair // (len(day_lo) + 1), pair % (len(day_lo) + 1)
+    pair = np.unique(i * (n + 1) + j)
+    return pair // (n + 1), pair % (n + 1)
+
+
+def _grid_pairs(day_lo, day_hi, xyz, ok, cell_km, window):
+    """Pairs from a 3-D grid of cubes of side ``cell_km`` (27 neighbours): any two points closer than
+    ``cell_km`` (chord <= arc) are in neighbouring cubes."""
+    cells = np.floor(np.nan_to_num(xyz) / cell_km).astype(np.int64) + 2048  # |cell| <= R / 5 km < 2048
+    key = (cells[:, 0] << 24) + (cells[:, 1] << 12) + cells[:, 2]
+    deltas = [(a << 24) + (b << 12) + c for a in (-1, 0, 1) for b in (-1, 0, 1) for c in (-1, 0, 1)]
+    return _pairs(day_lo, day_hi, key, deltas, ok, window)
 
 
 def _haversine(lat1, lon1, lat2, lon2) -> np.ndarray:
@@ -159,12 +166,17 @@ def cluster_labels(df: pd.DataFrame, *, days: int = 1, km: float | None = None,
     xyz = _EARTH_KM * np.column_stack([np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)])
     cell = float(thr[ok].max()) if ok.any() else 1.0
     cell = max(cell, 5.0)
-    i, j = _pairs(lo, hi, xyz, ok, cell, max(days - 1, 0))
-    # exact tests on the candidates
     w = max(days - 1, 0)
-    keep = (lo[i] <= hi[j] + w) & (lo[j] <= hi[i] + w)
+    i, j = _grid_pairs(lo, hi, xyz, ok, cell, w)
     pid = df["place_id"].astype("string").to_numpy(dtype=object, na_value=None) if "place_id" in df \
         else np.full(n, None, dtype=object)
+    codes = pd.factorize(pd.Series(pid, dtype=object), use_na_sentinel=True)[0].astype(np.int64)
+    pi, pj = _pairs(lo, hi, codes, [0], ok & (codes >= 0), w)  # the same place_id, however far apart
+    if len(pi):
+        pair = np.unique(np.concatenate([i * (n + 1) + j, pi * (n + 1) + pj]))
+        i, j = pair // (n + 1), pair % (n + 1)
+    # exact tests on the candidates
+    keep = (lo[i] <= hi[j] + w) & (lo[j] <= hi[i] + w)
     same_pid = np.array([a is not None and a == b for a, b in zip(pid[i], pid[j])], dtype=bool)
     dist = _haversine(lat[i], lon[i], lat[j], lon[j])
     keep &= same_pid | (dist <= np.maximum(thr[i], thr[j]))

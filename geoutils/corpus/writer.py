@@ -135,18 +135,22 @@ class StreamingParquet:
         if frame is None or len(frame) == 0:
             return
         if self._schema is None:
-            self._schema = self._make_schema(frame)
+            self._open(frame)
         self._buf.append(self._table(frame))
         self._n += len(frame)
         if self._n >= self.row_group:
             self._flush()
 
-    def _flush(self) -> None:
-        import pyarrow as pa
+    def _open(self, frame: Any) -> None:
+        """Fix the schema from the first frame and create the partial file."""
         import pyarrow.parquet as pq
 
-        if self._writer is None:
-            self._writer = pq.ParquetWriter(str(self.tmp), self._schema, compression="zstd")
+        self._schema = self._make_schema(frame)
+        self._writer = pq.ParquetWriter(str(self.tmp), self._schema, compression="zstd")
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
         if self._buf:
             table = pa.concat_tables(self._buf)
             self._writer.write_table(table, row_group_size=self.row_group)
@@ -158,7 +162,7 @@ class StreamingParquet:
         from geoutils.schema import empty_incidents
 
         if self._schema is None:
-            self._schema = self._make_schema(empty_incidents())
+            self._open(empty_incidents())
         self._flush()
         self._writer.close()
         with open(self.tmp, "rb") as fh:

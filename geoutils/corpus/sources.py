@@ -99,7 +99,7 @@ def article_id(source: str | None, published: _dt.date, key: str) -> str:
     Example
     -------
     >>> article_id("wire", _dt.date(2020, 2, 14), "text")
-    'a3b7d6d0e5f06'
+    'a7c491897d0d4'
     """
     h = hashlib.sha1(f"{source or ''}\x1f{published.isoformat()}\x1f{key}".encode("utf-8", "surrogatepass"))
     return "a" + h.hexdigest()[:12]

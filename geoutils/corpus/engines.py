@@ -91,6 +91,7 @@ def run_dask(items: Iterable, spec: Any, workers: int, chunk_size: int) -> Itera
 
     client, close = _client(workers)
     try:
+        client.run(init_worker, spec)  # every worker opens its gazetteer once, before the first partition
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         window = chunk_size * n_workers * 4
         pending: deque = deque()

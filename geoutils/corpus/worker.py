@@ -51,8 +51,13 @@ def open_gazetteer(spec: Any) -> Any:
 
 
 def init_worker(spec: Any) -> None:
-    """``concurrent.futures`` initializer: open the worker's gazetteer before the first article."""
-    open_gazetteer(spec)
+    """Worker start-up (``concurrent.futures`` initializer, ``Client.run`` on Dask workers): open the
+    gazetteer and warm the extraction caches (name scanner, lexicons) on one short sentence."""
+    import datetime as _dt
+
+    from geoutils.extract import extract_incidents
+
+    extract_incidents("A rocket hit Kirkuk on Monday.", published=_dt.date(2020, 1, 1), gazetteer=open_gazetteer(spec))
 
 
 @dataclass

@@ -76,7 +76,9 @@ class PeakRSS:
 def _digest(h, frame) -> None:
     cols = ["event_id", "event_date", "event_type", "sub_event_type", "place_id", "fatalities", "latitude",
             "longitude", "source", "notes"]
-    h.update(frame[cols].astype(str).to_csv(index=False, header=False).encode())
+    import pandas as pd
+
+    h.update(pd.util.hash_pandas_object(frame[cols].astype("string"), index=False).to_numpy().tobytes())
 
 
 def _articles(path: Path):

@@ -71,24 +71,28 @@ class ChunkResult:
 
 
 def extract_article(art: Article, gz: Any):
-    """Incidents of one article, with event ids ``<article id>-NNN`` and the article's ``url``."""
+    """Incidents of one article as :func:`geoutils.extract_incidents` gives them (ids fixed by the chunk)."""
     from geoutils.extract import extract_incidents
 
-    g = extract_incidents(art.text, published=art.published, lang=art.lang, source=art.source, gazetteer=gz)
-    if len(g):
-        g["event_id"] = [f"{art.id}-{n:03d}" for n in range(1, len(g) + 1)]
-        g["event_id"] = g["event_id"].astype("string")
-    g["url"] = art.url
-    g["url"] = g["url"].astype("string")
-    return g
+    return extract_incidents(art.text, published=art.published, lang=art.lang, source=art.source, gazetteer=gz)
+
+
+def _concat(parts: list) -> Any:
+    """One table from per-article tables; event ids become ``<article id>-NNN``, ``url`` the article's."""
+    import pandas as pd
+
+    frames = [g for _, g in parts]
+    out = frames[0].copy() if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    out["event_id"] = pd.array([f"{art.id}-{n:03d}" for art, g in parts for n in range(1, len(g) + 1)],
+                               dtype="string")
+    out["url"] = pd.array([art.url for art, g in parts for _ in range(len(g))], dtype="string")
+    return out
 
 
 def extract_chunk(items: Sequence[Article | Skipped], spec: Any = None) -> ChunkResult:
     """Run :func:`extract_article` over a chunk; an article that fails is reported, not raised."""
-    import pandas as pd
-
     gz = open_gazetteer(spec)
-    frames, skipped, nbytes, n = [], [], 0, 0
+    parts, skipped, nbytes, n = [], [], 0, 0
     for art in items:
         n += 1
         if isinstance(art, Skipped):
@@ -101,14 +105,8 @@ def extract_chunk(items: Sequence[Article | Skipped], spec: Any = None) -> Chunk
             skipped.append(Skipped(art.origin, f"extraction failed: {type(exc).__name__}: {exc}"))
             continue
         if len(g):
-            frames.append(g)
-    if not frames:
-        frame = None
-    elif len(frames) == 1:
-        frame = frames[0]
-    else:
-        frame = pd.concat(frames, ignore_index=True)
-    return ChunkResult(frame, skipped, n, nbytes)
+            parts.append((art, g))
+    return ChunkResult(_concat(parts) if parts else None, skipped, n, nbytes)
 
 
 def extract_partition(items: Sequence[Article | Skipped], spec: Any = None) -> list[ChunkResult]:

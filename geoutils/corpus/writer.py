@@ -107,28 +107,25 @@ class StreamingParquet:
         return pa.schema(fields, metadata={b"geo": _geo_metadata()})
 
     def _table(self, frame: Any):
+        import pandas as pd
         import pyarrow as pa
         import shapely
 
         from geoutils.schema import coerce
 
         g = coerce(frame)
-        arrays = []
-        for f in self._schema:
-            if f.name == "geometry":
-                geom = g.geometry.values
-                wkb = shapely.to_wkb(geom) if len(g) else []
-                arrays.append(pa.array(list(wkb), type=pa.binary()))
+        names = [f.name for f in self._schema if f.name != "geometry"]
+        plain = pd.DataFrame({c: (g[c] if c in g.columns else pd.Series([None] * len(g), index=g.index, dtype=object))
+                              for c in names})
+        for c in names:  # extra columns whose dtype differs from the first frame's: as text
+            if c not in g.columns or self._schema.field(c).type != pa.string() or plain[c].dtype == "string":
                 continue
-            col = g[f.name] if f.name in g.columns else None
-            if col is None:
-                arrays.append(pa.nulls(len(g), type=f.type))
-                continue
-            vals = col.astype(object).where(col.notna(), None).tolist()
-            if f.type == pa.string():
-                vals = [None if v is None else str(v) for v in vals]
-            arrays.append(pa.array(vals, type=f.type))
-        return pa.Table.from_arrays(arrays, schema=self._schema)
+            plain[c] = plain[c].astype("string")
+        body = pa.Table.from_pandas(plain, schema=pa.schema([self._schema.field(c) for c in names]),
+                                    preserve_index=False)
+        geom = pa.array(shapely.to_wkb(g.geometry.values) if len(g) else [], type=pa.binary())
+        return body.append_column(self._schema.field("geometry"), geom).replace_schema_metadata(
+            self._schema.metadata)
 
     def write(self, frame: Any) -> None:
         """Add the rows of one frame (buffered until a row group is full)."""

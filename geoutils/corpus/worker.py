@@ -1,23 +1,27 @@
 """The per-article function every engine runs, and the gazetteer each worker opens once.
 
 A *spec* says which gazetteer to open: ``None`` for ``Gazetteer.default()``, a ``("path", db, user)``
-tuple for a :class:`gazetteer.Gazetteer` on another database, or any picklable gazetteer-like object
-(e.g. :class:`geoutils.extract.memory.MemoryGazetteer`) used as is. :func:`init_worker` is the
-``concurrent.futures`` initializer; Dask workers open theirs on first use, once per worker thread.
+tuple for a :class:`gazetteer.Gazetteer` on another database, or ``("object", token, obj)`` for any
+picklable gazetteer-like object (e.g. :class:`geoutils.extract.memory.MemoryGazetteer`), kept by its
+token. :func:`init_worker` is the ``concurrent.futures`` initializer and is run on every Dask worker
+(``Client.run``) before the first partition: each worker process opens the gazetteer once, and its
+threads share it (the read-only SQLite connection allows that).
 """
 from __future__ import annotations
 
 import threading
+import uuid
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from geoutils.corpus.sources import Article, Skipped
 
-_LOCAL = threading.local()
+_CACHE: dict[str, Any] = {}
+_LOCK = threading.Lock()
 
 
 def spec_of(gazetteer: Any) -> Any:
-    """A picklable description of ``gazetteer`` that a worker process can reopen."""
+    """A picklable description of ``gazetteer`` that a worker process can reopen (see module doc)."""
     if gazetteer is None:
         return None
     try:
@@ -27,27 +31,33 @@ def spec_of(gazetteer: Any) -> Any:
     if isinstance(gazetteer, Gazetteer):
         user = getattr(gazetteer, "user_path", None)
         return ("path", str(gazetteer.path), str(user) if user else None)
-    return gazetteer
+    return ("object", uuid.uuid4().hex, gazetteer)
+
+
+def _key(spec: Any) -> str:
+    if spec is None:
+        return "default"
+    if spec[0] == "object":
+        return "object:" + spec[1]
+    return repr(spec)
 
 
 def open_gazetteer(spec: Any) -> Any:
-    """The gazetteer for ``spec``, opened once per worker (thread) and reused."""
-    key = repr(spec) if spec is None or isinstance(spec, tuple) else id(spec)
-    cache = getattr(_LOCAL, "cache", None)
-    if cache is None:
-        cache = _LOCAL.cache = {}
-    if key not in cache:
-        if spec is None:
-            from gazetteer import Gazetteer
+    """The gazetteer for ``spec``, opened once per worker process and shared by its threads."""
+    key = _key(spec)
+    with _LOCK:
+        if key not in _CACHE:
+            if spec is None:
+                from gazetteer import Gazetteer
 
-            cache[key] = Gazetteer.default(progress=False)
-        elif isinstance(spec, tuple) and spec and spec[0] == "path":
-            from gazetteer import Gazetteer
+                _CACHE[key] = Gazetteer.default(progress=False)
+            elif spec[0] == "path":
+                from gazetteer import Gazetteer
 
-            cache[key] = Gazetteer(spec[1], user_path=spec[2])
-        else:
-            cache[key] = spec
-    return cache[key]
+                _CACHE[key] = Gazetteer(spec[1], user_path=spec[2])
+            else:
+                _CACHE[key] = spec[2]
+        return _CACHE[key]
 
 
 def init_worker(spec: Any) -> None:

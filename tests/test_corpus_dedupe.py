@@ -157,3 +157,29 @@ def test_bad_arguments_name_the_value():
     with pytest.raises(ValueError, match="list"):
         dedupe_incidents([1, 2])
     assert len(dedupe_incidents(g.iloc[:0])) == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 40).flatmap(lambda n: st.tuples(st.just(n), st.lists(
+    st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=60))))
+def test_vectorised_union_find_gives_the_connected_components(case):
+    import numpy as np
+
+    from geoutils.corpus.dedupe import _components
+
+    n, edges = case
+    parent = list(range(n))
+
+    def find(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        parent[find(a)] = find(b)
+    i = np.array([a for a, _ in edges], dtype=np.int64)
+    j = np.array([b for _, b in edges], dtype=np.int64)
+    lab = _components(n, i, j)
+    for x in range(n):
+        for y in range(n):
+            assert (lab[x] == lab[y]) == (find(x) == find(y))

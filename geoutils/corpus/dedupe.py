@@ -135,11 +135,27 @@ def _haversine(lat1, lon1, lat2, lon2) -> np.ndarray:
 
 
 def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
+    """Union-find over the edges (i, j), vectorised: hook each root to the smaller one, compress, repeat.
 
-    g = coo_matrix((np.ones(len(i), dtype=np.int8), (i, j)), shape=(n, n))
-    return connected_components(g, directed=False)[1]
+    Returns a root index per node; nodes of one connected component share it.
+    """
+    lab = np.arange(n, dtype=np.int64)
+    if len(i) == 0:
+        return lab
+    while True:
+        li, lj = lab[i], lab[j]
+        m = np.minimum(li, lj)
+        new = lab.copy()
+        np.minimum.at(new, li, m)
+        np.minimum.at(new, lj, m)
+        while True:  # pointer jumping until every node points at a root
+            nxt = new[new]
+            if np.array_equal(nxt, new):
+                break
+            new = nxt
+        if np.array_equal(new, lab):
+            return lab
+        lab = new
 
 
 def _split(v: Any) -> list[str]:

@@ -128,7 +128,7 @@ def _make(meta: dict, text: Any, origin: str, default_published: _dt.date | None
     except ValueError as exc:
         return Skipped(origin, f"bad published date: {exc}")
     if published is None:
-        return Skipped(origin, "no published date (give one in the metadata or as a default)")
+        return Skipped(origin, "no published date (give it in the metadata, e.g. a JSON sidecar, or a default: --published)")
     lang = _clean(meta.get("lang", meta.get("language"))) or default_lang
     if lang is not None and lang not in ("ar", "en"):
         return Skipped(origin, f"language {lang!r} is not 'ar' or 'en'")

@@ -87,9 +87,8 @@ class PeakRSS:
 def _digest(h, frame) -> None:
     cols = ["event_id", "event_date", "event_type", "sub_event_type", "place_id", "fatalities", "latitude",
             "longitude", "source", "notes"]
-    import pandas as pd
-
-    h.update(pd.util.hash_pandas_object(frame[cols].astype("string"), index=False).to_numpy().tobytes())
+    for c in cols:
+        h.update(repr(frame[c].tolist()).encode())
 
 
 def _articles(path: Path):

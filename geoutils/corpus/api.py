@@ -8,7 +8,7 @@ from geoutils.corpus import engines
 from geoutils.corpus.sources import Skipped, iter_articles
 from geoutils.corpus.worker import ChunkResult, spec_of
 
-DEFAULT_CHUNK = 32
+DEFAULT_CHUNK = 64
 
 
 class SkippedArticlesWarning(UserWarning):

@@ -222,40 +222,72 @@ def cluster_labels(df: pd.DataFrame, *, days: int = 1, km: float | None = None,
     return final
 
 
-def _merge_group(g: pd.DataFrame) -> dict:
-    """One merged row from the rows of one event (canonical order)."""
-    gp = pd.to_numeric(g["geo_precision"], errors="coerce").fillna(9).to_numpy()
-    conf = pd.to_numeric(g["confidence"], errors="coerce").fillna(0).to_numpy()
-    has_xy = pd.to_numeric(g["latitude"], errors="coerce").notna().to_numpy()
-    place = int(np.lexsort((np.arange(len(g)), -conf, gp, ~has_xy))[0])
-    tp = pd.to_numeric(g["time_precision"], errors="coerce").fillna(9).to_numpy()
-    dated = g["event_date"].notna().to_numpy()
-    when = int(np.lexsort((np.arange(len(g)), tp, ~dated))[0])
-    row = g.iloc[place].to_dict()
+def _num(s: pd.Series, fill: float) -> np.ndarray:
+    return pd.to_numeric(s, errors="coerce").astype("float64").fillna(fill).to_numpy()
+
+
+def _figure(vals: list[float], srcs: list, col: str, notes: Any) -> tuple[Any, Any]:
+    """ACLED's conservative figure for a merged row: the lowest figure given (0 = none given)."""
+    given = sorted((v, str(s) if s is not None else "unknown source") for v, s in zip(vals, srcs) if v == v and v > 0)
+    if not given:
+        any_given = any(v == v for v in vals)
+        return (0 if col == "fatalities" or any_given else None), notes
+    if len({v for v, _ in given}) > 1:
+        note = f"[{col} reported: {', '.join(f'{int(v)} ({s})' for v, s in given)}; lowest kept]"
+        notes = f"{notes} {note}" if isinstance(notes, str) else note
+    return int(given[0][0]), notes
+
+
+def _merge(df: pd.DataFrame, lab: np.ndarray) -> pd.DataFrame:
+    """One row per label of ``df`` (rows in canonical order), following the merge rules of the module doc."""
+    gp, conf = _num(df["geo_precision"], 9), _num(df["confidence"], 0)
+    has_xy = pd.to_numeric(df["latitude"], errors="coerce").notna().to_numpy()
+    tp = _num(df["time_precision"], 9)
+    dated = df["event_date"].notna().to_numpy()
+    srcs = df["source"].astype(object).where(df["source"].notna(), None).tolist()
+    src_split = [_split(v) for v in srcs]
+    id_split = [_split(v) for v in df["_ids"].tolist()]
+    fat, inj = _num(df["fatalities"], np.nan), _num(df["injuries"], np.nan)
+    notes = df["notes"].astype(object).where(df["notes"].notna(), None).tolist()
+    dataset = [_split(v) for v in df["dataset"].tolist()] if "dataset" in df else None
+    order = np.argsort(lab, kind="stable")
+    cuts = np.flatnonzero(np.diff(lab[order])) + 1
+    place_idx, when_idx, cols = [], [], {c: [] for c in ("source", "n_sources", "merged_ids", "event_id",
+                                                          "confidence", "fatalities", "injuries", "notes", "dataset")}
+    for grp in np.split(order, cuts):
+        g = grp.tolist()
+        place = min(g, key=lambda r: (not has_xy[r], gp[r], -conf[r], r))
+        when = min(g, key=lambda r: (not dated[r], tp[r], r))
+        place_idx.append(place)
+        when_idx.append(when)
+        sources = sorted({x for r in g for x in src_split[r]})
+        ids = sorted({x for r in g for x in id_split[r]})
+        cols["source"].append(";".join(sources) or None)
+        cols["n_sources"].append(len(sources))
+        cols["merged_ids"].append(";".join(ids))
+        cols["event_id"].append(ids[0] if ids else None)
+        cols["confidence"].append(float(max(conf[r] for r in g)))
+        note = notes[place]
+        if len(g) > 1:
+            f, note = _figure([fat[r] for r in g], [srcs[r] for r in g], "fatalities", note)
+            i, note = _figure([inj[r] for r in g], [srcs[r] for r in g], "injuries", note)
+        else:
+            f, i = fat[place], inj[place]
+            f, i = (None if f != f else int(f)), (None if i != i else int(i))
+        cols["fatalities"].append(f)
+        cols["injuries"].append(i)
+        cols["notes"].append(note)
+        if dataset is not None:
+            cols["dataset"].append(";".join(sorted({x for r in g for x in dataset[r]})) or None)
+    out = df.iloc[place_idx].drop(columns=["geometry", "_ids"]).reset_index(drop=True)
+    when_rows = df.iloc[when_idx].reset_index(drop=True)
     for c in ("event_date", "time_precision", "event_time"):
-        if c in g:
-            row[c] = g.iloc[when][c]
-    sources = sorted({s for v in g["source"] for s in _split(v)}) if "source" in g else []
-    ids = sorted({s for v in g["_ids"] for s in _split(v)})
-    row["source"] = ";".join(sources) or None
-    row["n_sources"] = len(sources)
-    row["merged_ids"] = ";".join(ids)
-    row["event_id"] = ids[0] if ids else row.get("event_id")
-    row["confidence"] = float(conf.max())
-    if "dataset" in g:
-        row["dataset"] = ";".join(sorted({s for v in g["dataset"] for s in _split(v)})) or None
-    for col in ("fatalities", "injuries"):
-        if col not in g:
+        out[c] = when_rows[c].to_numpy()
+    for c, vals in cols.items():
+        if c == "dataset" and dataset is None:
             continue
-        figs = pd.to_numeric(g[col], errors="coerce")
-        given = figs[figs > 0]
-        row[col] = int(given.min()) if len(given) else (0 if col == "fatalities" or figs.notna().any() else None)
-        if given.nunique() > 1:
-            who = [f"{int(v)} ({s or 'unknown source'})" for v, s in
-                   sorted(zip(given, g.loc[given.index, "source"]), key=lambda t: (t[0], str(t[1])))]
-            note = f"[{col} reported: {', '.join(who)}; lowest kept]"
-            row["notes"] = f"{row['notes']} {note}" if isinstance(row.get("notes"), str) else note
-    return row
+        out[c] = pd.Series(vals, dtype=object)
+    return out
 
 
 def dedupe_incidents(gdf: Any, *, days: int = 1, km: float | None = None, by_type: bool = True):
@@ -296,6 +328,7 @@ def dedupe_incidents(gdf: Any, *, days: int = 1, km: float | None = None, by_typ
         raise ValueError(f"km must be a positive number, got {km!r}")
     attrs = dict(getattr(gdf, "attrs", {}))
     df = coerce(gdf)
+    df.attrs = {}  # pandas deep-copies attrs on every operation (a reader's report can be large)
     if len(df) == 0:
         out = df.assign(n_sources=pd.Series(dtype="Int64"), merged_ids=pd.Series(dtype="string"))
         out.attrs.update(attrs)
@@ -304,18 +337,10 @@ def dedupe_incidents(gdf: Any, *, days: int = 1, km: float | None = None, by_typ
     ids = df["merged_ids"] if "merged_ids" in df else df["event_id"]
     df["_ids"] = ids.astype("string").fillna("").to_numpy()
     lab = cluster_labels(df, days=days, km=km, by_type=by_type)
-    sizes = np.bincount(lab)
-    single = sizes[lab] == 1
-    one = df[single].copy()
-    one["n_sources"] = [len(set(_split(s))) for s in one["source"]]
-    one["merged_ids"] = one["_ids"]
-    multi = df[~single]
-    rows = [_merge_group(g) for _, g in multi.groupby(lab[~single], sort=True)] if len(multi) else []
-    merged = pd.DataFrame(rows, columns=list(one.columns)) if rows else one.iloc[:0]
-    out = pd.concat([one, merged], ignore_index=True).drop(columns="_ids")
+    out = _merge(df, lab)
     out["n_sources"] = out["n_sources"].astype("Int64")
     out["merged_ids"] = out["merged_ids"].astype("string")
-    out = out.drop(columns="geometry").sort_values("event_id", kind="mergesort").reset_index(drop=True)
+    out = out.sort_values("event_id", kind="mergesort").reset_index(drop=True)
     res = coerce(out)
     res.attrs.update(attrs)
     return res

@@ -35,6 +35,25 @@ def _geo_metadata() -> bytes:
     return json.dumps(meta).encode()
 
 
+def _conforms(frame: Any) -> bool:
+    """True when ``frame`` already has every schema column with its dtype (no coerce needed)."""
+    import geopandas as gpd
+    import pandas as pd
+
+    from geoutils.schema import DTYPES
+
+    if not isinstance(frame, gpd.GeoDataFrame) or "geometry" not in frame.columns:
+        return False
+    dt = frame.dtypes
+    for c, t in DTYPES.items():
+        if c not in dt.index:
+            return False
+        ok = pd.api.types.is_string_dtype(dt[c]) and str(dt[c]) != "object" if t == "string" else str(dt[c]) == t
+        if not ok:
+            return False
+    return True
+
+
 def _pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -113,7 +132,7 @@ class StreamingParquet:
 
         from geoutils.schema import coerce
 
-        g = coerce(frame)
+        g = frame if _conforms(frame) else coerce(frame)
         names = [f.name for f in self._schema if f.name != "geometry"]
         plain = pd.DataFrame({c: (g[c] if c in g.columns else pd.Series([None] * len(g), index=g.index, dtype=object))
                               for c in names})

@@ -184,6 +184,8 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=100_000)
     ap.add_argument("--skip-peer", action="store_true", help="do not time the plain loop")
+    ap.add_argument("--modes", default="peer,w1,w2,dask",
+                    help="comma-separated subset of peer,w1,w2,dask (w2 is always run: dedup reads its output)")
     ap.add_argument("--workdir", default=None, help="where the corpus and output go (default: a temp dir)")
     args = ap.parse_args(argv)
     from benchmarks.corpus_gen import generate
@@ -211,28 +213,39 @@ def main(argv: list[str] | None = None) -> None:
               f"(largest child {r['rss_child_mb']:4.0f} MB)  CPU s driver {r['cpu_driver']:.1f} + workers "
               f"{r['cpu_children']:.1f}  load {os.getloadavg()[0]:.2f}", flush=True)
 
-    if not args.skip_peer:
+    modes = set(args.modes.split(",")) - ({"peer"} if args.skip_peer else set())
+    if "peer" in modes:
         with PeakRSS() as rss:
             r = run_peer(feed)
         report("peer: loop extract_inc.", r, rss)
-    with PeakRSS() as rss:
-        r = run_engine(feed, "processes", 1)
-    report("workers=1", r, rss)
+    if "w1" in modes:
+        with PeakRSS() as rss:
+            r = run_engine(feed, "processes", 1)
+        report("workers=1", r, rss)
     out = tmp / "rows.parquet"
     with PeakRSS() as rss:
         r = run_engine(feed, "processes", 2, out)
     report("workers=2 (processes)", r, rss)
-    from distributed import Client, LocalCluster
-    import logging
+    if "dask" in modes:
+        from distributed import Client, LocalCluster
+        import logging
 
-    t0 = time.perf_counter()
-    with PeakRSS() as rss:
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                          silence_logs=logging.ERROR) as cluster, Client(cluster):
-            startup = time.perf_counter() - t0
-            r = run_engine(feed, "dask", 2)
-    report("dask, 2 local workers", r, rss)
-    print(f"  (dask LocalCluster start-up {startup:.1f} s, not in the rate)")
+        t0 = time.perf_counter()
+        with PeakRSS() as rss:
+            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                              silence_logs=logging.ERROR) as cluster, Client(cluster):
+                startup = time.perf_counter() - t0
+                r = run_engine(feed, "dask", 2)
+        report("dask, 2 local workers", r, rss)
+        print(f"  (dask LocalCluster start-up {startup:.1f} s, not in the rate)")
+    if {"w1", "dask"} <= modes:
+        _compare(results)
+    peak = max(r["rss_total_mb"] for r in results.values())
+    print(f"peak RSS (driver + children) over all modes: {peak:.0f} MB (target < 1536 MB)")
+    _dedup_report(out, truth, results, tmp)
+
+
+def _compare(results: dict) -> None:
     w1, w2, dk = results["workers=1"], results["workers=2 (processes)"], results["dask, 2 local workers"]
     same = w1["digest"] == w2["digest"] == dk["digest"]
     print(f"same rows in every engine: {'yes' if same else 'NO'}")
@@ -254,8 +267,17 @@ def main(argv: list[str] | None = None) -> None:
           f"(driver {w2['cpu_driver'] / w2['articles'] * 1e3:.2f} ms); dask "
           f"{(dk['cpu_driver'] + dk['cpu_children']) / dk['articles'] * 1e3:.2f} ms")
     print(f"ESTIMATE from CPU time (not wall clock): workers=2 on 2 free cores ~{est2:.2f}x workers=1")
-    peak = max(r["rss_total_mb"] for r in results.values())
-    print(f"peak RSS (driver + children) over all modes: {peak:.0f} MB (target < 1536 MB)")
+    per_core = w1["articles"] / w1["seconds"]
+    eff = s2 / 2
+    print("PROJECTION (not measured; assumes articles like these, CPU-bound work, the measured 2-core "
+          f"parallel efficiency {eff:.2f} and dask/processes ratio {sd:.2f}):")
+    print(f"  32-core machine, processes: ~{per_core * 32 * eff:,.0f} articles/s "
+          f"(10M articles in ~{1e7 / (per_core * 32 * eff) / 3600:.1f} h)")
+    print(f"  10-node cluster of 32 cores, dask: ~{per_core * 320 * eff * sd:,.0f} articles/s "
+          f"(10M articles in ~{1e7 / (per_core * 320 * eff * sd) / 60:.0f} min)")
+
+
+def _dedup_report(out: Path, truth: dict, results: dict, tmp: Path) -> None:
     with PeakRSS() as rss:
         d = dedup_stage(out, truth)
     a, c = d["all"], d["clean"]
@@ -267,15 +289,6 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  dedup alone (the {d['rows_matching_truth']:.1%} of rows whose place, day and type match the truth): "
           f"exactly one row {c['exactly_one']:.1%}, wrongly merged rows {c['wrong_rows']:.2%} "
           f"(targets >= 95%, <= 2%)")
-    per_core = w1["articles"] / w1["seconds"]
-    eff = s2 / 2
-    dask_eff = sd
-    print("PROJECTION (not measured; assumes articles like these, CPU-bound work, the measured 2-core "
-          f"parallel efficiency {eff:.2f} and dask/processes ratio {dask_eff:.2f}):")
-    print(f"  32-core machine, processes: ~{per_core * 32 * eff:,.0f} articles/s "
-          f"(10M articles in ~{1e7 / (per_core * 32 * eff) / 3600:.1f} h)")
-    print(f"  10-node cluster of 32 cores, dask: ~{per_core * 320 * eff * dask_eff:,.0f} articles/s "
-          f"(10M articles in ~{1e7 / (per_core * 320 * eff * dask_eff) / 60:.0f} min)")
     json.dump({k: {kk: vv for kk, vv in v.items()} for k, v in results.items()} | {"dedup": d},
               open(tmp / "results.json", "w"), default=str, indent=1)
     print(f"details: {tmp / 'results.json'}")

@@ -16,6 +16,9 @@ from typing import Any
 _EXPORTS: dict[str, str] = {
     # extraction
     "extract_incidents": "geoutils.extract",
+    # corpus scale
+    "extract_corpus": "geoutils.corpus",
+    "dedupe_incidents": "geoutils.corpus",
     # maps
     "incident_map": "geoutils.maps",
     "save_map": "geoutils.maps",

@@ -1,0 +1,124 @@
+"""Engines: run the per-chunk function over a stream of articles, yielding results in input order.
+
+* ``serial``: in this process (``workers=1``).
+* ``processes``: a :class:`concurrent.futures.ProcessPoolExecutor`; each worker opens the gazetteer once
+  (initializer); chunks are submitted as the stream is read, at most ``2 * workers`` in flight, so memory
+  stays flat whatever the number of articles.
+* ``dask``: a :mod:`dask.bag` of articles, mapped partition by partition with the same function, computed
+  on the user's :class:`distributed.Client` when one exists, otherwise on a :class:`distributed.LocalCluster`
+  of ``workers`` single-threaded processes started and closed here. The stream is cut into windows of
+  ``workers * 4`` partitions and at most two windows are in flight.
+
+Every engine yields :class:`~geoutils.corpus.worker.ChunkResult` objects in the order of the input, so
+all engines give the same table.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+from collections import deque
+from typing import Any, Iterable, Iterator
+
+from geoutils.corpus.worker import ChunkResult, extract_chunk, extract_partition, init_worker
+
+ENGINES = ("processes", "dask")
+
+
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` items (the last one shorter) from any iterable, lazily."""
+    it = iter(items)
+    while True:
+        block = list(itertools.islice(it, size))
+        if not block:
+            return
+        yield block
+
+
+def default_workers() -> int:
+    """Cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_serial(items: Iterable, spec: Any, chunk_size: int) -> Iterator[ChunkResult]:
+    for block in chunked(items, chunk_size):
+        yield extract_chunk(block, spec)
+
+
+def run_processes(items: Iterable, spec: Any, workers: int, chunk_size: int) -> Iterator[ChunkResult]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    max_in_flight = 2 * workers
+    with ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(spec,)) as pool:
+        pending: deque = deque()
+        try:
+            for block in chunked(items, chunk_size):
+                pending.append(pool.submit(extract_chunk, block, spec))
+                while len(pending) >= max_in_flight:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for f in pending:
+                f.cancel()
+
+
+def _client(workers: int):
+    """The user's Dask client if there is one, else a new LocalCluster client (and a closer)."""
+    import logging
+
+    from distributed import Client, LocalCluster, get_client
+
+    try:
+        return get_client(), None
+    except ValueError:
+        pass
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                           silence_logs=logging.ERROR)
+    client = Client(cluster)
+
+    def close() -> None:
+        client.close()
+        cluster.close()
+
+    return client, close
+
+
+def run_dask(items: Iterable, spec: Any, workers: int, chunk_size: int) -> Iterator[ChunkResult]:
+    import dask.bag as db
+
+    client, close = _client(workers)
+    try:
+        client.run(init_worker, spec)  # every worker opens its gazetteer once, before the first partition
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        window = chunk_size * n_workers * 4
+        pending: deque = deque()
+        for block in chunked(items, window):
+            bag = db.from_sequence(block, partition_size=chunk_size)
+            parts = bag.map_partitions(extract_partition, spec).to_delayed()
+            pending.append(client.compute(parts))
+            while len(pending) >= 2:
+                yield from _gather(client, pending.popleft())
+        while pending:
+            yield from _gather(client, pending.popleft())
+    finally:
+        if close is not None:
+            close()
+
+
+def _gather(client: Any, futures: list) -> Iterator[ChunkResult]:
+    for part in client.gather(futures):
+        yield from part
+
+
+def run(items: Iterable, *, engine: str, workers: int, spec: Any, chunk_size: int) -> Iterator[ChunkResult]:
+    """Dispatch to an engine (``workers == 1`` with ``processes`` runs in this process)."""
+    if engine not in ENGINES:
+        raise ValueError(f"engine {engine!r} is not one of {', '.join(ENGINES)}")
+    if engine == "dask":
+        return run_dask(items, spec, workers, chunk_size)
+    if workers == 1:
+        return run_serial(items, spec, chunk_size)
+    return run_processes(items, spec, workers, chunk_size)

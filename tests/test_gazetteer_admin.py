@@ -28,3 +28,17 @@ def test_map_governorates_have_names_inside_them():
         lat, lon = f["properties"]["label"]
         assert f["properties"]["name"] and f["properties"]["name_ar"]
         assert shape(f["geometry"]).buffer(0.02).contains(Point(lon, lat))
+
+
+def test_cli_json_reports_admin2(gz):
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "gazetteer", "resolve", "الموصل", "--json"], capture_output=True,
+                         text=True, timeout=120, check=True).stdout
+    d = json.loads(out)
+    assert d["admin1"] == "Ninewa" and d["admin2"] == "Al-Mosul"
+    out = subprocess.run([sys.executable, "-m", "gazetteer", "search", "Kirkuk", "--json"], capture_output=True,
+                         text=True, timeout=120, check=True)
+    assert all("admin2" in m for m in json.loads(out.stdout))

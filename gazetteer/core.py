@@ -232,8 +232,9 @@ class Gazetteer:
         # ("Monday") only as written, never through a fold; a two-letter name only as a code or
         # as the user's own alias ("CX")
         rows = [r for r in rows if r[2] != store.CODE_ONLY or surface_key(r[1]) == surface]
-        if len(key) <= 3 or _odd_case(toks) or self._common_word(name):
-            rows = [r for r in rows if surface_key(r[1]) == surface]
+        written = [r for r in rows if surface_key(r[1]) == surface]
+        if len(written) < len(rows) and (len(key) <= 3 or _odd_case(toks) or self._common_word(name)):
+            rows = written
         if len(key.replace(" ", "")) <= 3:  # a short alias abroad ("Dsh" of Dessie) only when it is the name
             rows = [r for r in rows if r[2] == store.CODE_ONLY or r[0].layer == "user" or r[0].country_code in focus
                     or surface_key(r[0].name) == surface]

@@ -235,9 +235,10 @@ class Gazetteer:
         if _odd_case(toks):  # "tuA", "mAY": no name is written so; only the user's own or the region's
             rows = [r for r in rows if r[0].layer == "user" or r[0].country_code in focus]
         written = [r for r in rows if surface_key(r[1]) == surface]
-        if len(written) < len(rows) and (len(key) <= 3 or _odd_case(toks) or self._common_word(name)):
+        short = len(surface.replace(" ", "")) <= 3  # as written: "Tooz" is not short, though it folds to "tuz"
+        if len(written) < len(rows) and (short or _odd_case(toks) or self._common_word(name)):
             rows = written
-        if len(key.replace(" ", "")) <= 3:  # a short alias abroad ("Dsh" of Dessie) only when it is the name
+        if short:  # a short alias abroad ("Dsh" of Dessie) only when it is the name
             rows = [r for r in rows if r[2] == store.CODE_ONLY or r[0].layer == "user" or r[0].country_code in focus
                     or surface_key(r[0].name) == surface]
         if len(key.replace(" ", "")) <= 2 and key.isascii() and key.replace(" ", "").isalpha():

@@ -236,9 +236,13 @@ class Gazetteer:
         # ("Monday") only as written, never through a fold; a two-letter name only as a code or
         # as the user's own alias ("CX")
         rows = [r for r in rows if r[2] != store.CODE_ONLY or surface_key(r[1]) == surface]
-        if len(key) <= 3 or _odd_case(toks) or self._common_word(name):
-            rows = [r for r in rows if surface_key(r[1]) == surface]
-        if len(key.replace(" ", "")) <= 3:  # a short alias abroad ("Dsh" of Dessie) only when it is the name
+        if _odd_case(toks):  # "tuA", "mAY": no name is written so; only the user's own or the region's
+            rows = [r for r in rows if r[0].layer == "user" or r[0].country_code in focus]
+        written = [r for r in rows if surface_key(r[1]) == surface]
+        short = len(surface.replace(" ", "")) <= 3  # as written: "Tooz" is not short, though it folds to "tuz"
+        if len(written) < len(rows) and (short or _odd_case(toks) or self._common_word(name)):
+            rows = written
+        if short:  # a short alias abroad ("Dsh" of Dessie) only when it is the name
             rows = [r for r in rows if r[2] == store.CODE_ONLY or r[0].layer == "user" or r[0].country_code in focus
                     or surface_key(r[0].name) == surface]
         if len(key.replace(" ", "")) <= 2 and key.isascii() and key.replace(" ", "").isalpha():
@@ -635,13 +639,17 @@ class Gazetteer:
         keys: list[str] = []
         local_sql = ("SELECT DISTINCT a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.id LIKE 'dtm:%'"
                      " OR p.id LIKE 'cod:%' OR p.id LIKE 'cur:%' OR p.id LIKE 'user:%'")
+        precomputed = self._has_table(self._base, "fuzzy_keys")
         with self._lock:
             for con, layer in self._conns():
-                if layer == "default" and self._has_table(con, "fuzzy_keys"):
-                    keys += [r[0] for r in con.execute("SELECT key FROM fuzzy_keys")]
-                else:
+                if not (layer == "default" and precomputed):
                     keys += [r[0] for r in con.execute(
                         "SELECT DISTINCT a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.fuzzy=1")]
+
+        def loader(c: str) -> list[str]:  # the default's keys of one first letter, from its primary key
+            with self._lock:
+                return [r[0] for r in self._base.execute(
+                    "SELECT key FROM fuzzy_keys WHERE key >= ? AND key < ?", (c, chr(ord(c) + 1)))]
 
         def local() -> list[str]:  # vowel variants are how local names get transliterated: local sources only
             out = []
@@ -651,7 +659,7 @@ class Gazetteer:
                     out += [r[0] for r in con.execute("SELECT key FROM fuzzy_keys WHERE local=1" if pre else local_sql)]
             return out
 
-        return FuzzyIndex(keys, local)
+        return FuzzyIndex(keys, local, loader if precomputed else None)
 
     def close(self) -> None:
         """Close the database connections."""

@@ -39,19 +39,29 @@ class FuzzyIndex:
     {'kirkuk': 92.3076923076923}
     """
 
-    def __init__(self, keys: list[str], local_keys: Callable[[], list[str]] | list[str] | None = None) -> None:
+    def __init__(self, keys: list[str], local_keys: Callable[[], list[str]] | list[str] | None = None,
+                 loader: Callable[[str], list[str]] | None = None) -> None:
         self._local = local_keys  # keys of local sources (DTM, COD-AB, curated) for skeleton matching
+        self._loader = loader  # first letter -> keys: buckets filled on first use (a cold start stays cheap)
         buckets: dict[str, list[str]] = defaultdict(list)
         for k in set(keys):
             if len(k) >= MIN_LEN:
                 buckets[k[0]].append(k)
-        self._buckets = {c: sorted(v) for c, v in buckets.items()}
+        self._extra = dict(buckets) if loader else {}
+        self._buckets = {} if loader else {c: sorted(v) for c, v in buckets.items()}
+
+    def _bucket(self, c: str) -> list[str]:
+        b = self._buckets.get(c)
+        if b is None and self._loader is not None:
+            keys = set(self._loader(c)) | set(self._extra.get(c, ()))
+            b = self._buckets[c] = sorted(k for k in keys if len(k) >= MIN_LEN)
+        return b or []
 
     @cached_property
     def _skeletons(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
         local = self._local() if callable(self._local) else self._local
-        keys = local if local is not None else [k for ks in self._buckets.values() for k in ks]
+        keys = local if local is not None else [k for ks in {**self._extra, **self._buckets}.values() for k in ks]
         for k in set(keys):
             if k.isascii() and len(k) >= MIN_LEN:
                 out[skeleton(k)].append(k)
@@ -77,7 +87,7 @@ class FuzzyIndex:
         if len(key) < MIN_LEN:
             return {}
         cutoff = THRESHOLD_SHORT if len(key) <= 6 else THRESHOLD
-        bucket = self._buckets.get(key[0], [])
+        bucket = self._bucket(key[0])
         hits = process.extract(key, bucket, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
         digits = _DIGITS.findall(key)  # a near-miss spelling never changes a number: "Sector 7" is not "Sector 3"
         return {k: float(s) for k, s, _ in hits if _DIGITS.findall(k) == digits}

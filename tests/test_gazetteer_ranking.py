@@ -107,7 +107,7 @@ _JUNK = string.ascii_lowercase + string.ascii_letters + string.digits + string.p
 @given(st.integers(min_value=0, max_value=2**32))
 def test_random_short_strings_almost_never_resolve(gz, seed: int):
     rnd = random.Random(seed)
-    names = ["".join(rnd.choice(_JUNK) for _ in range(rnd.randint(1, 6))) for _ in range(400)]
+    names = ["".join(rnd.choice(_JUNK) for _ in range(rnd.randint(1, 6))) for _ in range(1000)]
     # strings all in capitals are codes by definition ("BGW"); the others are junk
     names = [n for n in names if n.strip() and not n.isupper()]
     hits = [(n, gz.resolve(n)) for n in names]

@@ -16,7 +16,7 @@ def test_admin_polygons(gz, level, count):
     gdf = gz.admin_polygons(level)
     assert len(gdf) == count and gdf.crs.to_epsg() == 4326
     assert gdf.geometry.is_valid.all()
-    assert gdf.place_id.notna().all()
+    assert gdf.place_id.notna().all() and gdf.place_id.is_unique  # one place per unit
     assert gdf.pcode.is_unique
 
 
@@ -36,6 +36,12 @@ def test_every_unit_resolves_in_both_scripts_inside_its_polygon(gz, level):
             if p is None or not row.geometry.buffer(1e-6).contains(Point(p.lon, p.lat)):
                 bad.append((name, p and p.id))
     assert not bad, bad[:20]
+
+
+def test_curated_units_merge_with_cod_ab(gz):
+    makhmur = gz.admin_polygons(2).set_index("name_en").loc["Makhmour", "place_id"]
+    assert makhmur == "cur:iq-district-makhmur"  # the curated row and the COD-AB unit are one place
+    assert gz.resolve("قضاء مخمور").id == makhmur
 
 
 def test_one_place_per_governorate(gz):

@@ -14,6 +14,10 @@ from gazetteer.normalize import name_key
 from gazetteer.sources import FOCUS_COUNTRIES
 
 
+#: how far (degrees, ~10 km) a curated unit's point may lie outside the COD-AB polygon of its name
+NEXT_TO_DEG = 0.1
+
+
 def _code_like(alias: str) -> bool:
     """A curated alias written as a code: 2-5 capitals ("ORBI", "BGW", "BIAP")."""
     return 2 <= len(alias) <= 5 and alias.isascii() and alias.isalpha() and alias.isupper()
@@ -40,16 +44,23 @@ def _merge_units(cur_rows: list[dict], units: list[dict]) -> list[dict]:
         for rec in (r for r in cur_rows if r["kind"] == kind and r.get("country_code") == "IQ"):
             keys = {name_key(a) for a in rec["aliases"]}
             pt = Point(rec["lon"], rec["lat"])
+            # the unit of that name whose polygon holds the point, or lies next to it (a curated point
+            # just across a disputed border: Makhmur)
             unit = next((u for uid, u in left.items() if u["kind"] == kind and uid in by_pcode
-                         and by_pcode[uid].contains(pt) and keys & {name_key(a) for a in u["aliases"]}), None)
+                         and by_pcode[uid].distance(pt) <= NEXT_TO_DEG and keys & {name_key(a) for a in u["aliases"]}),
+                        None)
             if unit is None:
                 continue
             del left[unit["id"]]
             rec["aliases"] = list(dict.fromkeys([*rec["aliases"], *unit["aliases"]]))
-            rec["source"] = f"{unit['source']}; names merged with the curated row ({rec['source']})"
             rec["name_ar"] = rec.get("name_ar") or unit["name_ar"]
-            # the unit's point, not its capital's: a province-level answer is not the capital city
-            rec["lat"], rec["lon"] = unit["lat"], unit["lon"]
+            # a governorate answers with the unit's point, not its capital's (a province-level answer
+            # is not the capital city); a district keeps its curated point when that lies inside it
+            own = kind != "governorate" and by_pcode[unit["id"]].contains(pt)
+            rec["source"] = (f"{rec['source']}; names merged with the unit {unit['source']}" if own
+                             else f"{unit['source']}; names merged with the curated row ({rec['source']})")
+            if not own:
+                rec["lat"], rec["lon"] = unit["lat"], unit["lon"]
             rec["pcode"] = unit["pcode"]
     return list(left.values())
 

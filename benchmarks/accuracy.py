@@ -1,0 +1,353 @@
+"""Accuracy on real data (issues 8, 9, 10), read in place from ``../shared/realdata``.
+
+    python -m benchmarks accuracy [--data DIR] [--only SET,...] [--limit N] [--errors FILE] [--verbose]
+
+Sets (``--only``): ``lgl``, ``trnews``, ``anercorp``, ``ucdp`` (headlines geoparsed,
+headlines extracted, gazetteer names) and ``articles``.
+
+* LGL / TR-News: ``geoutils.geoparse(text, published=<dltime day>)`` per article; gold
+  toponyms matched to mentions (role "place" or "context") by overlapping span.
+  Acc@161 km over recognised gold, end-to-end recall (right points / gold with a point),
+  mention precision ("place" mentions overlapping a gold span / "place" mentions), error
+  median/mean and Gritta's AUC (mean of ln(1+err)/ln(20039); lower is better).
+* ANERcorp: sentences rebuilt with single spaces, 20 to a pseudo-article (newline-joined,
+  offsets tracked; a predicted span is clipped to the sentence where it starts). Predicted
+  LOC = geoparse mentions of either role ("context" mentions such as a country after a town
+  are LOC in ANERcorp); the "place"-only figure is shown beside it.
+* UCDP: see :mod:`benchmarks.accuracy_ucdp` (tolerances, dedupe, skipped precisions).
+* Articles: ``extract_incidents(text, published, lang)``; see
+  :func:`benchmarks.accuracy_incidents.score_incidents`. ``extra_ok`` names are resolved once
+  with ``Gazetteer.default().resolve(name)``: a country excuses any row in that country
+  (``country`` column resolved the same way) or within 600 km; a governorate/province 120 km;
+  a district 40 km; any other place 25 km.
+
+``--errors FILE`` writes every miss and false positive as JSON Lines (atomically; keep it
+outside the repo, e.g. /tmp).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from benchmarks import accuracy_incidents as I
+from benchmarks import accuracy_metrics as M
+from benchmarks.accuracy_data import read_articles, read_conll, read_gritta, read_ucdp
+from benchmarks.accuracy_ucdp import headline_items
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = ["lgl", "trnews", "anercorp", "ucdp", "articles"]
+ANER_BATCH = 20
+OK_RADIUS_KM = {"country": 600.0, "governorate": 120.0, "province": 120.0, "admin1": 120.0, "district": 40.0}
+
+
+def _bar(it, total: int, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(it, total=total, desc=desc, leave=False, file=sys.stderr, mininterval=1.0)
+
+
+def _geoparse() -> Callable | None:
+    try:
+        from geoutils import geoparse
+    except ImportError:
+        return None
+    return geoparse
+
+
+def mentions(gdf) -> list[M.Mention]:
+    """Mentions of a ``geoparse`` GeoDataFrame."""
+    if gdf is None or len(gdf) == 0:
+        return []
+    role = gdf["role"] if "role" in gdf else ["place"] * len(gdf)
+    return [M.Mention(int(s), int(e), la, lo, str(r), str(t))
+            for s, e, la, lo, r, t in zip(gdf["start_char"], gdf["end_char"], gdf["latitude"],
+                                          gdf["longitude"], role, gdf["text"])]
+
+
+def _pt(la, lo):
+    return [round(float(la), 4), round(float(lo), 4)] if M.located(la, lo) else None
+
+
+# --------------------------------------------------------------------------- sets
+def run_gritta(name: str, path: Path, limit: int | None, errors: list) -> list[str]:
+    geoparse = _geoparse()
+    if geoparse is None:
+        return [f"{name}: skipped (geoutils.geoparse not available)"]
+    docs, st = read_gritta(path)
+    docs = docs[:limit] if limit else docs
+    scored = []
+    for d in _bar(docs, len(docs), name):
+        pred = mentions(geoparse(d.text, published=d.published))
+        sd = M.score_geoparse_doc(d.doc_id, d.gold, pred)
+        scored.append(sd)
+        for g, m, e in zip(sd.gold, sd.matched, sd.error_km):
+            if g.lat is not None and (m is None or e is None or e > 161):
+                errors.append({"set": name, "doc": d.doc_id, "kind": "miss" if m is None else "wrong_point",
+                               "gold": {"span": [g.start, g.end], "text": g.phrase, "point": [g.lat, g.lon]},
+                               "predicted": None if m is None else {"span": [m.start, m.end], "text": m.text,
+                                                                    "point": _pt(m.lat, m.lon), "role": m.role},
+                               "error_km": None if e is None else round(e, 1)})
+        for m in sd.false_mentions:
+            errors.append({"set": name, "doc": d.doc_id, "kind": "false_mention", "gold": None,
+                           "predicted": {"span": [m.start, m.end], "text": m.text, "point": _pt(m.lat, m.lon)}})
+    s = M.summarize_geoparse(scored)
+    return [f"{name}: {len(docs)} articles; offsets: {st['exact']} exact, {st['realigned']} realigned "
+            f"(phrase within 40 chars), {st['dropped']} dropped, {st['no_point']} without a point",
+            f"  gold {s['gold']}  recognised {s['recognised']} ({s['recognition']:.1%})  right@161 {s['right']}",
+            f"  resolution Acc@161 {s['acc']:.1%} (target 88%)   end-to-end {s['e2e']:.1%} (target 75%)",
+            f"  mention precision {s['precision']:.1%} of {s['place_mentions']} place mentions   "
+            f"error median {s['median_km']:.1f} km, mean {s['mean_km']:.0f} km, AUC {s['auc']:.3f}"]
+
+
+def run_anercorp(path: Path, limit: int | None, errors: list) -> list[str]:
+    geoparse = _geoparse()
+    if geoparse is None:
+        return ["anercorp: skipped (geoutils.geoparse not available)"]
+    sents = read_conll(path)
+    sents = sents[:limit] if limit else sents
+    decoded = [M.bio_spans(t, g) for t, g in sents]
+    counts = {"all": [], "place": []}
+    batches = range(0, len(decoded), ANER_BATCH)
+    for b in _bar(batches, len(batches), "anercorp"):
+        chunk = decoded[b:b + ANER_BATCH]
+        segs, pos = [], 0
+        for text, _, _ in chunk:
+            segs.append((pos, pos + len(text)))
+            pos += len(text) + 1
+        pred = mentions(geoparse("\n".join(c[0] for c in chunk), lang="ar"))
+        by_role = {"all": M.clip_to_segments([(m.start, m.end) for m in pred], segs),
+                   "place": M.clip_to_segments([(m.start, m.end) for m in pred if m.role == "place"], segs)}
+        for i, (text, _, gold) in enumerate(chunk):
+            for k in counts:
+                counts[k].append(M.score_spans(gold, by_role[k].get(i, [])))
+            got = set(by_role["all"].get(i, []))
+            for s, e in set(gold) - got:
+                errors.append({"set": "anercorp", "doc": f"sent{b + i}", "kind": "miss", "gold": text[s:e], "predicted": None})
+            for s, e in got - set(gold):
+                errors.append({"set": "anercorp", "doc": f"sent{b + i}", "kind": "false_or_partial",
+                               "gold": [text[a:z] for a, z in gold if M.overlaps((a, z), (s, e))], "predicted": text[s:e]})
+    out = [f"anercorp: {len(sents)} sentences, {ANER_BATCH} per pseudo-article"]
+    for k, label in (("all", "place+context"), ("place", "place only")):
+        s = M.summarize_spans(counts[k])
+        out.append(f"  {label:13s} gold {s['gold']} pred {s['pred']}  exact P {s['precision']:.3f} R {s['recall']:.3f} "
+                   f"F1 {s['f1']:.3f}   lenient P {s['lenient_precision']:.3f} R {s['lenient_recall']:.3f} "
+                   f"F1 {s['lenient_f1']:.3f}" + ("  (target F1 0.80)" if k == "all" else ""))
+    return out
+
+
+def run_ucdp(path: Path, data_dir: Path, limit: int | None, errors: list) -> list[str]:
+    from geoutils import extract_incidents
+
+    rows = read_ucdp(path)
+    items = headline_items(rows)
+    items = items[:limit] if limit else items
+    out = [f"ucdp: {len(rows)} events -> {len(items)} distinct (headline, tolerance, point) items "
+           f"(where_prec 5+ skipped)"]
+    geoparse = _geoparse()
+    t0 = time.perf_counter()
+    if geoparse is None:
+        out.append("  headlines geoparsed: skipped (geoutils.geoparse not available)")
+    else:
+        flags = []
+        for it in _bar(items, len(items), "ucdp geoparse"):
+            ms = mentions(geoparse(it.text, published=it.published))
+            ok = M.within_any([(m.lat, m.lon) for m in ms], it.lat, it.lon, it.tol_km)
+            flags.append(ok)
+            if not ok:
+                errors.append({"set": "ucdp-geoparse", "doc": it.text, "kind": "miss",
+                               "gold": {"point": [it.lat, it.lon], "tol_km": it.tol_km},
+                               "predicted": [{"text": m.text, "point": _pt(m.lat, m.lon), "role": m.role} for m in ms]})
+        out.append(f"  headlines geoparsed: {sum(flags)}/{len(flags)} = {M.share(flags):.1%} placed (target 75%)"
+                   f"  [{time.perf_counter() - t0:.1f} s]")
+    t0 = time.perf_counter()
+    flags = []
+    for it in _bar(items, len(items), "ucdp extract"):
+        g = extract_incidents(it.text, published=it.published)
+        pts = list(zip(g["latitude"], g["longitude"])) if len(g) else []
+        ok = M.within_any(pts, it.lat, it.lon, it.tol_km)
+        flags.append(ok)
+        if not ok:
+            errors.append({"set": "ucdp-extract", "doc": it.text, "kind": "miss",
+                           "gold": {"point": [it.lat, it.lon], "tol_km": it.tol_km},
+                           "predicted": [{"location": str(lo), "point": _pt(a, b)}
+                                         for lo, a, b in zip(g["location"], g["latitude"], g["longitude"])] if len(g) else []})
+    out.append(f"  headlines extracted: {sum(flags)}/{len(flags)} = {M.share(flags):.1%} placed (target 70%)"
+               f"  [{time.perf_counter() - t0:.1f} s]")
+    t0 = time.perf_counter()
+    try:
+        from benchmarks.acc_gazetteer import ucdp_names
+        origin = "benchmarks.acc_gazetteer"
+    except ImportError:
+        from benchmarks.accuracy_ucdp import ucdp_names
+        origin = "benchmarks.accuracy_ucdp"
+    from gazetteer import Gazetteer
+
+    s = ucdp_names(Gazetteer.default(), data_dir)
+    for miss in s.get("misses", []):
+        errors.append({"set": "ucdp-names", "doc": miss.get("name"), "kind": "miss", "gold": miss, "predicted": miss.get("predicted")})
+    by = "  ".join(f"p{p} {a}/{b}" for p, (a, b) in s.get("by_prec", {}).items())
+    out.append(f"  gazetteer names ({origin}): {s['right']}/{s['names']} = {s['share']:.1%} within tolerance "
+               f"(target 85%)  {by}  [{time.perf_counter() - t0:.1f} s]")
+    return out
+
+
+class OkResolver:
+    """``extra_ok`` names and row countries, resolved once each with the default gazetteer."""
+
+    def __init__(self):
+        from gazetteer import Gazetteer
+
+        self.gz, self.cache = Gazetteer.default(), {}
+
+    def place(self, name: str):
+        if name not in self.cache:
+            self.cache[name] = self.gz.resolve(name) if name else None
+        return self.cache[name]
+
+    def area(self, name: str) -> I.OkArea | None:
+        p = self.place(name)
+        if p is None:
+            return None
+        radius = OK_RADIUS_KM.get(p.kind, 25.0)
+        return I.OkArea(name, p.lat, p.lon, radius, p.country_code if p.kind == "country" else None)
+
+    def country(self, name: Any) -> str | None:
+        p = self.place(str(name)) if isinstance(name, str) and name else None
+        return p.country_code if p is not None else None
+
+
+def _d(v) -> date | None:
+    """A row's ``event_date`` as a ``date`` (None when missing)."""
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, date):
+        return v
+    try:
+        return date.fromisoformat(str(v)[:10])
+    except ValueError:
+        return None
+
+
+def _int(v):
+    try:
+        return None if v is None or v != v else int(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def run_articles(folder: Path, limit: int | None, errors: list, verbose: bool) -> list[str]:
+    from geoutils import extract_incidents
+
+    arts = read_articles(folder)
+    arts = arts[:limit] if limit else arts
+    ok = OkResolver()
+    per_lang: dict[str, list] = {}
+    lines = []
+    unresolved = set()
+    for a in _bar(arts, len(arts), "articles"):
+        g = extract_incidents(a.text, published=a.published, lang=a.lang)
+        rows = [I.Row(_d(d), la, lo, None if s is None or s != s else str(s), _int(f), str(loc))
+                for d, la, lo, s, f, loc in zip(g["event_date"], g["latitude"], g["longitude"],
+                                                g["sub_event_type"], g["fatalities"], g["location"])] if len(g) else []
+        countries = [ok.country(c) for c in g["country"]] if len(g) and "country" in g else None
+        areas = []
+        for n in a.extra_ok:
+            ar = ok.area(n)
+            if ar is None:
+                unresolved.add(n)
+            else:
+                areas.append(ar)
+        s = I.score_incidents(a.incidents, rows, areas, countries)
+        per_lang.setdefault(a.lang or "?", []).append(s)
+        for inc in s["missed_list"]:
+            errors.append({"set": "articles", "doc": a.doc_id, "kind": "miss",
+                           "gold": {"place": inc.place, "dates": [str(x) for x in inc.dates], "point": [inc.lat, inc.lon],
+                                    "tol_km": inc.tol_km},
+                           "predicted": [{"location": r.location, "date": str(r.event_date), "point": _pt(r.lat, r.lon)}
+                                         for r in rows]})
+        for r in s["fp_list"]:
+            errors.append({"set": "articles", "doc": a.doc_id, "kind": "false_positive", "gold": None,
+                           "predicted": {"location": r.location, "date": str(r.event_date), "point": _pt(r.lat, r.lon),
+                                         "sub_event": r.sub_event}})
+        for inc, r in zip(s["found_list"], s["found_rows"]):
+            if (inc.sub_event and inc.sub_event != r.sub_event) or (inc.fatalities is not None and inc.fatalities != r.fatalities):
+                errors.append({"set": "articles", "doc": a.doc_id, "kind": "attribute",
+                               "gold": {"place": inc.place, "sub_event": inc.sub_event, "fatalities": inc.fatalities},
+                               "predicted": {"location": r.location, "sub_event": r.sub_event, "fatalities": r.fatalities}})
+        if verbose:
+            lines.append(f"    {a.doc_id:45s} found {s['found']}/{s['gold']}  FP {s['fp_rows']}  "
+                         f"excused {s['excused']}  rows {s['rows']}")
+    out = [f"articles: {len(arts)} articles ({len(ok.cache)} extra_ok/country names resolved once"
+           + (f"; unresolved extra_ok: {', '.join(sorted(unresolved))}" if unresolved else "") + ")"]
+    groups = sorted(per_lang.items()) + [("all", [d for v in per_lang.values() for d in v])]
+    for lang, docs in groups:
+        s = I.summarize_incidents(docs)
+        out.append(f"  {lang:4s} gold {s['gold']:3d} found {s['found']:3d}  rows ok {s['tp_rows']:3d} FP {s['fp_rows']:3d} "
+                   f"excused {s['excused']:3d}  P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}  "
+                   f"sub-event {s['sub_agree']}/{s['sub_n']}  fatalities {s['fat_agree']}/{s['fat_n']}")
+    out.append("  (target F1 0.85 per language)")
+    return out + lines
+
+
+# --------------------------------------------------------------------------- CLI
+def _write_jsonl(path: Path, records: list[dict]) -> None:
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    os.replace(tmp, path)
+
+
+def main(argv: list[str] | None = None) -> None:
+    from gazetteer.cliutil import OneLineArgumentParser
+
+    ap = OneLineArgumentParser(prog="python -m benchmarks accuracy", description=__doc__.split("\n\n")[0],
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared",
+                    help="the shared folder or its realdata/ (default: ../shared beside the repo)")
+    ap.add_argument("--only", default=",".join(SETS), help=f"comma-separated sets among {', '.join(SETS)}")
+    ap.add_argument("--limit", type=int, default=None, help="first N items of each set (development)")
+    ap.add_argument("--errors", type=Path, default=None, help="write misses and false positives here (JSON Lines)")
+    ap.add_argument("--verbose", action="store_true", help="per-article counts on the articles set")
+    args = ap.parse_args(argv)
+    only = [s.strip() for s in args.only.split(",") if s.strip()]
+    bad = [s for s in only if s not in SETS]
+    if bad:
+        ap.error(f"unknown set {bad[0]!r}; choose from {', '.join(SETS)}")
+    if args.limit is not None and args.limit < 1:
+        ap.error(f"--limit {args.limit} must be at least 1")
+    real = args.data / "realdata" if (args.data / "realdata").is_dir() else args.data
+    if not (real / "articles").is_dir():
+        ap.error(f"--data {args.data}: no realdata/ folder there")
+    if args.errors is not None and not args.errors.parent.is_dir():
+        ap.error(f"--errors {args.errors}: folder does not exist")
+    errors: list[dict] = []
+    jobs = {"lgl": lambda: run_gritta("lgl", real / "geoparsing" / "lgl.xml", args.limit, errors),
+            "trnews": lambda: run_gritta("trnews", real / "geoparsing" / "TR-News.xml", args.limit, errors),
+            "anercorp": lambda: run_anercorp(real / "anercorp_dev.txt", args.limit, errors),
+            "ucdp": lambda: run_ucdp(real / "ucdp_ged_iraq_2003-2015.csv", real, args.limit, errors),
+            "articles": lambda: run_articles(real / "articles", args.limit, errors, args.verbose)}
+    total = time.perf_counter()
+    for name in only:
+        t0 = time.perf_counter()
+        lines = jobs[name]()
+        lines[0] += f"  [{time.perf_counter() - t0:.1f} s]"
+        print("\n".join(lines), flush=True)
+    print(f"accuracy: {time.perf_counter() - total:.1f} s in all")
+    if args.errors is not None:
+        _write_jsonl(args.errors, errors)
+        print(f"wrote {len(errors)} error records to {args.errors}")
+
+
+if __name__ == "__main__":
+    main()

@@ -27,6 +27,7 @@ outside the repo, e.g. /tmp).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -53,12 +54,31 @@ def _bar(it, total: int, desc: str):
     return tqdm(it, total=total, desc=desc, leave=False, file=sys.stderr, mininterval=1.0)
 
 
-def _geoparse() -> Callable | None:
+def _tool(name: str) -> tuple[Callable | None, str]:
+    """``geoutils.<name>``, or None and the one-line reason it cannot be imported."""
     try:
-        from geoutils import geoparse
-    except ImportError:
-        return None
-    return geoparse
+        return getattr(importlib.import_module("geoutils"), name), ""
+    except Exception as exc:  # a half-written module must not stop the other sets
+        return None, f"{type(exc).__name__}: {exc}".splitlines()[0]
+
+
+class Guarded:
+    """Calls the parser; an exception on one document is counted and logged, the run goes on."""
+
+    def __init__(self, fn: Callable, set_name: str, errors: list):
+        self.fn, self.set_name, self.errors, self.raised = fn, set_name, errors, 0
+
+    def __call__(self, doc_id: str, *args, **kwargs):
+        try:
+            return self.fn(*args, **kwargs)
+        except Exception as exc:
+            self.raised += 1
+            self.errors.append({"set": self.set_name, "doc": doc_id, "kind": "raised", "gold": None,
+                                "predicted": f"{type(exc).__name__}: {exc}".splitlines()[0]})
+            return None
+
+    def note(self) -> str:
+        return f"; the parser raised on {self.raised} (scored as empty)" if self.raised else ""
 
 
 def mentions(gdf) -> list[M.Mention]:
@@ -77,14 +97,15 @@ def _pt(la, lo):
 
 # --------------------------------------------------------------------------- sets
 def run_gritta(name: str, path: Path, limit: int | None, errors: list) -> list[str]:
-    geoparse = _geoparse()
-    if geoparse is None:
-        return [f"{name}: skipped (geoutils.geoparse not available)"]
+    fn, why = _tool("geoparse")
+    if fn is None:
+        return [f"{name}: skipped (geoutils.geoparse not importable: {why})"]
+    geoparse = Guarded(fn, name, errors)
     docs, st = read_gritta(path)
     docs = docs[:limit] if limit else docs
     scored = []
     for d in _bar(docs, len(docs), name):
-        pred = mentions(geoparse(d.text, published=d.published))
+        pred = mentions(geoparse(d.doc_id, d.text, published=d.published))
         sd = M.score_geoparse_doc(d.doc_id, d.gold, pred)
         scored.append(sd)
         for g, m, e in zip(sd.gold, sd.matched, sd.error_km):
@@ -99,7 +120,7 @@ def run_gritta(name: str, path: Path, limit: int | None, errors: list) -> list[s
                            "predicted": {"span": [m.start, m.end], "text": m.text, "point": _pt(m.lat, m.lon)}})
     s = M.summarize_geoparse(scored)
     return [f"{name}: {len(docs)} articles; offsets: {st['exact']} exact, {st['realigned']} realigned "
-            f"(phrase within 40 chars), {st['dropped']} dropped, {st['no_point']} without a point",
+            f"(phrase within 40 chars), {st['dropped']} dropped, {st['no_point']} without a point{geoparse.note()}",
             f"  gold {s['gold']}  recognised {s['recognised']} ({s['recognition']:.1%})  right@161 {s['right']}",
             f"  resolution Acc@161 {s['acc']:.1%} (target 88%)   end-to-end {s['e2e']:.1%} (target 75%)",
             f"  mention precision {s['precision']:.1%} of {s['place_mentions']} place mentions   "
@@ -107,9 +128,10 @@ def run_gritta(name: str, path: Path, limit: int | None, errors: list) -> list[s
 
 
 def run_anercorp(path: Path, limit: int | None, errors: list) -> list[str]:
-    geoparse = _geoparse()
-    if geoparse is None:
-        return ["anercorp: skipped (geoutils.geoparse not available)"]
+    fn, why = _tool("geoparse")
+    if fn is None:
+        return [f"anercorp: skipped (geoutils.geoparse not importable: {why})"]
+    geoparse = Guarded(fn, "anercorp", errors)
     sents = read_conll(path)
     sents = sents[:limit] if limit else sents
     decoded = [M.bio_spans(t, g) for t, g in sents]
@@ -121,7 +143,7 @@ def run_anercorp(path: Path, limit: int | None, errors: list) -> list[str]:
         for text, _, _ in chunk:
             segs.append((pos, pos + len(text)))
             pos += len(text) + 1
-        pred = mentions(geoparse("\n".join(c[0] for c in chunk), lang="ar"))
+        pred = mentions(geoparse(f"batch{b}", "\n".join(c[0] for c in chunk), lang="ar"))
         by_role = {"all": M.clip_to_segments([(m.start, m.end) for m in pred], segs),
                    "place": M.clip_to_segments([(m.start, m.end) for m in pred if m.role == "place"], segs)}
         for i, (text, _, gold) in enumerate(chunk):
@@ -133,7 +155,7 @@ def run_anercorp(path: Path, limit: int | None, errors: list) -> list[str]:
             for s, e in got - set(gold):
                 errors.append({"set": "anercorp", "doc": f"sent{b + i}", "kind": "false_or_partial",
                                "gold": [text[a:z] for a, z in gold if M.overlaps((a, z), (s, e))], "predicted": text[s:e]})
-    out = [f"anercorp: {len(sents)} sentences, {ANER_BATCH} per pseudo-article"]
+    out = [f"anercorp: {len(sents)} sentences, {ANER_BATCH} per pseudo-article{geoparse.note()}"]
     for k, label in (("all", "place+context"), ("place", "place only")):
         s = M.summarize_spans(counts[k])
         out.append(f"  {label:13s} gold {s['gold']} pred {s['pred']}  exact P {s['precision']:.3f} R {s['recall']:.3f} "
@@ -142,44 +164,40 @@ def run_anercorp(path: Path, limit: int | None, errors: list) -> list[str]:
     return out
 
 
-def run_ucdp(path: Path, data_dir: Path, limit: int | None, errors: list) -> list[str]:
-    from geoutils import extract_incidents
+def _points_of(tool: str, gdf) -> tuple[list, list]:
+    """(lat, lon) pairs of a result and a short description of each row (for --errors)."""
+    if gdf is None or len(gdf) == 0:
+        return [], []
+    label = gdf["text"] if tool == "geoparse" else gdf["location"]
+    pts = list(zip(gdf["latitude"], gdf["longitude"]))
+    return pts, [{"text": str(t), "point": _pt(la, lo)} for t, (la, lo) in zip(label, pts)]
 
+
+def _ucdp_headlines(tool: str, items: list, errors: list, target: str) -> str:
+    fn, why = _tool(tool)
+    if fn is None:
+        return f"  headlines {tool}: skipped (geoutils.{tool} not importable: {why})"
+    call = Guarded(fn, f"ucdp-{tool}", errors)
+    t0, flags = time.perf_counter(), []
+    for it in _bar(items, len(items), f"ucdp {tool}"):
+        pts, desc = _points_of(tool, call(it.text, it.text, published=it.published))
+        ok = M.within_any(pts, it.lat, it.lon, it.tol_km)
+        flags.append(ok)
+        if not ok:
+            errors.append({"set": f"ucdp-{tool}", "doc": it.text, "kind": "miss",
+                           "gold": {"point": [it.lat, it.lon], "tol_km": it.tol_km}, "predicted": desc})
+    return (f"  headlines via {tool}: {sum(flags)}/{len(flags)} = {M.share(flags):.1%} placed (target {target})"
+            f"{call.note()}  [{time.perf_counter() - t0:.1f} s]")
+
+
+def run_ucdp(path: Path, data_dir: Path, limit: int | None, errors: list) -> list[str]:
     rows = read_ucdp(path)
     items = headline_items(rows)
     items = items[:limit] if limit else items
     out = [f"ucdp: {len(rows)} events -> {len(items)} distinct (headline, tolerance, point) items "
            f"(where_prec 5+ skipped)"]
-    geoparse = _geoparse()
-    t0 = time.perf_counter()
-    if geoparse is None:
-        out.append("  headlines geoparsed: skipped (geoutils.geoparse not available)")
-    else:
-        flags = []
-        for it in _bar(items, len(items), "ucdp geoparse"):
-            ms = mentions(geoparse(it.text, published=it.published))
-            ok = M.within_any([(m.lat, m.lon) for m in ms], it.lat, it.lon, it.tol_km)
-            flags.append(ok)
-            if not ok:
-                errors.append({"set": "ucdp-geoparse", "doc": it.text, "kind": "miss",
-                               "gold": {"point": [it.lat, it.lon], "tol_km": it.tol_km},
-                               "predicted": [{"text": m.text, "point": _pt(m.lat, m.lon), "role": m.role} for m in ms]})
-        out.append(f"  headlines geoparsed: {sum(flags)}/{len(flags)} = {M.share(flags):.1%} placed (target 75%)"
-                   f"  [{time.perf_counter() - t0:.1f} s]")
-    t0 = time.perf_counter()
-    flags = []
-    for it in _bar(items, len(items), "ucdp extract"):
-        g = extract_incidents(it.text, published=it.published)
-        pts = list(zip(g["latitude"], g["longitude"])) if len(g) else []
-        ok = M.within_any(pts, it.lat, it.lon, it.tol_km)
-        flags.append(ok)
-        if not ok:
-            errors.append({"set": "ucdp-extract", "doc": it.text, "kind": "miss",
-                           "gold": {"point": [it.lat, it.lon], "tol_km": it.tol_km},
-                           "predicted": [{"location": str(lo), "point": _pt(a, b)}
-                                         for lo, a, b in zip(g["location"], g["latitude"], g["longitude"])] if len(g) else []})
-    out.append(f"  headlines extracted: {sum(flags)}/{len(flags)} = {M.share(flags):.1%} placed (target 70%)"
-               f"  [{time.perf_counter() - t0:.1f} s]")
+    out.append(_ucdp_headlines("geoparse", items, errors, "75%"))
+    out.append(_ucdp_headlines("extract_incidents", items, errors, "70%"))
     t0 = time.perf_counter()
     try:
         from benchmarks.acc_gazetteer import ucdp_names
@@ -223,9 +241,16 @@ class OkResolver:
         return p.country_code if p is not None else None
 
 
+def _missing(v) -> bool:
+    """None, NaN, NaT or pd.NA."""
+    import pandas as pd
+
+    return v is None or bool(pd.isna(v)) if not isinstance(v, (list, tuple)) else False
+
+
 def _d(v) -> date | None:
     """A row's ``event_date`` as a ``date`` (None when missing)."""
-    if v is None or (isinstance(v, float) and v != v):
+    if _missing(v):
         return None
     if isinstance(v, datetime):
         return v.date()
@@ -237,16 +262,15 @@ def _d(v) -> date | None:
         return None
 
 
-def _int(v):
-    try:
-        return None if v is None or v != v else int(v)
-    except (TypeError, ValueError):
-        return None
+def _int(v) -> int | None:
+    return None if _missing(v) else int(v)
 
 
 def run_articles(folder: Path, limit: int | None, errors: list, verbose: bool) -> list[str]:
-    from geoutils import extract_incidents
-
+    fn, why = _tool("extract_incidents")
+    if fn is None:
+        return [f"articles: skipped (geoutils.extract_incidents not importable: {why})"]
+    extract_incidents = Guarded(fn, "articles", errors)
     arts = read_articles(folder)
     arts = arts[:limit] if limit else arts
     ok = OkResolver()
@@ -254,8 +278,10 @@ def run_articles(folder: Path, limit: int | None, errors: list, verbose: bool) -
     lines = []
     unresolved = set()
     for a in _bar(arts, len(arts), "articles"):
-        g = extract_incidents(a.text, published=a.published, lang=a.lang)
-        rows = [I.Row(_d(d), la, lo, None if s is None or s != s else str(s), _int(f), str(loc))
+        g = extract_incidents(a.doc_id, a.text, published=a.published, lang=a.lang)
+        if g is None:
+            g = []
+        rows = [I.Row(_d(d), la, lo, None if _missing(s) else str(s), _int(f), str(loc))
                 for d, la, lo, s, f, loc in zip(g["event_date"], g["latitude"], g["longitude"],
                                                 g["sub_event_type"], g["fatalities"], g["location"])] if len(g) else []
         countries = [ok.country(c) for c in g["country"]] if len(g) and "country" in g else None
@@ -287,7 +313,8 @@ def run_articles(folder: Path, limit: int | None, errors: list, verbose: bool) -
             lines.append(f"    {a.doc_id:45s} found {s['found']}/{s['gold']}  FP {s['fp_rows']}  "
                          f"excused {s['excused']}  rows {s['rows']}")
     out = [f"articles: {len(arts)} articles ({len(ok.cache)} extra_ok/country names resolved once"
-           + (f"; unresolved extra_ok: {', '.join(sorted(unresolved))}" if unresolved else "") + ")"]
+           + (f"; unresolved extra_ok: {', '.join(sorted(unresolved))}" if unresolved else "") + ")"
+           + extract_incidents.note()]
     groups = sorted(per_lang.items()) + [("all", [d for v in per_lang.values() for d in v])]
     for lang, docs in groups:
         s = I.summarize_incidents(docs)

@@ -17,9 +17,10 @@ headlines extracted, gazetteer names) and ``articles``.
 * UCDP: see :mod:`benchmarks.accuracy_ucdp` (tolerances, dedupe, skipped precisions).
 * Articles: ``extract_incidents(text, published, lang)``; see
   :func:`benchmarks.accuracy_incidents.score_incidents`. ``extra_ok`` names are resolved once
-  with ``Gazetteer.default().resolve(name)``: a country excuses any row in that country
-  (``country`` column resolved the same way) or within 600 km; a governorate/province 120 km;
-  a district 40 km; any other place 25 km.
+  with ``Gazetteer.default().resolve(name)``; a row is excused (neutral) when it is that
+  place: same place id, within 25 km, a country row in that country, or a governorate /
+  district row of the same kind within 120 / 40 km. A town inside an ``extra_ok`` country
+  is not excused. Precision = rows matching gold / (those + false positives).
 
 ``--errors FILE`` writes every miss and false positive as JSON Lines (atomically; keep it
 outside the repo, e.g. /tmp).
@@ -45,7 +46,6 @@ from benchmarks.accuracy_ucdp import headline_items
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ["lgl", "trnews", "anercorp", "ucdp", "articles"]
 ANER_BATCH = 20
-OK_RADIUS_KM = {"country": 600.0, "governorate": 120.0, "province": 120.0, "admin1": 120.0, "district": 40.0}
 
 
 def _bar(it, total: int, desc: str):
@@ -217,28 +217,26 @@ def run_ucdp(path: Path, data_dir: Path, limit: int | None, errors: list) -> lis
 
 
 class OkResolver:
-    """``extra_ok`` names and row countries, resolved once each with the default gazetteer."""
+    """``extra_ok`` names and row places, looked up once each in the default gazetteer."""
 
     def __init__(self):
         from gazetteer import Gazetteer
 
-        self.gz, self.cache = Gazetteer.default(), {}
-
-    def place(self, name: str):
-        if name not in self.cache:
-            self.cache[name] = self.gz.resolve(name) if name else None
-        return self.cache[name]
+        self.gz, self.cache, self.ids = Gazetteer.default(), {}, {}
 
     def area(self, name: str) -> I.OkArea | None:
-        p = self.place(name)
-        if p is None:
-            return None
-        radius = OK_RADIUS_KM.get(p.kind, 25.0)
-        return I.OkArea(name, p.lat, p.lon, radius, p.country_code if p.kind == "country" else None)
+        if name not in self.cache:
+            self.cache[name] = self.gz.resolve(name) if name else None
+        p = self.cache[name]
+        return None if p is None else I.OkArea(name, p.lat, p.lon, p.kind, p.country_code, p.id)
 
-    def country(self, name: Any) -> str | None:
-        p = self.place(str(name)) if isinstance(name, str) and name else None
-        return p.country_code if p is not None else None
+    def kind_country(self, place_id: Any) -> tuple[str | None, str | None]:
+        if _missing(place_id) or not place_id:
+            return None, None
+        if place_id not in self.ids:
+            p = self.gz.get(str(place_id))
+            self.ids[place_id] = (p.kind, p.country_code) if p is not None else (None, None)
+        return self.ids[place_id]
 
 
 def _missing(v) -> bool:
@@ -281,10 +279,14 @@ def run_articles(folder: Path, limit: int | None, errors: list, verbose: bool) -
         g = extract_incidents(a.doc_id, a.text, published=a.published, lang=a.lang)
         if g is None:
             g = []
-        rows = [I.Row(_d(d), la, lo, None if _missing(s) else str(s), _int(f), str(loc))
-                for d, la, lo, s, f, loc in zip(g["event_date"], g["latitude"], g["longitude"],
-                                                g["sub_event_type"], g["fatalities"], g["location"])] if len(g) else []
-        countries = [ok.country(c) for c in g["country"]] if len(g) and "country" in g else None
+        rows = []
+        if len(g):
+            pids = g["place_id"] if "place_id" in g else [None] * len(g)
+            for d, la, lo, sub, f, loc, pid in zip(g["event_date"], g["latitude"], g["longitude"],
+                                                   g["sub_event_type"], g["fatalities"], g["location"], pids):
+                kind, cc = ok.kind_country(pid)
+                rows.append(I.Row(_d(d), la, lo, None if _missing(sub) else str(sub), _int(f),
+                                  "" if _missing(loc) else str(loc), None if _missing(pid) else str(pid), kind, cc))
         areas = []
         for n in a.extra_ok:
             ar = ok.area(n)
@@ -292,7 +294,7 @@ def run_articles(folder: Path, limit: int | None, errors: list, verbose: bool) -
                 unresolved.add(n)
             else:
                 areas.append(ar)
-        s = I.score_incidents(a.incidents, rows, areas, countries)
+        s = I.score_incidents(a.incidents, rows, areas)
         per_lang.setdefault(a.lang or "?", []).append(s)
         for inc in s["missed_list"]:
             errors.append({"set": "articles", "doc": a.doc_id, "kind": "miss",
@@ -312,7 +314,7 @@ def run_articles(folder: Path, limit: int | None, errors: list, verbose: bool) -
         if verbose:
             lines.append(f"    {a.doc_id:45s} found {s['found']}/{s['gold']}  FP {s['fp_rows']}  "
                          f"excused {s['excused']}  rows {s['rows']}")
-    out = [f"articles: {len(arts)} articles ({len(ok.cache)} extra_ok/country names resolved once"
+    out = [f"articles: {len(arts)} articles ({len(ok.cache)} extra_ok names resolved once"
            + (f"; unresolved extra_ok: {', '.join(sorted(unresolved))}" if unresolved else "") + ")"
            + extract_incidents.note()]
     groups = sorted(per_lang.items()) + [("all", [d for v in per_lang.values() for d in v])]

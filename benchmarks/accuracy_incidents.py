@@ -29,6 +29,9 @@ class Row:
     sub_event: str | None = None
     fatalities: int | None = None
     location: str = ""
+    place_id: str | None = None
+    kind: str | None = None       # the gazetteer kind of the row's place ("town", "country", ...)
+    country: str | None = None    # its ISO country code
 
 
 @dataclass(frozen=True)
@@ -44,16 +47,23 @@ class GoldIncident:
     place: str = ""
 
 
+#: an ``extra_ok`` place excuses a row within this distance of its point
+OK_POINT_KM = 25.0
+#: ... or, for an administrative unit, a row on a place of the same kind within this radius
+#: (the same unit from another source: a centroid vs a seat)
+OK_UNIT_KM = {"governorate": 120.0, "province": 120.0, "district": 40.0}
+
+
 @dataclass(frozen=True)
 class OkArea:
-    """An ``extra_ok`` place: output within ``radius_km`` of the point (or, for a country,
-    anywhere with the same ``country``) is not wrong."""
+    """An ``extra_ok`` place, as the gazetteer resolves it."""
 
     name: str
     lat: float
     lon: float
-    radius_km: float
-    country: str | None = None  # set only for a country-level place
+    kind: str | None = None
+    country: str | None = None
+    place_id: str | None = None
 
 
 def row_matches(row: Row, inc: GoldIncident) -> bool:
@@ -62,18 +72,26 @@ def row_matches(row: Row, inc: GoldIncident) -> bool:
             and haversine_km(inc.lat, inc.lon, float(row.lat), float(row.lon)) <= inc.tol_km)
 
 
-def row_ok(row: Row, areas: Sequence[OkArea], row_country: str | None = None) -> OkArea | None:
-    """The ``extra_ok`` area that excuses a located row, if any."""
+def row_ok(row: Row, areas: Sequence[OkArea]) -> OkArea | None:
+    """The ``extra_ok`` place that excuses a located row, if any.
+
+    A row is excused when it is that place: the same place id, a point within
+    :data:`OK_POINT_KM`, a country row in the same country for a country, or a place of the
+    same administrative kind within :data:`OK_UNIT_KM` for a governorate or district. A town
+    inside an ``extra_ok`` country or province is not excused: it is a claim of its own.
+    """
     for a in areas:
-        if a.country and row_country and a.country == row_country:
+        d = haversine_km(a.lat, a.lon, float(row.lat), float(row.lon))
+        if (a.place_id and row.place_id == a.place_id) or d <= OK_POINT_KM:
             return a
-        if haversine_km(a.lat, a.lon, float(row.lat), float(row.lon)) <= a.radius_km:
+        if a.kind == "country" and row.kind == "country" and a.country and row.country == a.country:
+            return a
+        if a.kind in OK_UNIT_KM and row.kind == a.kind and d <= OK_UNIT_KM[a.kind]:
             return a
     return None
 
 
-def score_incidents(gold: Sequence[GoldIncident], rows: Sequence[Row], areas: Sequence[OkArea] = (),
-                    row_countries: Sequence[str | None] | None = None) -> dict[str, Any]:
+def score_incidents(gold: Sequence[GoldIncident], rows: Sequence[Row], areas: Sequence[OkArea] = ()) -> dict[str, Any]:
     """Found/missed gold incidents, false-positive rows, sub-event and fatality agreement.
 
     A located row matching no gold incident and lying in no ``extra_ok`` area is a false
@@ -88,11 +106,10 @@ def score_incidents(gold: Sequence[GoldIncident], rows: Sequence[Row], areas: Se
     >>> s["found"], s["tp_rows"], s["fp_rows"], s["sub_agree"], s["fat_agree"]
     (1, 1, 1, 1, 1)
     """
-    row_countries = list(row_countries) if row_countries is not None else [None] * len(rows)
-    loc = [(r, c) for r, c in zip(rows, row_countries) if located(r.lat, r.lon)]
+    loc = [r for r in rows if located(r.lat, r.lon)]
     found, missed, best_rows = [], [], []
     for inc in gold:
-        hits = [r for r, _ in loc if row_matches(r, inc)]
+        hits = [r for r in loc if row_matches(r, inc)]
         if hits:
             best = min(hits, key=lambda r: haversine_km(inc.lat, inc.lon, float(r.lat), float(r.lon)))
             found.append(inc)
@@ -100,10 +117,10 @@ def score_incidents(gold: Sequence[GoldIncident], rows: Sequence[Row], areas: Se
         else:
             missed.append(inc)
     tp_rows, fp, excused = 0, [], 0
-    for r, c in loc:
+    for r in loc:
         if any(row_matches(r, inc) for inc in gold):
             tp_rows += 1
-        elif row_ok(r, areas, c):
+        elif row_ok(r, areas):
             excused += 1
         else:
             fp.append(r)

@@ -155,17 +155,27 @@ def test_incident_scores_with_extra_ok():
     gold = [I.GoldIncident((D1,), 33.0, 44.0, 10.0, "Air/drone strike", 3),
             I.GoldIncident((D1,), 36.0, 43.0, 10.0, "Armed clash", None)]
     rows = [I.Row(D1, 33.01, 44.0, "Shelling/artillery/missile attack", 3),   # finds #1, wrong sub-event
-            I.Row(D2, 33.0, 44.0),                                             # right place, wrong day
-            I.Row(D1, 30.5, 47.8),                                             # near an extra_ok town
-            I.Row(D1, 34.0, 40.0),                                             # in an extra_ok country
+            I.Row(D2, 33.0, 44.0),                                             # right place, wrong day: FP
+            I.Row(D1, 30.5, 47.8),                                             # the extra_ok town itself
+            I.Row(D1, 12.0, 12.0, kind="country", country="RU"),               # the extra_ok country itself
+            I.Row(D1, 11.0, 11.0, kind="town", country="RU"),                  # a town in that country: FP
             I.Row(D1, None, None)]                                             # unlocated: ignored
-    areas = [I.OkArea("Dunmore", 30.5, 47.81, 25.0), I.OkArea("Ruritania", 10.0, 10.0, 600.0, country="RU")]
-    s = I.score_incidents(gold, rows, areas, [None, None, None, "RU", None])
-    assert (s["found"], s["tp_rows"], s["fp_rows"], s["excused"], s["located"]) == (1, 1, 1, 2, 4)
-    assert s["fp_list"][0].event_date == D2 and s["missed_list"] == [gold[1]]
+    areas = [I.OkArea("Dunmore", 30.5, 47.81, "town", "XX"), I.OkArea("Ruritania", 10.0, 10.0, "country", "RU")]
+    s = I.score_incidents(gold, rows, areas)
+    assert (s["found"], s["tp_rows"], s["fp_rows"], s["excused"], s["located"]) == (1, 1, 2, 2, 5)
+    assert [r.event_date for r in s["fp_list"]] == [D2, D1] and s["missed_list"] == [gold[1]]
     assert (s["sub_n"], s["sub_agree"], s["fat_n"], s["fat_agree"]) == (1, 0, 1, 1)
     t = I.summarize_incidents([s])
-    assert t["precision"] == 0.5 and t["recall"] == 0.5 and t["f1"] == 0.5
+    assert t["precision"] == pytest.approx(1 / 3) and t["recall"] == 0.5 and t["f1"] == pytest.approx(0.4)
+
+
+def test_extra_ok_units_and_place_ids():
+    gov = I.OkArea("Kelvale Governorate", 33.0, 44.0, "governorate", "XX", "g:1")
+    assert I.row_ok(I.Row(D1, 33.6, 44.0, place_id="g:1"), [gov])                # same id, 67 km away
+    assert I.row_ok(I.Row(D1, 33.6, 44.0, kind="governorate"), [gov])            # same unit, another source
+    assert not I.row_ok(I.Row(D1, 33.6, 44.0, kind="town"), [gov])               # a town inside it
+    assert not I.row_ok(I.Row(D1, 35.0, 44.0, kind="governorate"), [gov])        # a different governorate
+    assert I.row_ok(I.Row(D1, 33.1, 44.1, kind="town"), [gov])                   # within 25 km of its point
 
 
 def test_incident_agreement_uses_closest_row():

@@ -3,39 +3,30 @@ from __future__ import annotations
 
 from typing import Any
 
+from geoutils.geoparse.context import resolve_all
 from geoutils.geoparse.mention import Mention
-from geoutils.geoparse.scanner import scanner_for
+from geoutils.geoparse.recognise import recognise
 
 __all__ = ["run"]
 
 
 def run(text: str, gz: Any, *, lang: str | None = None, focus: Any = None, tokens: Any = None) -> list[Mention]:
     """Mentions of ``text`` (see :func:`geoutils.geoparse.parse_mentions`)."""
-    hits = scanner_for(gz).scan(text)
-    country = _focus_country(gz, hits, focus)
+    cands = recognise(text, gz, tokens=tokens)
+    res = resolve_all(cands, gz, focus=focus)
     out: list[Mention] = []
-    for h in hits:
-        if len(h.place_ids) == 1:
-            p = gz.get(h.place_ids[0])
-            reason = "only candidate"
+    for m, r in zip(cands, res):
+        role = "context" if m.category == "ctx" else "place"
+        cont = res[m.container].place if m.container is not None and res[m.container] is not None else None
+        if r is None:
+            kind = m.kind_hint if m.category == "unknown" else m.category
+            reason = {"unknown": "not in the gazetteer", "region": "region", "continent": "continent"}.get(m.category, "")
+            if cont is not None:
+                reason += f"; container: {cont.name}"
+            out.append(Mention(m.start, m.end, m.text, None, kind, role, 0.3, reason, cont, m.container_text,
+                               m.relation, m.dateline))
         else:
-            ranked = gz.rank(list(h.place_ids), kind=h.kind, country=country)
-            p = ranked[0] if ranked else None
-            reason = f"article focus: {country}" if country and p is not None and p.country_code == country else "prior"
-        conf = 0.9 if reason == "only candidate" else 0.6
-        out.append(Mention(h.start, h.end, text[h.start:h.end], p, h.kind, "place", conf, reason))
+            reason = "dateline; " + r.reason if m.dateline and "dateline" not in r.reason else r.reason
+            out.append(Mention(m.start, m.end, m.text, r.place, m.kind_hint, role, r.confidence, reason, cont,
+                               m.container_text, m.relation, m.dateline))
     return out
-
-
-def _focus_country(gz: Any, hits: list, focus: Any) -> str | None:
-    if isinstance(focus, str):
-        return focus.upper()
-    if focus:
-        return str(list(focus)[0]).upper()
-    counts: dict[str, int] = {}
-    for h in hits:
-        ranked = gz.rank(list(h.place_ids), kind=h.kind) if len(h.place_ids) > 1 else [gz.get(h.place_ids[0])]
-        p = ranked[0] if ranked else None
-        if p is not None and p.country_code:
-            counts[p.country_code] = counts.get(p.country_code, 0) + (3 if p.kind == "country" else 1)
-    return max(counts, key=counts.get) if counts else None

@@ -30,7 +30,7 @@ import numpy as np
 
 from gazetteer.normalize import GENERIC_WORDS, NO_JOIN_LETTERS, PROCLITICS, is_arabic, tokenize
 
-__all__ = ["Hit", "Scanner", "scanner_for", "fold_chunks", "DEFAULT_COUNTRIES"]
+__all__ = ["Hit", "Scan", "Scanner", "scanner_for", "fold_chunks", "DEFAULT_COUNTRIES"]
 
 #: countries whose small places are scanned by default (the region the analysts cover);
 #: elsewhere only cities of at least ``WORLD_MIN_POPULATION`` people.
@@ -68,6 +68,20 @@ class Hit(NamedTuple):
     key: str
     place_ids: tuple[str, ...]
     kind: str | None = None
+    c0: int = -1  # first and last chunk of the match, as indices into :attr:`Scan.words`
+    c1: int = -1
+
+
+class Scan(NamedTuple):
+    """A scan with its chunks, for looking at the words around each hit without a second pass.
+
+    ``words`` are the whitespace chunks of the text, ``folded`` their folded forms ("" for
+    punctuation-only chunks), ``starts`` their start offsets (None until asked for).
+    """
+
+    hits: list[Hit]
+    words: list[str]
+    folded: list[str]
 
 
 def _usable(key: str) -> bool:
@@ -190,19 +204,32 @@ class Scanner:
     def scan(self, text: str) -> list[Hit]:
         """Leftmost-longest, non-overlapping key matches in ``text``, with char offsets.
 
+        See :meth:`scan_chunks` for the same hits with the chunks around them.
+
         Example
         -------
         >>> sc = Scanner([("عين اسد", "p:asad"), ("اربيل", "p:ebl")])
         >>> [h.key for h in sc.scan("على قاعدتي عين الأسد (غرب) وأربيل (شمال)")]
         ['عين اسد', 'اربيل']
         """
+        return self.scan_chunks(text).hits
+
+    def scan_chunks(self, text: str) -> Scan:
+        """The hits of :meth:`scan` with the text's whitespace chunks (``Hit.c0``/``c1`` index them).
+
+        Example
+        -------
+        >>> r = Scanner([("baghdad", "p:b")]).scan_chunks("hit Baghdad, again")
+        >>> r.words[r.hits[0].c0], r.folded[r.hits[0].c1 + 1]
+        ('Baghdad,', 'again')
+        """
         words = text.split()
         if not words:
-            return []
+            return Scan([], words, [])
         folded = fold_chunks(words)
         kept = list(compress(folded, folded))
         if not kept:
-            return []
+            return Scan([], words, folded)
         joined = " " + " ".join(kept) + " "
         starts: list[int] | None = None
         ends: dict[int, int] = {}  # chunk -> end offset, for chunks merged with the next ones
@@ -214,7 +241,7 @@ class Scanner:
         # the pattern " variant " ends at ``end`` (its trailing space)
         found = [(end - vlen, end, key, pids, cap) for end, (key, pids, vlen, cap) in self._auto.iter(joined) if pids]
         if not found:
-            return []
+            return Scan([], words, folded)
         if len(found) > 1:
             found.sort(key=_leftmost_longest)
         nk = len(kept)
@@ -254,9 +281,9 @@ class Scanner:
                 kind = (edge.get(kept[k1 + 1]) or _edges(kept[k1 + 1]))[0]
                 if kind is None and k1 + 2 < nk:
                     kind = (edge.get(kept[k1 + 2]) or _edges(kept[k1 + 2]))[0]
-            hits.append(Hit(s, e, key, pids, kind))
+            hits.append(Hit(s, e, key, pids, kind, keep[k0], w1))
             last_end = fe
-        return hits
+        return Scan(hits, words, folded)
 
 
 # a folded single Latin letter followed by a folded chunk starting with a digit ("k 1"):

@@ -1,0 +1,242 @@
+"""Resolution in the article's context: each candidate place scored on features, no special cases.
+
+Features of a candidate ``c`` of a mention (weights in :data:`WEIGHTS`):
+
+* ``prior``: the gazetteer's own order (kind hint, exact form, population) as a rank decay,
+  plus log population;
+* ``container``: the text names the mention's container ("X, Diyala province", "X (Dahuk)")
+  and ``c`` lies in it (same admin1 / country, or within 60 km of a town container);
+* ``focus``: the share of the article's country evidence that ``c``'s country holds (the
+  countries and nationality adjectives it names, the dateline, unambiguous places, the
+  caller's ``focus=``);
+* ``admin1``: ``c``'s province is one the article names;
+* ``coherence``: distance from ``c`` to the nearest anchor point (the other mentions' best
+  places, a bounded top-k, so the cost stays linear in the article length);
+* ``far``: ``c`` lies on another continent than the article's focus, and the text names
+  neither that continent nor ``c``'s country.
+
+Example
+-------
+>>> WEIGHTS["container"] > WEIGHTS["focus"] > 0
+True
+"""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from gazetteer.geo import haversine_km
+
+from geoutils.geoparse.recognise import Cand
+from geoutils.geoparse.vocab import vocab
+
+__all__ = ["resolve_all", "WEIGHTS", "Resolved"]
+
+WEIGHTS = {"rank": 0.6, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 0.8,
+           "coherence": 1.2, "far": 1.8, "dateline": 3.0}
+MAX_ANCHORS = 24
+
+
+class Resolved:
+    """A resolution: the place (or None), a confidence and the reason."""
+
+    __slots__ = ("place", "confidence", "reason")
+
+    def __init__(self, place: Any, confidence: float, reason: str) -> None:
+        self.place, self.confidence, self.reason = place, confidence, reason
+
+
+def _country_place(gz: Any, cc: str) -> Any:
+    """The gazetteer's country place for ``cc``, with the country's representative point."""
+    from dataclasses import replace
+
+    from gazetteer import Place
+
+    info = vocab().countries.get(cc)
+    if info is None:
+        return None
+    p = None
+    try:
+        p = gz.resolve(info.name, kind="country", country=cc)
+    except (ValueError, TypeError):
+        p = None
+    if p is None or p.kind != "country" or (p.country_code or "").upper() != cc:
+        return Place(f"country:{cc}", info.name, info.name_ar, info.lat, info.lon, "country", cc, None, None,
+                     "countrystatecity-countries (country's representative point)")
+    try:
+        return replace(p, lat=info.lat, lon=info.lon,
+                       source=f"{p.source}; point: countrystatecity-countries representative point")
+    except TypeError:
+        return p
+
+
+_COUNTRY_CACHE: dict[tuple[int, str], Any] = {}
+
+
+def country_place(gz: Any, cc: str) -> Any:
+    k = (id(gz), cc)
+    if k not in _COUNTRY_CACHE:
+        if len(_COUNTRY_CACHE) > 10_000:
+            _COUNTRY_CACHE.clear()
+        _COUNTRY_CACHE[k] = _country_place(gz, cc)
+    return _COUNTRY_CACHE[k]
+
+
+def _rank(gz: Any, places: list, kind: str | None, country: str | None) -> list:
+    if len(places) == 1:
+        return places
+    try:
+        ranked = gz.rank([p.id for p in places], kind=kind, country=country)
+    except TypeError:
+        ranked = gz.rank([p.id for p in places], kind=kind)
+    byid = {p.id: p for p in places}
+    out = [byid.get(p.id, p) for p in ranked]
+    seen = {p.id for p in out}
+    return out + [p for p in places if p.id not in seen]
+
+
+def _focus_codes(focus: Any) -> list[str]:
+    if not focus:
+        return []
+    if isinstance(focus, str):
+        return [focus.upper()]
+    return [str(f).upper() for f in focus]
+
+
+def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved | None]:
+    """Resolve every candidate mention; None for a mention with no place (unknown names, regions)."""
+    v = vocab()
+    cont_of = {cc: info.continent for cc, info in v.countries.items()}
+    weights: dict[str, float] = {}
+    named_cc: set[str] = set()
+    named_cont: set[str] = set()
+    for cc in _focus_codes(focus):
+        weights[cc] = weights.get(cc, 0.0) + 5.0
+        named_cc.add(cc)
+    ranked: list[list] = []
+    for m in cands:
+        if m.category == "gaz":
+            ranked.append(_rank(gz, m.places, m.kind_hint, None))
+        else:
+            ranked.append([])
+        w = WEIGHTS["dateline"] if m.dateline else 1.0
+        if m.category in ("country", "ctx"):
+            for pid in m.places:
+                if pid.startswith(("country:", "ctx:")):
+                    cc = pid.split(":", 1)[1]
+                    weights[cc] = weights.get(cc, 0.0) + (w if m.category == "country" else 0.5 * w)
+                    named_cc.add(cc)
+                    break
+        elif m.category == "region":
+            for pid in m.places:
+                for cc in v.regions.get(pid, ("", ()))[1]:
+                    weights[cc] = weights.get(cc, 0.0) + 0.3
+                    named_cc.add(cc)
+        elif m.category == "continent":
+            named_cont.update(pid.split(":", 1)[1] for pid in m.places)
+        elif m.category == "gaz":
+            r = ranked[-1]
+            if len(r) == 1 or (r and r[0].kind in ("governorate", "country")):
+                cc = (r[0].country_code or "").upper()
+                if cc:
+                    weights[cc] = weights.get(cc, 0.0) + 0.7 * w
+                    if r[0].kind == "country":
+                        named_cc.add(cc)
+            elif r and m.dateline:
+                cc = (r[0].country_code or "").upper()
+                if cc:
+                    weights[cc] = weights.get(cc, 0.0) + w
+    total = sum(weights.values()) or 1.0
+    share = {cc: x / total for cc, x in weights.items()}
+    top_cc = max(share, key=share.get) if share else None
+    focus_cont = cont_of.get(top_cc) if top_cc else None
+    named_cont |= {cont_of.get(cc) for cc in named_cc}
+    admin1s = {(p.country_code, p.admin1) for r in ranked for p in r[:1] if p.kind == "governorate" and p.admin1}
+
+    # anchors: first-pass best points of unambiguous mentions (bounded)
+    anchors: list[tuple[float, float, int]] = []
+    for i, r in enumerate(ranked):
+        if r and len(r) == 1 and r[0].kind != "country" and len(anchors) < MAX_ANCHORS:
+            anchors.append((r[0].lat, r[0].lon, i))
+
+    out: list[Resolved | None] = [None] * len(cands)
+    # containers first (a container's own resolution feeds its contents)
+    order = sorted(range(len(cands)), key=lambda i: 0 if any(m.container == i for m in cands) else 1)
+    for _pass in (0, 1):
+        for i in order:
+            m = cands[i]
+            if m.category in ("country", "ctx"):
+                cc = next((p.split(":", 1)[1] for p in m.places if p.startswith(("country:", "ctx:"))), None)
+                p = country_place(gz, cc) if cc else None
+                if p is not None:
+                    out[i] = Resolved(p, 0.9 if m.category == "country" else 0.8,
+                                      "nationality adjective" if m.category == "ctx" else "country")
+                continue
+            r = ranked[i]
+            if not r:
+                continue
+            cont = None
+            if m.container is not None and out[m.container] is not None:
+                cont = out[m.container].place
+            if cont is not None and not any(_inside(c, cont, 300) for c in r):
+                continue  # the text's own container rules every candidate out: a place the gazetteer lacks
+            if len(r) == 1:
+                reason = "only candidate"
+                if cont is not None:
+                    reason = f"only candidate; container: {cont.name}"
+                out[i] = Resolved(r[0], 0.9, reason)
+                continue
+            scored = []
+            for k, c in enumerate(r):
+                f: dict[str, float] = {}
+                f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
+                f["population"] = WEIGHTS["population"] * math.log10(1 + (c.population or 0)) / 7.0
+                cc = (c.country_code or "").upper()
+                f["focus"] = WEIGHTS["focus"] * share.get(cc, 0.0)
+                if cont is not None and _inside(c, cont):
+                    f["container"] = WEIGHTS["container"]
+                if c.admin1 and (c.country_code, c.admin1) in admin1s and c.kind != "governorate":
+                    f["admin1"] = WEIGHTS["admin1"]
+                d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if j != i), default=None)
+                if d is not None:
+                    f["coherence"] = WEIGHTS["coherence"] * (1.0 if d < 30 else 0.7 if d < 100 else 0.4 if d < 300
+                                                             else 0.1 if d < 1000 else 0.0)
+                cc_cont = cont_of.get(cc)
+                if focus_cont and cc_cont and cc_cont != focus_cont and cc_cont not in named_cont and cc not in named_cc:
+                    f["far"] = -WEIGHTS["far"]
+                scored.append((sum(f.values()), -k, c, f))
+            scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+            best, second = scored[0], scored[1]
+            margin = best[0] - second[0]
+            feats = {k: x for k, x in best[3].items() if k not in ("rank", "population") and x > 0}
+            if "container" in feats and cont is not None:
+                reason = f"container: {cont.name}"
+            elif "coherence" in feats and feats["coherence"] >= 0.7 * WEIGHTS["coherence"]:
+                reason = "nearest to other mentions"
+            elif "focus" in feats and feats["focus"] >= 0.3:
+                reason = f"article focus: {best[2].country_code}"
+            elif m.dateline:
+                reason = "dateline"
+            else:
+                reason = "gazetteer prior"
+            conf = 0.5 + 0.45 * (1 - math.exp(-margin))
+            out[i] = Resolved(best[2], round(conf, 3), reason)
+        # second pass: coherence against the first pass's confident answers
+        anchors = [(o.place.lat, o.place.lon, i) for i, o in enumerate(out)
+                   if o is not None and o.place.kind != "country" and o.confidence >= 0.7][:MAX_ANCHORS]
+    return out
+
+
+def _inside(c: Any, cont: Any, km: float | None = None) -> bool:
+    if km is not None:
+        return (c.country_code or "") == (cont.country_code or "") and haversine_km(c.lat, c.lon, cont.lat, cont.lon) < km \
+            if cont.kind != "country" else (c.country_code or "").upper() == (cont.country_code or "").upper()
+    if cont.kind == "country":
+        return (c.country_code or "").upper() == (cont.country_code or "").upper()
+    if cont.kind in ("governorate", "province", "admin1", "region"):
+        if c.admin1 and cont.admin1 and c.admin1 == cont.admin1 and c.country_code == cont.country_code:
+            return True
+        return haversine_km(c.lat, c.lon, cont.lat, cont.lon) < 150
+    if cont.kind == "district":
+        return haversine_km(c.lat, c.lon, cont.lat, cont.lon) < 60
+    return haversine_km(c.lat, c.lon, cont.lat, cont.lon) < 60

@@ -18,7 +18,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gazetteer.normalize import Token, fold_token, proclitic_variants
+from gazetteer.normalize import Token, fold_token
+
+from geoutils.extract.tokens import readings
 
 __all__ = ["number_at", "Casualties", "casualties", "word_value"]
 
@@ -66,8 +68,8 @@ _AR_PERSON_TWO = frozenset(fold_token(w) for w in (
 ))
 
 
-def _clean(norm: str) -> list[str]:
-    return proclitic_variants(norm) if norm and not norm.isascii() else [norm]
+def _clean(norm: str) -> tuple[str, ...]:
+    return readings(norm)
 
 
 @lru_cache(maxsize=4096)

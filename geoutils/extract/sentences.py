@@ -10,7 +10,26 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences", "body_start"]
+__all__ = ["split_sentences", "body_start", "normalize_newlines", "MAX_SENTENCE"]
+
+#: a longer "sentence" (no full stop for pages) is cut into pieces of at most this many
+#: characters, at a comma or a space: every window that looks around a word stays bounded
+MAX_SENTENCE = 1200
+_NEWLINES = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\x0b": "\n", "\x0c": "\n"})
+
+
+def normalize_newlines(text: str) -> str:
+    """CR-only, CRLF, U+2028/U+2029 (and NEL, VT, FF) line ends as "\\n", keeping the length, so
+    that every offset still indexes the original text ("\\r\\n" becomes " \\n").
+
+    Example
+    -------
+    >>> normalize_newlines("Title\\rBody\\r\\nEnd\\u2029")
+    'Title\\nBody \\nEnd\\n'
+    """
+    if text.isascii() and "\r" not in text and "\x0b" not in text and "\x0c" not in text:
+        return text
+    return text.replace("\r\n", " \n").translate(_NEWLINES)
 
 # sentence end: . ! ? ؟ (possibly repeated, possibly followed by a closing quote) then space,
 # or one or more newlines
@@ -59,6 +78,16 @@ def _add(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
+    while e - s > MAX_SENTENCE:  # bounded pieces: cut at the last comma, else the last space
+        lim = s + MAX_SENTENCE
+        cut = max(text.rfind(",", s + MAX_SENTENCE // 2, lim), text.rfind("،", s + MAX_SENTENCE // 2, lim))
+        cut = cut + 1 if cut > 0 else text.rfind(" ", s + MAX_SENTENCE // 2, lim)
+        if cut <= s:
+            cut = lim
+        _add(text, s, cut, spans)
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
     if e > s and any(ch.isalnum() for ch in text[s:e]):
         spans.append((s, e))
 
@@ -76,11 +105,11 @@ def body_start(text: str) -> int:
     >>> body_start("A rocket hit a base. Nobody was hurt.")
     0
     """
-    head = "\n".join(text.split("\n")[:12])
+    head = "\n".join(text[:4000].split("\n")[:12])
     m = _DATELINE.search(head)
     if m:
         return m.start() + (len(m.group()) - len(m.group().lstrip()))
-    first = text.lstrip().split("\n", 1)
+    first = text[:4000].lstrip().split("\n", 1)
     if len(first) == 2 and first[0].strip() and len(first[0]) < 160 and first[0].rstrip()[-1:] not in ".!?؟":
         return len(text) - len(text.lstrip()) + len(first[0]) + 1
     return 0

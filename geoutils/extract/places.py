@@ -1,0 +1,167 @@
+"""The event's place, by ACLED's rules, from the geoparser's mentions of one sentence.
+
+* the place of the event's own locative phrase ("in X", "on X", "targeted X", في، على، ب);
+* "near X", "on the outskirts of X", "5 km north of X" give X with ``geo_precision`` 2;
+* a province or region gives ``geo_precision`` 3; an unknown village whose container the text
+  gives ("in Islah village, Diyala province") goes to the container (2 for a district or town,
+  3 for a province), never to a town at precision 1; the named village stays in ``named``;
+* datelines and context-only mentions (nationality adjectives, a capital in passing) are
+  never places unless a locative phrase puts the event there;
+* coordinated targets ("X and Y", "X, Y and Z areas", "قريتي X وY") share a ``group``.
+
+Example
+-------
+>>> from geoutils.extract.memory import MemoryGazetteer
+>>> from geoutils.extract.tokens import Tokens
+>>> from geoutils.geoparse import parse_mentions
+>>> t = "Mortars fell near Kirkuk and Erbil."
+>>> cs = locate(t, Tokens.of(t), parse_mentions(t, gazetteer=MemoryGazetteer.demo()))
+>>> [(c.place.name, c.precision, c.group) for c in cs]
+[('Kirkuk', 2, 1), ('Erbil', 2, 1)]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from geoutils import lexicons
+from geoutils.extract.tokens import Tokens
+
+__all__ = ["Cand", "locate", "precision_of"]
+
+_POINT_KINDS = {"base", "airport", "embassy", "consulate", "crossing", "oilfield", "zone", "checkpoint", "site",
+                "camp", "port", "dam", "bridge", "prison"}
+_SPECIFICITY = {"district": 2, "governorate": 3, "region": 3, "country": 4}
+_REGION_KINDS = {"governorate", "region", "country", "mountain"}
+_COORD_GAP = re.compile(r"^\s*(?:,|،)?\s*(?:and|or|و)?\s*$", re.I)
+_MAX_BACK = 4  # tokens a cue may lie before its place (bounded window)
+
+
+@dataclass
+class Cand:
+    """A candidate incident location."""
+
+    place: Any
+    precision: int  # 1 place itself, 2 near/part of, 3 region
+    order: int  # char offset, for ties and for coordinated lists
+    group: int = -1  # coordinated targets share a group ("عين الأسد وأربيل")
+    named: str | None = None  # the place the text names when the row goes to its container
+    end: int = -1
+
+    @property
+    def specificity(self) -> int:
+        kind = getattr(self.place, "kind", "place")
+        return 0 if kind in _POINT_KINDS else _SPECIFICITY.get(kind, 1)
+
+
+def precision_of(place: Any, relative: bool) -> int:
+    """ACLED geo_precision of a place named by the event's locative phrase."""
+    kind = getattr(place, "kind", "")
+    if kind in _REGION_KINDS:
+        return 3
+    return 2 if relative or kind == "district" else 1
+
+
+def _w(name: str) -> frozenset[str]:
+    return lexicons.words(name)
+
+
+def _cue_before(toks: Tokens, i0: int, first_is_place_word: bool) -> tuple[str | None, bool, bool]:
+    """(cue, relative, via an unknown named place) found walking back from token ``i0``.
+
+    Between the cue and the place only skip words, directions and distances may stand, or an
+    unknown settlement ("in Islah village, Diyala province", "في قرية الإصلاح بمحافظة ديالى"):
+    then the place is the container of a place the gazetteer lacks.
+    """
+    loc, rel_w, not_loc = _w("locative"), _w("relative"), _w("not_locative")
+    targ, dire, dist, road, skip = _w("target_verbs"), _w("direction"), _w("distance"), _w("road"), _w("skip")
+    settle = _w("settlement_nouns")
+    raw = toks[i0].text
+    if not raw.isascii() and raw[:1] == "ب" and len(toks.reads[i0]) > 1 and not first_is_place_word:
+        return "ب", False, False
+    rel, unknown, settlement = 0, 0, False
+    j = i0 - 1
+    while j >= 0 and i0 - j <= _MAX_BACK + 3:
+        if toks.has(j, not_loc) and not toks.has(j, loc):
+            return None, bool(rel), False
+        if toks.has(j, loc) or toks.has(j, targ):
+            if unknown and not settlement:
+                return None, False, False
+            rel = rel or toks.has(j, rel_w) or (j > 0 and (toks.has(j - 1, dist) or toks.has(j - 1, dire)))
+            return toks[j].norm, bool(rel), unknown > 0
+        if toks.has(j, settle):
+            settlement = True
+        elif toks.has(j, rel_w) or toks.has(j, dire) or toks.has(j, dist) or toks.has(j, road):
+            rel = True
+        elif toks[j].is_generic or toks.has(j, skip):
+            pass
+        elif unknown < 2:
+            unknown += 1  # maybe the name of a place the gazetteer lacks
+        else:
+            return None, bool(rel), False
+        if i0 - j > _MAX_BACK and not unknown:
+            return None, bool(rel), False
+        j -= 1
+    return None, bool(rel), False
+
+
+def locate(text: str, toks: Tokens, mentions: list[Any]) -> list[Cand]:
+    """Places of one sentence (``toks``) that are event locations, in text order.
+
+    ``mentions`` are the geoparser's :class:`geoutils.geoparse.Mention` of the sentence.
+    """
+    out: list[Cand] = []
+    prev: Cand | None = None
+    group = 0
+    for m in mentions:
+        if m.dateline:
+            continue
+        i0 = toks.index_at(m.start)
+        if i0 < 0 or i0 >= len(toks):
+            continue
+        place, named = m.place, None
+        if place is None and m.container is not None:
+            place, named = m.container, m.text
+        first_word = place is not None and bool(toks[i0].norm) and toks.reads[i0][0] != toks.reads[i0][-1] and \
+            toks[i0].text[:1] == "ب" and m.text[:1] == "ب"
+        cue, rel, via_unknown = _cue_before(toks, i0, first_word)
+        coordinated = False
+        if cue is None and prev is not None and _COORD_GAP.match(text[prev.end: m.start] or " ") and \
+                m.start - prev.end < 40:
+            cue, rel, coordinated = "and", prev.precision == 2 and not _region(prev.place), True
+        elif cue is None and prev is not None and m.text[:1] == "و" and not m.text.isascii() and \
+                m.start - prev.end < 40 and _COORD_GAP.match(text[prev.end: m.start] or " "):
+            cue, rel, coordinated = "and", prev.precision == 2, True
+        if cue is None or place is None:
+            continue
+        if m.role == "context" and not cue:
+            continue
+        rel = rel or (m.relation is not None)
+        if named is not None or via_unknown:
+            prec = 3 if _region(place) else 2
+            if via_unknown and named is None:
+                named = _unknown_name(text, toks, i0)
+        else:
+            prec = precision_of(place, rel)
+        if not coordinated:
+            group += 1
+        c = Cand(place, prec, m.start, group, named, m.end)
+        out.append(c)
+        prev = c
+    return out
+
+
+def _region(place: Any) -> bool:
+    return getattr(place, "kind", "") in _REGION_KINDS
+
+
+def _unknown_name(text: str, toks: Tokens, i0: int) -> str | None:
+    """The unknown place named before its container ("Islah village" in "in Islah village, Diyala")."""
+    loc = _w("locative")
+    j = i0 - 1
+    while j >= 0 and i0 - j <= _MAX_BACK + 3 and not toks.has(j, loc):
+        j -= 1
+    if j < 0 or j + 1 >= i0:
+        return None
+    return text[toks[j + 1].start: toks[i0 - 1].end].strip(" ,،") or None

@@ -360,6 +360,8 @@ def main(argv: list[str] | None = None) -> None:
         ap.error(f"--data {args.data}: no realdata/ folder there")
     if args.errors is not None and not args.errors.parent.is_dir():
         ap.error(f"--errors {args.errors}: folder does not exist")
+    if args.errors is not None and args.errors.resolve().is_relative_to(ROOT):
+        ap.error(f"--errors {args.errors}: inside the repository; it quotes third-party text, write it to /tmp")
     errors: list[dict] = []
     jobs = {"lgl": lambda: run_gritta("lgl", real / "geoparsing" / "lgl.xml", args.limit, errors),
             "trnews": lambda: run_gritta("trnews", real / "geoparsing" / "TR-News.xml", args.limit, errors),

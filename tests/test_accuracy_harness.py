@@ -202,3 +202,32 @@ def test_errors_file_is_json_lines(tmp_path):
     p = tmp_path / "e.jsonl"
     _write_jsonl(p, [{"set": "x", "gold": None}, {"set": "y", "d": date(2020, 1, 1)}])
     assert [json.loads(line)["set"] for line in p.read_text().splitlines()] == ["x", "y"]
+
+
+def test_cli_refuses_errors_file_inside_repo(capsys):
+    from benchmarks.accuracy import ROOT, main
+
+    with pytest.raises(SystemExit) as e:
+        main(["--data", str(ROOT), "--errors", str(ROOT / "errors.jsonl")])
+    assert e.value.code == 2
+
+
+def test_mentions_from_a_frame_and_guarded_calls():
+    import pandas as pd
+
+    from benchmarks.accuracy import Guarded, mentions
+
+    df = pd.DataFrame({"start_char": [0, 9], "end_char": [7, 13], "latitude": [1.0, float("nan")],
+                       "longitude": [2.0, float("nan")], "role": ["place", "context"], "text": ["Dunmore", "Iraq"]})
+    ms = mentions(df)
+    assert [(m.start, m.end, m.role) for m in ms] == [(0, 7, "place"), (9, 13, "context")]
+    assert not M.located(ms[1].lat, ms[1].lon) and mentions(None) == []
+
+    errors: list = []
+
+    def boom(text):
+        raise KeyError(text)
+
+    g = Guarded(boom, "lgl", errors)
+    assert g("doc1", "x") is None and g.raised == 1
+    assert errors[0]["kind"] == "raised" and errors[0]["doc"] == "doc1" and "raised on 1" in g.note()

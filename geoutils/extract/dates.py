@@ -228,7 +228,7 @@ def _date_at(tokens: list[Token], i: int, pub: date) -> DateHit | None:
         j = i + day[1]
         if j < len(tokens) and tokens[j].norm in _FROM and not tokens[i].norm.isdigit():
             j += 1
-        hij = _hijri_at(tokens, i, j, day[0])
+        hij = _hijri_at(tokens, i, j, day[0], pub)
         if hij is not None:
             return hij
         mon = _month_at(tokens, j)
@@ -295,7 +295,7 @@ def _date_at(tokens: list[Token], i: int, pub: date) -> DateHit | None:
     return None
 
 
-def _hijri_at(tokens: list[Token], i: int, j: int, day: int) -> DateHit | None:
+def _hijri_at(tokens: list[Token], i: int, j: int, day: int, pub: date) -> DateHit | None:
     """A Hijri date "15 رجب 1441 هـ" (day at ``i``, month at ``j``): needs a year or a هـ mark,
     converted with :mod:`hijridate` (the Umm al-Qura calendar)."""
     for v in _variants(tokens[j].norm) if j < len(tokens) else ():
@@ -315,7 +315,8 @@ def _hijri_at(tokens: list[Token], i: int, j: int, day: int) -> DateHit | None:
                 g = Hijri(year, m, day).to_gregorian()
             except (ValueError, OverflowError, ImportError):
                 return None
-            return DateHit(i, k + (1 if mark else 0), date(g.year, g.month, g.day), 1)
+            d = date(g.year, g.month, g.day)
+            return DateHit(i, k + (1 if mark else 0), d, 1) if d <= pub else None
     return None
 
 

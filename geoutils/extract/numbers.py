@@ -145,7 +145,7 @@ def _cues(*words: str) -> frozenset[str]:
 _KILL = _cues(
     "مقتل", "قتل", "قتلى", "قتيل", "قتيلا", "قتلوا", "يقتل", "مصرع", "حتفهم", "حتفه", "استشهاد",
     "شهداء", "شهيد", "بحياة", "بحياته", "بحياتهم", "اغتيال", "تصفية",
-    "killed", "kill", "killing", "dead", "died", "deaths", "death", "fatalities", "lives", "assassinated",
+    "killed", "kill", "kills", "killing", "dead", "died", "deaths", "death", "fatalities", "lives", "assassinated",
     "assassination",
 )
 _NAME_CUES = _cues("بحياة", "اغتيال", "تصفية", "مقتل", "killed", "killing", "assassinated", "assassination")

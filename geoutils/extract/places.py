@@ -34,7 +34,7 @@ _POINT_KINDS = {"base", "airport", "embassy", "consulate", "crossing", "oilfield
                 "camp", "port", "dam", "bridge", "prison"}
 _SPECIFICITY = {"district": 2, "governorate": 3, "region": 3, "country": 4}
 _REGION_KINDS = {"governorate", "region", "country", "mountain"}
-_COORD_GAP = re.compile(r"^\s*(?:,|،)?\s*(?:and|or|و)?\s*$", re.I)
+_COORD_GAP = re.compile(r"^\s*(?:\([^()]{0,30}\))?\s*(?:,|،)?\s*(?:and|or|و)?\s*$", re.I)
 _MAX_BACK = 4  # tokens a cue may lie before its place (bounded window)
 
 
@@ -67,7 +67,15 @@ def _w(name: str) -> frozenset[str]:
     return lexicons.words(name)
 
 
-def _cue_before(toks: Tokens, i0: int, first_is_place_word: bool) -> tuple[str | None, bool, bool]:
+def _gap_cue(text: str, toks: Tokens, k: int, loc: frozenset[str]) -> bool:
+    """A locative word the tokenizer drops as a Latin article ("at") right before token ``k``."""
+    a = toks[k - 1].end if k > 0 else max(0, toks[k].start - 8)
+    gap = text[a: toks[k].start]
+    return len(gap) < 12 and any(w.casefold() in loc for w in gap.split())
+
+
+def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
+                covered: frozenset[int] = frozenset()) -> tuple[str | None, bool, bool]:
     """(cue, relative, via an unknown named place) found walking back from token ``i0``.
 
     Between the cue and the place only skip words, directions and distances may stand, or an
@@ -82,7 +90,13 @@ def _cue_before(toks: Tokens, i0: int, first_is_place_word: bool) -> tuple[str |
         return "ب", False, False
     rel, unknown, settlement = 0, 0, False
     j = i0 - 1
-    while j >= 0 and i0 - j <= _MAX_BACK + 3:
+    while j >= -1 and i0 - j <= _MAX_BACK + 3:
+        if toks[j + 1].text.isascii() and _gap_cue(text, toks, j + 1, loc):
+            if unknown and not settlement:
+                return None, False, False
+            return "at", bool(rel), unknown > 0
+        if j < 0:
+            break
         if toks.has(j, not_loc) and not toks.has(j, loc):
             return None, bool(rel), False
         if toks.has(j, loc) or toks.has(j, targ):
@@ -91,12 +105,15 @@ def _cue_before(toks: Tokens, i0: int, first_is_place_word: bool) -> tuple[str |
             rel = rel or toks.has(j, rel_w) or (j > 0 and (toks.has(j - 1, dist) or toks.has(j - 1, dire)))
             return toks[j].norm, bool(rel), unknown > 0
         if toks.has(j, settle):
+            # the unknown name stands after the noun in Arabic (قرية الصفرة), before it in English
+            if unknown and toks[j].text.isascii():
+                return None, False, False
             settlement = True
         elif toks.has(j, rel_w) or toks.has(j, dire) or toks.has(j, dist) or toks.has(j, road):
             rel = True
-        elif toks[j].is_generic or toks.has(j, skip):
-            pass
-        elif unknown < 2:
+        elif toks[j].is_generic or toks.has(j, skip) or j in covered:
+            pass  # generic and stop words, and a country or province named before ("Iraq's Mosul")
+        elif unknown < 2 and (not settlement or toks[j].text.isascii()):
             unknown += 1  # maybe the name of a place the gazetteer lacks
         else:
             return None, bool(rel), False
@@ -114,6 +131,11 @@ def locate(text: str, toks: Tokens, mentions: list[Any]) -> list[Cand]:
     out: list[Cand] = []
     prev: Cand | None = None
     group = 0
+    covered: set[int] = set()
+    for m in mentions:
+        if m.place is not None and getattr(m.place, "kind", "") in _REGION_KINDS:
+            a, b = toks.index_at(m.start), toks.index_at(m.end - 1)
+            covered.update(range(max(a, 0), b + 1))
     for m in mentions:
         if m.dateline:
             continue
@@ -125,7 +147,7 @@ def locate(text: str, toks: Tokens, mentions: list[Any]) -> list[Cand]:
             place, named = m.container, m.text
         first_word = place is not None and bool(toks[i0].norm) and toks.reads[i0][0] != toks.reads[i0][-1] and \
             toks[i0].text[:1] == "ب" and m.text[:1] == "ب"
-        cue, rel, via_unknown = _cue_before(toks, i0, first_word)
+        cue, rel, via_unknown = _cue_before(text, toks, i0, first_word, frozenset(covered))
         coordinated = False
         if cue is None and prev is not None and _COORD_GAP.match(text[prev.end: m.start] or " ") and \
                 m.start - prev.end < 40:

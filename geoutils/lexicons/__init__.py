@@ -42,14 +42,17 @@ def load(lang: str) -> dict[str, Any]:
 
 
 def fold_phrase(phrase: str) -> tuple[str, ...]:
-    """A phrase as folded tokens (folded like token norms).
+    """A phrase as the token pass reads it (same tokenizer and folding; Latin articles dropped).
 
     Example
     -------
     >>> fold_phrase("Rocket-propelled")
     ('roket', 'propeled')
     """
-    return tuple(t for t in (fold_token(w) for w in phrase.replace("-", " ").split()) if t)
+    from gazetteer.normalize import tokenize
+
+    toks = tuple(t.norm for t in tokenize(phrase.replace("-", " ")) if t.norm)
+    return toks or tuple(t for t in (fold_token(w) for w in phrase.split()) if t)
 
 
 def entries(section: str) -> list[dict[str, Any]]:

@@ -116,7 +116,11 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     ranked: list[list] = []
     for m in cands:
         if m.category == "gaz":
-            ranked.append(_rank(gz, m.places, m.kind_hint, None))
+            r = _rank(gz, m.places, m.kind_hint, None)
+            # a country is placed at its representative point, not at its capital
+            r = [country_place(gz, p.country_code.upper()) or p if p.kind == "country" and p.country_code else p
+                 for p in r]
+            ranked.append(list({p.id: p for p in r}.values()))
         else:
             ranked.append([])
         w = WEIGHTS["dateline"] if m.dateline else 1.0
@@ -133,7 +137,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     weights[cc] = weights.get(cc, 0.0) + 0.3
                     named_cc.add(cc)
         elif m.category == "continent":
-            named_cont.update(pid.split(":", 1)[1] for pid in m.places)
+            named_cont.update(p.id.split(":", 1)[1] for p in m.places if not isinstance(p, str))
         elif m.category == "gaz":
             r = ranked[-1]
             if len(r) == 1 or (r and r[0].kind in ("governorate", "country")):
@@ -151,7 +155,10 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     top_cc = max(share, key=share.get) if share else None
     focus_cont = cont_of.get(top_cc) if top_cc else None
     named_cont |= {cont_of.get(cc) for cc in named_cc}
-    admin1s = {(p.country_code, p.admin1) for r in ranked for p in r[:1] if p.kind == "governorate" and p.admin1}
+    admin1s = {(p.country_code, p.admin1) for r in ranked for p in r[:1] if p.kind in ("governorate", "province") and p.admin1}
+    # provinces and states the article names (unambiguous ones): their points anchor the rest
+    provinces = [(r[0].lat, r[0].lon, r[0].country_code, i) for i, r in enumerate(ranked)
+                 if len(r) == 1 and r[0].kind in ("governorate", "province")][:MAX_ANCHORS]
 
     # anchors: first-pass best points of unambiguous mentions (bounded)
     anchors: list[tuple[float, float, int]] = []
@@ -165,6 +172,11 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     for _pass in (0, 1):
         for i in order:
             m = cands[i]
+            if m.category == "continent":
+                pl = [p for p in m.places if not isinstance(p, str)]
+                if pl:
+                    out[i] = Resolved(pl[0], 0.9, "continent")
+                continue
             if m.category in ("country", "ctx"):
                 cc = next((p.split(":", 1)[1] for p in m.places if p.startswith(("country:", "ctx:"))), None)
                 p = country_place(gz, cc) if cc else None
@@ -195,8 +207,12 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 f["focus"] = WEIGHTS["focus"] * share.get(cc, 0.0)
                 if cont is not None and _inside(c, cont):
                     f["container"] = WEIGHTS["container"]
-                if c.admin1 and (c.country_code, c.admin1) in admin1s and c.kind != "governorate":
-                    f["admin1"] = WEIGHTS["admin1"]
+                if c.kind not in ("governorate", "province", "country"):
+                    if c.admin1 and (c.country_code, c.admin1) in admin1s:
+                        f["admin1"] = WEIGHTS["admin1"]
+                    elif any(pc == c.country_code and j != i and haversine_km(a, b, c.lat, c.lon) < 350
+                             for a, b, pc, j in provinces):
+                        f["admin1"] = WEIGHTS["admin1"]
                 d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if j != i), default=None)
                 if d is not None:
                     f["coherence"] = WEIGHTS["coherence"] * (1.0 if d < 30 else 0.7 if d < 100 else 0.4 if d < 300

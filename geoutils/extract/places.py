@@ -111,7 +111,17 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
             if unknown and toks[j].text.isascii():
                 return None, False, False
             settlement = True
-        elif toks.has(j, rel_w) or toks.has(j, dire) or toks.has(j, dist) or toks.has(j, road):
+        elif toks.has(j, dire) and "(" in text[max(0, toks[j].start - 2): toks[j].start]:
+            pass  # "عين الأسد (غرب) وأربيل": a parenthetical direction describes the place before
+        elif toks.has(j, dire):
+            # "north of X", "شمال بغداد", "5 km north of": relative; "the northern city of X": not
+            nxt = toks[j + 1].norm if j + 1 < len(toks) else ""
+            if j == i0 - 1 or nxt in lexicons.words("of"):
+                rel = True
+                if unknown == 0 and (j == 0 or not (toks.has(j - 1, loc) or toks.has(j - 1, skip) or toks.has(j - 1, dist)
+                                                    or toks[j - 1].norm.isdigit())):
+                    return "direction", True, False  # "killed north Baghdad": the direction is the locative
+        elif toks.has(j, rel_w) or toks.has(j, dist) or toks.has(j, road):
             rel = True
         elif j in events and not toks[j].text.isascii() and unknown == 0:
             return toks[j].norm, bool(rel), False  # idafa: "تفجيرات بغداد", "قصف حلب"
@@ -129,11 +139,17 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
     return None, bool(rel), False
 
 
-def _attributive(toks: Tokens, i1: int, events: frozenset[int]) -> bool:
-    """An English place used as a modifier of the event noun: "Baghdad cafe bomb", "Kirkuk blast"."""
+def _attributive(text: str, toks: Tokens, i1: int, events: frozenset[int]) -> bool:
+    """An English place used as a modifier of the event noun: "Baghdad cafe bomb", "Kirkuk blast"
+    (not across punctuation: a dateline "BASRA - Gunfights ..." is no modifier)."""
     if not toks[i1].text.isascii():
         return False
-    return any(k in events for k in range(i1 + 1, min(len(toks), i1 + 1 + _MAX_ATTR)))
+    for k in range(i1 + 1, min(len(toks), i1 + 1 + _MAX_ATTR)):
+        if any(ch in "-–—:,;()." for ch in text[toks[k - 1].end: toks[k].start]):
+            return False
+        if k in events:
+            return True
+    return False
 
 
 def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] = frozenset()) -> list[Cand]:
@@ -162,7 +178,7 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
         first_word = place is not None and bool(toks[i0].norm) and toks.reads[i0][0] != toks.reads[i0][-1] and \
             toks[i0].text[:1] == "ب" and m.text[:1] == "ب"
         cue, rel, via_unknown = _cue_before(text, toks, i0, first_word, frozenset(covered), events)
-        if cue is None and _attributive(toks, max(i0, toks.index_at(m.end - 1)), events) and \
+        if cue is None and _attributive(text, toks, max(i0, toks.index_at(m.end - 1)), events) and \
                 not (i0 > 0 and toks.has(i0 - 1, _w("not_locative"))):
             cue = "attributive"
         coordinated = False

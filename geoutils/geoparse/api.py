@@ -79,8 +79,11 @@ def geoparse(text: str, *, published: str | date | None = None, lang: str | None
     df = pd.DataFrame(rows, columns=COLUMNS)
     df = df.astype({"start_char": "int64", "end_char": "int64", "latitude": "float64", "longitude": "float64",
                     "confidence": "float64", "dateline": "bool"})
-    geom = gpd.points_from_xy(df["longitude"], df["latitude"])
-    geom = [None if g is None or g.is_empty else g for g in geom]
+    from shapely.geometry import Point
+
+    for col in ("place_id", "name", "kind", "country_code", "admin1", "admin2", "reason", "container", "relation"):
+        df[col] = df[col].astype(object).where(df[col].notna(), None)
+    geom = [Point(lo, la) if la == la and lo == lo else None for la, lo in zip(df["latitude"], df["longitude"])]
     return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geom, crs="EPSG:4326"), crs="EPSG:4326")
 
 

@@ -28,13 +28,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from gazetteer.normalize import GENERIC_WORDS, fold_token, is_arabic
+from gazetteer.normalize import GENERIC_WORDS as _RAW_GENERIC, fold_token, is_arabic
 
 from geoutils.geoparse.scanner import Scan, Scanner, scanner_for
 from geoutils.geoparse.vocab import vocab, words
 
 __all__ = ["Cand", "recognise", "scanner"]
 
+#: the shared generic words, folded as the scanner's chunks are ("village" -> "vilage")
+GENERIC_WORDS = {**_RAW_GENERIC, **{fold_token(w): k for w, k in _RAW_GENERIC.items()}}
 COMMON_ZIPF = 4.3
 #: above this, a cue such as في / "in" is not enough: a place word (محافظة، قرية, "province") or a list is
 STRONG_ZIPF = 5.0
@@ -85,9 +87,15 @@ def _zipf(word: str, lang: str) -> float:
 
 
 def _frequency(surface: str, key: str) -> float:
-    """Zipf frequency of the name, as written, as a common word of its language (0 for multi-word keys)."""
+    """Zipf frequency of the name, as written, as a common word of its language; for several
+    words, that of the rarest ("بيان إن" is two common words, "Ain al-Asad" is not)."""
     if " " in key:
-        return 0.0
+        parts = surface.split()
+        if len(parts) < 2:
+            return 0.0
+        return min(_frequency(parts[0], fold_token(parts[0]) or "x"),
+                   min(_zipf(w, "ar" if is_arabic(w) else "en") if is_arabic(w) else _zipf(w.lower(), "en")
+                       for w in parts[1:]))
     if is_arabic(surface):
         w = surface
         best = _zipf(w, "ar")
@@ -160,14 +168,14 @@ class _Ctx:
         return self.words[c] if 0 <= c < len(self.words) else ""
 
 
-def _place_context(ctx: _Ctx, c0: int, c1: int, key: str = "", strong: bool = False) -> bool:
+def _place_context(ctx: _Ctx, c0: int, c1: int, key: str = "", strong: bool = False, attached: bool = True) -> bool:
     before = words("place_before") if not strong else words("place_before_strong")
     after = words("place_after") | {w for w, k in GENERIC_WORDS.items() if k in ("governorate", "district", "place")}
     p = _last_word(ctx.prev(c0))
     if p in before:
         return True
     raw = ctx.raw(c0)
-    if is_arabic(raw) and raw[:1] in "بف" and len(raw) > 3 and not key.startswith(raw[:1]) \
+    if attached and is_arabic(raw) and raw[:1] in "بف" and len(raw) > 3 and not key.startswith(raw[:1]) \
             and fold_token(raw[1:]).startswith(key.split(" ", 1)[0][:3]):  # بكركوك: an attached "in"
         return True
     n = _first_word(ctx.next(c1))
@@ -249,15 +257,24 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         zipf = _frequency(surface, h.key)
         common = zipf >= COMMON_ZIPF
         strong = zipf >= STRONG_ZIPF
-        if h.kind is None and all(p.kind in _SITE_KINDS for p in places) and common \
+        first = surface.split(" ", 1)[0]
+        if is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0] and _zipf(first, "ar") >= COMMON_ZIPF \
+                and not _place_context(ctx, h.c0, h.c1, h.key, True, attached=False):
+            weak = True  # read with a proclitic ("ب+يان"), but the word as written is itself a word ("بيان")
+        elif h.kind is None and all(p.kind in _SITE_KINDS for p in places) and common \
                 and not _place_context(ctx, h.c0, h.c1, h.key, strong):
             weak = True  # "تقدم" (progress) is the Taqaddum base only as "قاعدة التقدم" or in context
+        elif not is_arabic(surface) and strong and (_sentence_start(ctx, text, h.start, h.c0) or surface.isupper()) \
+                and not _place_context(ctx, h.c0, h.c1, h.key, True):
+            weak = True  # "Hit by rockets…": a very common word opening a sentence, whatever it may name
         elif not _exempt(places, h.key, zipf):
-            if common and not _place_context(ctx, h.c0, h.c1, h.key, strong):
-                weak = True
-            elif not is_arabic(surface) and common and _sentence_start(ctx, text, h.start, h.c0) \
-                    and _last_word(ctx.prev(h.c0)) not in words("place_before"):
-                weak = True
+            if is_arabic(surface):
+                weak = common and not _place_context(ctx, h.c0, h.c1, h.key, strong)
+            else:
+                # a capitalised word inside a sentence is a proper noun; at a sentence start, or in
+                # capitals, a common word is the town only in place context
+                weak = common and (_sentence_start(ctx, text, h.start, h.c0) or surface.isupper()) \
+                    and not _place_context(ctx, h.c0, h.c1, h.key, strong)
         if not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start) \
                 and not any(p.kind in _ADMIN_KINDS for p in places):
             weak = True  # "Linda Baker", "Lincoln Memorial": a name inside a longer proper name
@@ -335,6 +352,15 @@ def _unknown(text: str, sc: Scan, ctx: _Ctx, taken: set[int]) -> list[Cand]:
                     out.append(Cand(s, e, text[s:e], " ".join(sc.folded[c + 1:c1 + 1]), "unknown", [],
                                     GENERIC_WORDS.get(f) or "place", c + 1, c1))
                     taken.update(range(c, c1 + 1))
+        elif f in of_en and c + 2 < n and sc.folded[c + 1] == "of" and sc.words[c + 2][:1].isupper() \
+                and (c + 2) not in taken and sc.folded[c + 2] not in stop:
+            if _zipf(sc.words[c + 2].lower().strip(",.'\""), "en") >= COMMON_ZIPF:
+                continue
+            s, e = span(c + 2, c + 2)
+            if s < e:
+                out.append(Cand(s, e, text[s:e], sc.folded[c + 2], "unknown", [], GENERIC_WORDS.get(f) or "place",
+                                c + 2, c + 2))
+                taken.update(range(c, c + 3))
         elif f in after_en and c > 0 and (c - 1) not in taken:
             # capitalised words right before: "Islah village", "Sehit Kendal area"
             c0 = c - 1
@@ -351,15 +377,6 @@ def _unknown(text: str, sc: Scan, ctx: _Ctx, taken: set[int]) -> list[Cand]:
                 out.append(Cand(s, e, text[s:e], " ".join(sc.folded[c0:c]), "unknown", [],
                                 GENERIC_WORDS.get(f) or "place", c0, c - 1))
                 taken.update(range(c0, c + 1))
-        elif f in of_en and c + 2 < n and sc.folded[c + 1] == "of" and sc.words[c + 2][:1].isupper() \
-                and (c + 2) not in taken and sc.folded[c + 2] not in stop:
-            if _zipf(sc.words[c + 2].lower().strip(",.'\""), "en") >= COMMON_ZIPF:
-                continue
-            s, e = span(c + 2, c + 2)
-            if s < e:
-                out.append(Cand(s, e, text[s:e], sc.folded[c + 2], "unknown", [], GENERIC_WORDS.get(f) or "place",
-                                c + 2, c + 2))
-                taken.update(range(c, c + 3))
     return out
 
 
@@ -381,7 +398,9 @@ def _structure(text: str, cands: list[Cand], ctx: _Ctx) -> None:
             nx = cands[i + 1]
             gap = nx.c0 - m.c1
             between = [_first_word(f) for f in ctx.folded[m.c1 + 1:nx.c0] if f]
-            comma = ctx.raw(m.c1).endswith((",", "،"))
+            comma = any(ctx.raw(c).endswith((",", "،")) for c in range(m.c1, nx.c0))
+            if between and all(w in GENERIC_WORDS for w in between):
+                gap = 1  # "Zaghniyah village, Diyala province": the generic word belongs to the name
             paren = ctx.raw(nx.c0).startswith("(")
             admin_next = nx.category in ("country", "region") or _first_word(ctx.next(nx.c1)) in (
                 "province", "governorate", "district", "county", "state") or any(

@@ -25,7 +25,18 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from gazetteer.geo import haversine_km
+from gazetteer.geo import haversine_km as _haversine
+
+
+def haversine_km(la1: float, lo1: float, la2: float, lo2: float) -> float:
+    """Great-circle km; far pairs (> ~1,500 km apart on a coarse test) answer 2,000 without trigonometry."""
+    dla = abs(la1 - la2)
+    if dla > 14.0:
+        return 2000.0
+    dlo = abs(lo1 - lo2) % 360.0
+    if min(dlo, 360.0 - dlo) * max(0.1, math.cos(math.radians(min(abs(la1), 89.0)))) > 20.0:
+        return 2000.0
+    return _haversine(la1, lo1, la2, lo2)
 
 from geoutils.geoparse.recognise import Cand
 from geoutils.geoparse.vocab import vocab

@@ -118,9 +118,9 @@ def _exempt(places: list, key: str, zipf: float) -> bool:
         return False
     for p in places:
         if p.id.startswith(("cur:", "user:")) or getattr(p, "layer", "default") == "user" \
-                or (p.kind in _ADMIN_KINDS and not p.id.startswith("state:")):
+                or (p.kind in _ADMIN_KINDS and (not p.id.startswith("state:") or zipf < STRONG_ZIPF)):
             return True
-        if (p.population or 0) >= BIG_POPULATION and zipf < STRONG_ZIPF:
+        if (p.population or 0) >= BIG_POPULATION:
             return True
     return False
 
@@ -168,9 +168,14 @@ class _Ctx:
         return self.words[c] if 0 <= c < len(self.words) else ""
 
 
+@lru_cache(maxsize=1)
+def _after_place() -> frozenset[str]:
+    return words("place_after") | {w for w, k in GENERIC_WORDS.items() if k in ("governorate", "district", "place")}
+
+
 def _place_context(ctx: _Ctx, c0: int, c1: int, key: str = "", strong: bool = False, attached: bool = True) -> bool:
     before = words("place_before") if not strong else words("place_before_strong")
-    after = words("place_after") | {w for w, k in GENERIC_WORDS.items() if k in ("governorate", "district", "place")}
+    after = _after_place()
     p = _last_word(ctx.prev(c0))
     if p in before:
         return True
@@ -186,9 +191,16 @@ _TITLES = frozenset("mr mrs ms dr sen rep gov lt gen col sgt capt president sena
                     "pastor rev father saint st mayor sheriff chief deputy secretary minister".split())
 
 
+@lru_cache(maxsize=1)
+def _after_words() -> frozenset[str]:
+    return words("place_after") | {w for w, k in GENERIC_WORDS.items() if k is not None}
+
+
 def _person_like(ctx: _Ctx, c0: int, c1: int, text: str, start: int) -> bool:
-    """A capitalised word glued to the name (no punctuation between) that is not a place word."""
-    after = words("place_after") | {w for w, k in GENERIC_WORDS.items() if k is not None or w in ("county",)}
+    """A capitalised word glued before the name (a first name: "Warren Harding") or a title ("Sen. Harding").
+
+    Not a capitalised word after it: "Gainesville Police", "Springfield City Council" name the place."""
+    after = _after_words()
     prev_raw = ctx.raw(c0 - 1)
     if c0 > 0 and prev_raw[:1].isupper() and prev_raw[-1:].isalnum() and not _sentence_start(ctx, text, start, c0):
         pf = _last_word(ctx.prev(c0))
@@ -196,11 +208,6 @@ def _person_like(ctx: _Ctx, c0: int, c1: int, text: str, start: int) -> bool:
             return True
     if _last_word(ctx.prev(c0)) in _TITLES and prev_raw[:1].isupper():
         return True
-    nxt_raw = ctx.raw(c1 + 1)
-    if nxt_raw[:1].isupper() and ctx.raw(c1)[-1:].isalnum():
-        nf = _first_word(ctx.next(c1))
-        if nf not in after and nf not in words("place_after"):
-            return True
     return False
 
 
@@ -268,17 +275,23 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 and not _place_context(ctx, h.c0, h.c1, h.key, True):
             weak = True  # "Hit by rockets…": a very common word opening a sentence, whatever it may name
         elif not _exempt(places, h.key, zipf):
-            if is_arabic(surface):
-                weak = common and not _place_context(ctx, h.c0, h.c1, h.key, strong)
-            else:
-                # a capitalised word inside a sentence is a proper noun; at a sentence start, or in
-                # capitals, a common word is the town only in place context
-                weak = common and (_sentence_start(ctx, text, h.start, h.c0) or surface.isupper()) \
-                    and not _place_context(ctx, h.c0, h.c1, h.key, strong)
+            # a common word naming no curated, administrative or big place: only in place context
+            weak = common and not _place_context(ctx, h.c0, h.c1, h.key, strong)
+        person = False
         if not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start) \
                 and not any(p.kind in _ADMIN_KINDS for p in places):
-            weak = True  # "Linda Baker", "Lincoln Memorial": a name inside a longer proper name
-        out.append(Cand(h.start, h.end, surface, h.key, "gaz", places, h.kind, h.c0, h.c1, weak=weak))
+            weak = person = True  # "Linda Baker", "Lincoln Memorial": a name inside a longer proper name
+        out.append(Cand(h.start, h.end, surface, h.key, "person" if person else "gaz", places, h.kind, h.c0, h.c1,
+                        weak=weak))
+    # one sense per discourse: a name the article uses inside a person's name ("Warren Harding")
+    # is that person elsewhere too ("Harding said"), unless context there says place
+    persons = {m.key for m in out if m.weak and m.category == "person"}
+    for m in out:
+        if m.category == "person":
+            m.category = "gaz"
+        elif persons and m.key in persons and not m.weak and m.category == "gaz" \
+                and not _place_context(ctx, m.c0, m.c1, m.key, True):
+            m.weak = True
     out += _unknown(text, sc, ctx, {c for m in out for c in range(m.c0, m.c1 + 1)})
     out.sort(key=lambda m: m.start)
     out = _lists(out, ctx)

@@ -29,7 +29,7 @@ __all__ = ["Incident", "group_incidents", "best_place"]
 _RECENT = 8  # incidents a dateless definite mention may refer back to
 
 
-@dataclass
+@dataclass(eq=False)
 class Incident:
     mentions: list[EventMention] = field(default_factory=list)
 
@@ -133,30 +133,28 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
     """Join an undated incident that names a place to the nearest dated incident of a compatible
     kind that lacks one, or that names only its province ("strikes on Idlib on Monday" + "the
     market in Maarat al-Numan was hit"): the lead gives the day, a later sentence the place."""
-    out = list(incidents)
-    for b in incidents:
-        if b.date is not None:
+    gone: set[int] = set()
+    places = [best_place([c for m in inc.mentions for c in m.cands]) for inc in incidents]
+    for k, b in enumerate(incidents):
+        pb = places[k]
+        if b.date is not None or pb is None or pb.specificity >= 3:
             continue
-        pb = best_place([c for m in b.mentions for c in m.cands])
-        if pb is None or pb.specificity >= 3:
-            continue
-        k = out.index(b)
         best = None
-        for d in range(1, _RECENT + 1):
+        for d in range(1, _RECENT + 1):  # bounded: the nearest incidents only
             for j in (k - d, k + d):
-                if 0 <= j < len(out) and best is None:
-                    a = out[j]
+                if best is None and 0 <= j < len(incidents) and j not in gone:
+                    a = incidents[j]
                     if a.date is None or not _compatible_type(a.sub, b.sub):
                         continue
-                    pa = best_place([c for m in a.mentions for c in m.cands])
+                    pa = places[j]
                     if pa is None or (pa.specificity >= 3 and _within(pa.place, pb.place)):
                         best = a
             if best is not None:
                 break
         if best is not None:
             best.mentions.extend(b.mentions)
-            out.remove(b)
-    return out
+            gone.add(k)
+    return [inc for k, inc in enumerate(incidents) if k not in gone]
 
 
 def _within(region: Any, place: Any) -> bool:

@@ -24,7 +24,7 @@ from geoutils.extract import events as ev
 from geoutils.extract.actors import Actor, find_actors
 from geoutils.extract.dates import find_dates, find_times, time_of_day
 from geoutils.extract.numbers import casualties
-from geoutils.extract.places import Cand, locate
+from geoutils.extract.places import Cand, locate, mission_target
 from geoutils.extract.sentences import body_start, split_sentences
 from geoutils.extract.tokens import Tokens
 
@@ -100,8 +100,19 @@ def _promote(trigs: list[ev.Trigger], located: list[Cand], dated: bool, first_ev
     return [ev.Trigger(t.start, t.end, "strong", "Attack", None, False)] + [x for x in trigs if x is not t and x.kind != "fallback"]
 
 
-def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) -> list[EventMention]:
+def _main_country(mentions: list[Any]) -> str | None:
+    counts: dict[str, int] = {}
+    for m in mentions:
+        p = m.place
+        if p is not None and p.country_code:
+            counts[p.country_code] = counts.get(p.country_code, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
+                   gazetteer: Any = None) -> list[EventMention]:
     """Event mentions of the whole article, sentence by sentence (see module doc)."""
+    country = _main_country(mentions)
     body = body_start(text)
     m_starts = [m.start for m in mentions]
     out: list[EventMention] = []
@@ -186,6 +197,10 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             if ms[j].actor2 is None and accused and accused != ms[j].actor1 and ms[j].actor1 and \
                     ms[j].sub not in ("Violent demonstration", "Peaceful protest"):
                 ms[j].actor2 = accused
+            if not ms[j].cands:
+                c = mission_target(text, toks, lo, hi, gazetteer, country)
+                if c is not None:
+                    ms[j].cands.append(c)
             if not ms[j].cands:
                 # "the base" / القاعدة with no name: the base the article last named
                 for t in toks[lo:hi]:

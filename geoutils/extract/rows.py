@@ -6,7 +6,7 @@ one row each; a shared toll stays on the first row, the others get 0 with a note
 Example
 -------
 >>> excerpt("word " * 200, (500, 504), 40)
-'… word word word word word word word word …'
+'… word word word word word word word …'
 """
 from __future__ import annotations
 

@@ -222,6 +222,18 @@ def _date_at(tokens: list[Token], i: int, pub: date) -> DateHit | None:
             d = _safe(int(norm), int(a), int(b))
             if d:
                 return DateHit(i, i + 3, d, 1)
+    # numeric 21/01/2021, 21-1-2021, 21.01.2021: day first (the Arabic and British order), month
+    # first only when the first number cannot be a month's day-of-month reading (01/21/2021)
+    if norm.isdigit() and len(norm) <= 2 and i + 2 < len(tokens):
+        a, b = tokens[i + 1].norm, tokens[i + 2].norm
+        if a.isdigit() and len(a) <= 2 and b.isdigit() and len(b) == 4 and \
+                tokens[i + 1].start - tokens[i].end == 1 and tokens[i + 2].start - tokens[i + 1].end == 1:
+            d0, m0 = int(norm), int(a)
+            if m0 > 12 and d0 <= 12:
+                d0, m0 = m0, d0
+            d = _safe(int(b), m0, d0) if 1900 <= int(b) <= 2100 else None
+            if d and d <= pub:
+                return DateHit(i, i + 3, d, 1)
     # day [من] month [month2] [year]
     day = _day_at(tokens, i)
     if day is not None:
@@ -278,7 +290,12 @@ def _date_at(tokens: list[Token], i: int, pub: date) -> DateHit | None:
     if any(v in _YESTERDAY for v in vs):
         return DateHit(i, i + 1, pub - timedelta(days=1), 1, True)
     if norm in _TODAY:
-        return DateHit(i, i + 1, pub, 1, True)
+        raw = tokens[i].text
+        nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        # اليوم "today" folds like يوم "day": only the definite word, not "يوم الأحد", "اليوم 23"
+        if raw.isascii() or ("ال" in raw[:4] and not nxt[:1].isdigit() and not any(
+                v in _WEEKDAYS or v in _MONTH_FIRST for v in _variants(nxt))):
+            return DateHit(i, i + 1, pub, 1, True)
     # last night / الليلة الماضية ; last week / الأسبوع الماضي ; last month / الشهر الماضي
     pair = (norm, tokens[i + 1].norm) if i + 1 < len(tokens) else (norm, "")
     width = 2

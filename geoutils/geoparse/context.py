@@ -44,8 +44,13 @@ from geoutils.geoparse.vocab import vocab
 __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 
 WEIGHTS = {"rank": 0.6, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 0.8,
-           "coherence": 1.2, "far": 1.8, "dateline": 3.0}
+           "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0}
 MAX_ANCHORS = 24
+#: GeoNames places below this many people abroad need the article's focus (see _drop_small_abroad)
+SMALL_POPULATION = 100_000
+MIN_KEYS_ABROAD = 3
+#: the analysts' region: its small places are always candidates (the gazetteer's regional prior)
+REGION = ("IQ", "SY", "IR", "TR", "LB", "JO", "SA", "KW", "YE", "IL", "PS", "EG", "AE", "QA", "BH", "OM")
 
 
 class Resolved:
@@ -124,16 +129,9 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     for cc in _focus_codes(focus):
         weights[cc] = weights.get(cc, 0.0) + 5.0
         named_cc.add(cc)
-    ranked: list[list] = []
-    for m in cands:
-        if m.category == "gaz":
-            r = _rank(gz, m.places, m.kind_hint, None)
-            # a country is placed at its representative point, not at its capital
-            r = [country_place(gz, p.country_code.upper()) or p if p.kind == "country" and p.country_code else p
-                 for p in r]
-            ranked.append(list({p.id: p for p in r}.values()))
-        else:
-            ranked.append([])
+    ranked = [_ranked(gz, m) for m in cands]
+    _drop_small_abroad(cands, ranked, named_cc | _explicit_countries(cands, v))
+    for i, m in enumerate(cands):
         w = WEIGHTS["dateline"] if m.dateline else 1.0
         if m.category in ("country", "ctx"):
             for pid in m.places:
@@ -150,7 +148,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
         elif m.category == "continent":
             named_cont.update(p.id.split(":", 1)[1] for p in m.places if not isinstance(p, str))
         elif m.category == "gaz":
-            r = ranked[-1]
+            r = ranked[i]
             if len(r) == 1 or (r and r[0].kind in ("governorate", "country")):
                 cc = (r[0].country_code or "").upper()
                 if cc:
@@ -214,6 +212,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 f: dict[str, float] = {}
                 f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
                 f["population"] = WEIGHTS["population"] * math.log10(1 + (c.population or 0)) / 7.0
+                if c.kind in ("airport", "base") and m.kind_hint not in ("airport", "base"):
+                    f["kind"] = -WEIGHTS["kind"]  # a bare town name is the town, not its airfield
                 cc = (c.country_code or "").upper()
                 f["focus"] = WEIGHTS["focus"] * share.get(cc, 0.0)
                 if cont is not None and _inside(c, cont):
@@ -252,6 +252,50 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
         anchors = [(o.place.lat, o.place.lon, i) for i, o in enumerate(out)
                    if o is not None and o.place.kind != "country" and o.confidence >= 0.7][:MAX_ANCHORS]
     return out
+
+
+def _ranked(gz: Any, m: Cand) -> list:
+    if m.category != "gaz":
+        return []
+    r = _rank(gz, m.places, m.kind_hint, None)
+    # a country is placed at its representative point, not at its capital
+    r = [country_place(gz, p.country_code.upper()) or p if p.kind == "country" and p.country_code else p for p in r]
+    return list({p.id: p for p in r}.values())
+
+
+def _explicit_countries(cands: list[Cand], v: Any) -> set[str]:
+    """Countries the text names: countries, nationality adjectives, regions, states/provinces."""
+    out: set[str] = set()
+    for m in cands:
+        for p in m.places:
+            if isinstance(p, str):
+                if p.startswith(("country:", "ctx:")):
+                    out.add(p.split(":", 1)[1])
+                elif p.startswith("region:"):
+                    out.update(v.regions.get(p, ("", ()))[1])
+            elif m.category == "gaz" and len(m.places) == 1 and p.kind in ("province", "governorate", "country"):
+                out.add((p.country_code or "").upper())
+    return out
+
+
+def _drop_small_abroad(cands: list[Cand], ranked: list[list], named: set[str]) -> None:
+    """A village abroad is a candidate only where the article is: small GeoNames places (under
+    :data:`SMALL_POPULATION`) outside the analysts' region are kept in countries the text names
+    or in which at least MIN_KEYS_ABROAD of its names have a candidate."""
+    keys_by_cc: dict[str, set[str]] = {}
+    for m, r in zip(cands, ranked):
+        for p in r:
+            keys_by_cc.setdefault((p.country_code or "").upper(), set()).add(m.key)
+    allowed = set(REGION) | named | {cc for cc, ks in keys_by_cc.items() if len(ks) >= MIN_KEYS_ABROAD}
+    for j, r in enumerate(ranked):
+        if r:
+            ranked[j] = [p for p in r if not _small(p) or (p.country_code or "").upper() in allowed]
+            if not ranked[j] and cands[j].category == "gaz":
+                cands[j].weak = True  # no candidate left: not a mention
+
+
+def _small(p: Any) -> bool:
+    return p.id.startswith("gn:") and p.kind == "place" and (p.population or 0) < SMALL_POPULATION
 
 
 def _inside(c: Any, cont: Any, km: float | None = None) -> bool:

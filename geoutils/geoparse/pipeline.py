@@ -16,6 +16,8 @@ def run(text: str, gz: Any, *, lang: str | None = None, focus: Any = None, token
     res = resolve_all(cands, gz, focus=focus)
     out: list[Mention] = []
     for m, r in zip(cands, res):
+        if m.weak:
+            continue  # every candidate ruled out by the article's focus
         role = "context" if m.category == "ctx" else "place"
         cont = res[m.container].place if m.container is not None and res[m.container] is not None else None
         if r is None:

@@ -37,6 +37,7 @@ __all__ = ["Cand", "recognise", "scanner"]
 
 #: the shared generic words, folded as the scanner's chunks are ("village" -> "vilage")
 GENERIC_WORDS = {**_RAW_GENERIC, **{fold_token(w): k for w, k in _RAW_GENERIC.items()}}
+WORLD_MIN_POPULATION = 1000
 COMMON_ZIPF = 4.3
 #: above this, a cue such as في / "in" is not enough: a place word (محافظة، قرية, "province") or a list is
 STRONG_ZIPF = 5.0
@@ -74,7 +75,8 @@ class Cand:
 @lru_cache(maxsize=8)
 def scanner(gazetteer: Any) -> Scanner:
     """The scanner over the gazetteer's keys and the geoparse vocabulary (built once per gazetteer)."""
-    base = scanner_for(gazetteer)
+    # every populated place of 1,000+ people, worldwide: the context step, not a country list, decides
+    base = scanner_for(gazetteer, None, WORLD_MIN_POPULATION)
     pairs = [(k, p) for k, ids in base.keys.items() for p in ids]
     return Scanner(pairs + vocab().pairs)
 
@@ -111,14 +113,14 @@ def _common(surface: str, key: str) -> bool:
     return _frequency(surface, key) >= COMMON_ZIPF
 
 
-def _exempt(places: list, key: str, zipf: float) -> bool:
+def _exempt(places: list, key: str, zipf: float, arabic: bool = False) -> bool:
     """Curated, administrative and big places keep a name that is also a word, unless the word is
     so frequent (a function word: "أن") that only context can make it a place."""
     if zipf >= VERY_COMMON_ZIPF:
         return False
     for p in places:
         if p.id.startswith(("cur:", "user:")) or getattr(p, "layer", "default") == "user" \
-                or (p.kind in _ADMIN_KINDS and (not p.id.startswith("state:") or zipf < STRONG_ZIPF)):
+                or (p.kind in _ADMIN_KINDS and (not p.id.startswith("state:") or zipf < STRONG_ZIPF and not arabic)):
             return True
         if (p.population or 0) >= BIG_POPULATION:
             return True
@@ -274,11 +276,14 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         elif not is_arabic(surface) and strong and (_sentence_start(ctx, text, h.start, h.c0) or surface.isupper()) \
                 and not _place_context(ctx, h.c0, h.c1, h.key, True):
             weak = True  # "Hit by rockets…": a very common word opening a sentence, whatever it may name
-        elif not _exempt(places, h.key, zipf):
+        elif not _exempt(places, h.key, zipf, is_arabic(surface)):
             # a common word naming no curated, administrative or big place: only in place context
             weak = common and not _place_context(ctx, h.c0, h.c1, h.key, strong)
         person = False
-        if not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start) \
+        if not weak and is_arabic(surface) and _last_word(ctx.prev(h.c0)) in words("person_titles") \
+                and not any(p.kind in _ADMIN_KINDS for p in places):
+            weak = person = True  # "الرئيس بشار", "الوزيرة رايس"
+        elif not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start) \
                 and not any(p.kind in _ADMIN_KINDS for p in places):
             weak = person = True  # "Linda Baker", "Lincoln Memorial": a name inside a longer proper name
         out.append(Cand(h.start, h.end, surface, h.key, "person" if person else "gaz", places, h.kind, h.c0, h.c1,

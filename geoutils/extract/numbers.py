@@ -111,6 +111,8 @@ def number_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
     v = word_value(tokens[i].norm)
     if v is None:
         return None
+    if len(tokens[i].norm) == 4 and tokens[i].norm.isdigit() and 1900 <= v <= 2100:
+        return None  # a year ("2022-07-20", "in 2019"), not a count
     n = 1
     if i + 1 < len(tokens):
         nxt = tokens[i + 1].norm

@@ -197,6 +197,8 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
             prec = 3 if _region(place) else 2
             if via_unknown and named is None:
                 named = _unknown_name(text, toks, i0)
+        elif m.kind_hint == "governorate" and getattr(place, "kind", "") not in _REGION_KINDS:
+            prec = 3  # "the province of Dohuk" read as its capital: the province, not the city
         else:
             prec = precision_of(place, rel)
         if not coordinated:

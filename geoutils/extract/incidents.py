@@ -132,7 +132,9 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
 def _complete(incidents: list[Incident]) -> list[Incident]:
     """Join an undated incident that names a place to the nearest dated incident of a compatible
     kind that lacks one, or that names only its province ("strikes on Idlib on Monday" + "the
-    market in Maarat al-Numan was hit"): the lead gives the day, a later sentence the place."""
+    market in Maarat al-Numan was hit"): the lead gives the day, a later sentence the place.
+    An undated incident at the place of an earlier dated one (within 15 km) is the same event
+    told again, whatever words it uses ("the raid", "the clashes")."""
     gone: set[int] = set()
     places = [best_place([c for m in inc.mentions for c in m.cands]) for inc in incidents]
     for k, b in enumerate(incidents):
@@ -144,11 +146,16 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
             for j in (k - d, k + d):
                 if best is None and 0 <= j < len(incidents) and j not in gone:
                     a = incidents[j]
-                    if a.date is None or not _compatible_type(a.sub, b.sub):
+                    if a.date is None:
+                        continue
+                    if not _compatible_type(a.sub, b.sub) and not (places[j] is not None and places[j].specificity < 3
+                                                                     and _close(places[j].place, pb.place, 15.0) and j < k):
                         continue
                     pa = places[j]
                     if pa is None or (pa.specificity >= 3 and _within(pa.place, pb.place)):
                         best = a
+                    elif pa.specificity < 3 and _close(pa.place, pb.place, 15.0) and j < k:
+                        best = a  # the same place restated without its day: the event told again
             if best is not None:
                 break
         if best is not None:

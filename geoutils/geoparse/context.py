@@ -43,7 +43,7 @@ from geoutils.geoparse.vocab import vocab
 
 __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 
-WEIGHTS = {"rank": 0.6, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 0.8,
+WEIGHTS = {"rank": 0.2, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 1.5,
            "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0}
 MAX_ANCHORS = 24
 #: GeoNames places below this many people abroad need the article's focus (see _drop_small_abroad)
@@ -221,7 +221,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 if c.kind not in ("governorate", "province", "country"):
                     if c.admin1 and (c.country_code, c.admin1) in admin1s:
                         f["admin1"] = WEIGHTS["admin1"]
-                    elif any(pc == c.country_code and j != i and haversine_km(a, b, c.lat, c.lon) < 350
+                    elif any(pc == c.country_code and j != i and haversine_km(a, b, c.lat, c.lon) < 450
                              for a, b, pc, j in provinces):
                         f["admin1"] = WEIGHTS["admin1"]
                 d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if j != i), default=None)
@@ -305,9 +305,10 @@ def _inside(c: Any, cont: Any, km: float | None = None) -> bool:
     if cont.kind == "country":
         return (c.country_code or "").upper() == (cont.country_code or "").upper()
     if cont.kind in ("governorate", "province", "admin1", "region"):
-        if c.admin1 and cont.admin1 and c.admin1 == cont.admin1 and c.country_code == cont.country_code:
-            return True
-        return haversine_km(c.lat, c.lon, cont.lat, cont.lon) < 150
+        if c.admin1 and cont.admin1 and c.country_code == cont.country_code:
+            return c.admin1 == cont.admin1
+        # a province known only by its point (countrystatecity): within a province's reach of it
+        return c.country_code == cont.country_code and haversine_km(c.lat, c.lon, cont.lat, cont.lon) < 450
     if cont.kind == "district":
         return haversine_km(c.lat, c.lon, cont.lat, cont.lon) < 60
     return haversine_km(c.lat, c.lon, cont.lat, cont.lon) < 60

@@ -149,12 +149,12 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
                     if a.date is None:
                         continue
                     if not _compatible_type(a.sub, b.sub) and not (places[j] is not None and places[j].specificity < 3
-                                                                     and _close(places[j].place, pb.place, 15.0) and j < k):
+                                                                     and _close(places[j].place, pb.place, 15.0)):
                         continue
                     pa = places[j]
                     if pa is None or (pa.specificity >= 3 and _within(pa.place, pb.place)):
                         best = a
-                    elif pa.specificity < 3 and _close(pa.place, pb.place, 15.0) and j < k:
+                    elif pa.specificity < 3 and _close(pa.place, pb.place, 15.0):
                         best = a  # the same place restated without its day: the event told again
             if best is not None:
                 break

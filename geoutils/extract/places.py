@@ -35,7 +35,7 @@ _POINT_KINDS = {"base", "airport", "embassy", "consulate", "crossing", "oilfield
 _SPECIFICITY = {"district": 2, "governorate": 3, "region": 3, "country": 4}
 _REGION_KINDS = {"governorate", "region", "country", "mountain"}
 _COORD_GAP = re.compile(r"^\s*(?:\([^()]{0,30}\))?\s*(?:,|،)?\s*(?:and|or|و)?\s*$", re.I)
-_MAX_BACK = 4  # tokens a cue may lie before its place (bounded window)
+_MAX_BACK = 6  # tokens a cue may lie before its place (bounded window)
 _MAX_ATTR = 3  # "Baghdad cafe bomb kills 27": an event noun at most this many tokens after the place
 _POSSESSIVE = ("'s", "’s")
 

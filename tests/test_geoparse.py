@@ -159,6 +159,7 @@ def test_unknown_place_like_names_with_their_container(gz, text, name, container
     ("A bomb exploded in Muqdadiyah (Diyala).", "Muqdadiyah", "Diyala"),
     ("سقطت قذائف على جلولاء في محافظة ديالى", "جلولاء", "Diyala"),
     ("انفجرت عبوة في المقدادية التابعة لمحافظة ديالى", "المقدادية", "Diyala"),
+    ("Clashes spread in Iraq's Anbar after dawn.", "Anbar", "Iraq"),
 ])
 def test_container_patterns_both_languages(gz, text, name, container):
     m = by_text(text, gz)[name]

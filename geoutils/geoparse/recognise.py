@@ -204,7 +204,8 @@ def _person_like(ctx: _Ctx, c0: int, c1: int, text: str, start: int) -> bool:
     Not a capitalised word after it: "Gainesville Police", "Springfield City Council" name the place."""
     after = _after_words()
     prev_raw = ctx.raw(c0 - 1)
-    if c0 > 0 and prev_raw[:1].isupper() and prev_raw[-1:].isalnum() and not _sentence_start(ctx, text, start, c0):
+    if c0 > 0 and prev_raw[:1].isupper() and prev_raw[-1:].isalnum() and not prev_raw.endswith(("'s", "’s")) \
+            and not _sentence_start(ctx, text, start, c0):
         pf = _last_word(ctx.prev(c0))
         if pf not in words("place_before") and pf not in words("relations") and pf not in after:
             return True
@@ -440,6 +441,9 @@ def _structure(text: str, cands: list[Cand], ctx: _Ctx) -> None:
             if contained and nx.category != "ctx" and m.category != "ctx":
                 m.container = i + 1
                 m.container_text = nx.text
+            elif gap == 1 and ctx.raw(m.c1).endswith(("'s", "’s")) and nx.container is None \
+                    and m.category in ("country", "gaz", "region"):
+                nx.container, nx.container_text = i, m.text  # "Iraq's Anbar", "Syria's Idlib province"
         # the dateline: the article's first mention, at a line start, followed by a dash
         if i == 0 and m.start < 200:
             line_start = text.rfind("\n", 0, m.start) + 1

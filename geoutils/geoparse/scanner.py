@@ -105,7 +105,12 @@ _LETTER_END: set[str] = set()
 _WORD_LETTERS = NO_JOIN_LETTERS
 
 
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
+
+
 def _fold_chunk(chunk: str) -> str:
+    if chunk.endswith(_POSSESSIVE) and len(chunk) > 3:
+        chunk = chunk[:-2]  # English possessive: "Iraq's Anbar" names Iraq
     return " ".join(t.norm for t in tokenize(chunk))
 
 
@@ -264,6 +269,8 @@ class Scanner:
             e = ends.get(w1) if ends else None
             if e is None:
                 e = starts[w1] + len(words[w1])
+                if words[w1].endswith(_POSSESSIVE):
+                    e -= 2
             if not (text[s].isalnum() and text[e - 1].isalnum()):
                 s, e = _trim(text, s, e)
                 if s >= e:

@@ -103,6 +103,8 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
             if not (j > 0 and (toks.has(j - 1, rel_w) or toks.has(j - 1, dire) or toks.has(j - 1, dist))):
                 return None, bool(rel), False
             rel = True  # "بالقرب من", "north of", "5 km from": part of a relative cue
+            j -= 1
+            continue
         if toks.has(j, loc) or toks.has(j, targ):
             if unknown and not settlement:
                 return None, False, False

@@ -148,8 +148,9 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
                     a = incidents[j]
                     if a.date is None:
                         continue
-                    if not _compatible_type(a.sub, b.sub) and not (places[j] is not None and places[j].specificity < 3
-                                                                     and _close(places[j].place, pb.place, 15.0)):
+                    pj = places[j]
+                    same_area = pj is not None and pj.specificity < 3 and _close(pj.place, pb.place, 15.0)
+                    if not _compatible_type(a.sub, b.sub) and not same_area:
                         continue
                     pa = places[j]
                     if pa is None or (pa.specificity >= 3 and _within(pa.place, pb.place)):
@@ -161,6 +162,8 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
         if best is not None:
             best.mentions.extend(b.mentions)
             gone.add(k)
+            jb = next(j for j, inc in enumerate(incidents) if inc is best)
+            places[jb] = best_place([c for m in best.mentions for c in m.cands])
     return [inc for k, inc in enumerate(incidents) if k not in gone]
 
 

@@ -177,7 +177,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
 
     out: list[Resolved | None] = [None] * len(cands)
     # containers first (a container's own resolution feeds its contents)
-    order = sorted(range(len(cands)), key=lambda i: 0 if any(m.container == i for m in cands) else 1)
+    containers = {m.container for m in cands if m.container is not None}
+    order = sorted(range(len(cands)), key=lambda i: 0 if i in containers else 1)
     for _pass in (0, 1):
         for i in order:
             m = cands[i]
@@ -282,14 +283,19 @@ def _drop_small_abroad(cands: list[Cand], ranked: list[list], named: set[str]) -
     """A village abroad is a candidate only where the article is: small GeoNames places (under
     :data:`SMALL_POPULATION`) outside the analysts' region are kept in countries the text names
     or in which at least MIN_KEYS_ABROAD of its names have a candidate."""
+    from gazetteer.normalize import is_arabic
+
     keys_by_cc: dict[str, set[str]] = {}
     for m, r in zip(cands, ranked):
-        for p in r:
-            keys_by_cc.setdefault((p.country_code or "").upper(), set()).add(m.key)
-    allowed = set(REGION) | named | {cc for cc, ks in keys_by_cc.items() if len(ks) >= MIN_KEYS_ABROAD}
+        if not is_arabic(m.key):  # Arabic names of villages abroad are transliterations that collide with words
+            for p in r:
+                keys_by_cc.setdefault((p.country_code or "").upper(), set()).add(m.key)
+    explicit = set(REGION) | named
+    allowed = explicit | {cc for cc, ks in keys_by_cc.items() if len(ks) >= MIN_KEYS_ABROAD}
     for j, r in enumerate(ranked):
         if r:
-            ranked[j] = [p for p in r if not _small(p) or (p.country_code or "").upper() in allowed]
+            ok = explicit if is_arabic(cands[j].key) else allowed
+            ranked[j] = [p for p in r if not _small(p) or (p.country_code or "").upper() in ok]
             if not ranked[j] and cands[j].category == "gaz":
                 cands[j].weak = True  # no candidate left: not a mention
 

@@ -122,7 +122,8 @@ def _exempt(places: list, key: str, zipf: float, arabic: bool = False) -> bool:
         if p.id.startswith(("cur:", "user:")) or getattr(p, "layer", "default") == "user" \
                 or (p.kind in _ADMIN_KINDS and (not p.id.startswith("state:") or zipf < STRONG_ZIPF and not arabic)):
             return True
-        if (p.population or 0) >= BIG_POPULATION:
+        # Arabic has no capitals: a big place keeps a word only as its own Arabic name, and not a very common one
+        if (p.population or 0) >= BIG_POPULATION and (not arabic or (zipf < STRONG_ZIPF and key == _key(p.name_ar or ""))):
             return True
     return False
 

@@ -44,6 +44,7 @@ STRONG_ZIPF = 5.0
 VERY_COMMON_ZIPF = 5.5
 #: a GeoNames place this big, named by its own main name, is not a common word's namesake
 BIG_POPULATION = 200_000
+MILLION = 1_000_000
 _ADMIN_KINDS = {"governorate", "district", "country", "province", "subdistrict", "admin1", "admin2", "region"}
 _CODE_KINDS = {"airport", "base"}
 _SITE_KINDS = {"airport", "base", "dam", "prison", "oilfield", "crossing", "zone", "landmark", "embassy", "consulate"}
@@ -123,7 +124,9 @@ def _exempt(places: list, key: str, zipf: float, arabic: bool = False) -> bool:
                 or (p.kind in _ADMIN_KINDS and (not p.id.startswith("state:") or zipf < STRONG_ZIPF and not arabic)):
             return True
         # Arabic has no capitals: a big place keeps a word only as its own Arabic name, and not a very common one
-        if (p.population or 0) >= BIG_POPULATION and (not arabic or (zipf < STRONG_ZIPF and key == _key(p.name_ar or ""))):
+        pop = p.population or 0
+        if pop >= BIG_POPULATION and (not arabic or (zipf < STRONG_ZIPF and (key == _key(p.name_ar or "")
+                                                                             or pop >= MILLION))):
             return True
     return False
 

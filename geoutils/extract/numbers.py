@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from gazetteer.normalize import Token, fold_token
 
+from geoutils import lexicons
 from geoutils.extract.tokens import readings
 
 __all__ = ["number_at", "Casualties", "casualties", "word_value"]
@@ -144,18 +145,11 @@ def _cues(*words: str) -> frozenset[str]:
     return frozenset(fold_token(w) for w in words)
 
 
-_KILL = _cues(
-    "مقتل", "قتل", "قتلى", "قتيل", "قتيلا", "قتلوا", "يقتل", "مصرع", "حتفهم", "حتفه", "استشهاد",
-    "شهداء", "شهيد", "بحياة", "بحياته", "بحياتهم", "اغتيال", "تصفية",
-    "killed", "kill", "kills", "killing", "dead", "died", "deaths", "death", "fatalities", "lives", "assassinated",
-    "assassination",
-)
-_NAME_CUES = _cues("بحياة", "اغتيال", "تصفية", "مقتل", "killed", "killing", "assassinated", "assassination")
-_INJ = _cues(
-    "إصابة", "إصابات", "جرح", "جرحى", "جريح", "جريحا", "مصابين", "مصابا", "أصيب", "أصيبوا", "يصب",
-    "wounded", "injured", "injuring", "wounding", "hurt", "injuries", "injury", "wounds",
-)
-_NEG = _cues("لم", "ولم", "فلم", "لا", "ولا", "دون", "بدون", "عدم", "no", "without", "not", "nobody", "none", "zero")
+# casualty cues are data: [casualties] in geoutils/lexicons/*.toml
+_KILL = lexicons.words("killed", "casualties")
+_NAME_CUES = lexicons.words("killed_named", "casualties")
+_INJ = lexicons.words("injured", "casualties")
+_NEG = lexicons.words("negation", "casualties")
 _BOTH_ZERO = re.compile(
     r"(?:\bno (?:casualties|injuries or deaths|one was (?:killed|hurt|injured)|deaths or injuries)\b"
     r"|\bwithout casualties\b|دون (?:وقوع |سقوط )?(?:خسائر بشرية|إصابات)|لم (?:يسفر|يسفر الهجوم|تسفر) عن (?:أي )?(?:خسائر|إصابات|ضحايا))",

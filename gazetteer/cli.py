@@ -40,10 +40,26 @@ def _latlon(text: str) -> tuple[float, float]:
 
 
 def _float(text: str) -> float:
+    """A plain decimal number: "33.1", "-0.5", "1e2"; never "3_3" (Python's digit grouping) or "nan"."""
+    import math
+    import re
+
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number")
+    value = float(text)
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
+
+
+def _country(text: str) -> str:
+    """An ISO country code, from a code ("iq", "IRQ") or an English name ("iraq")."""
+    from gazetteer.userdb import country_code
+
     try:
-        return float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        return country_code(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _positive(text: str) -> int:
@@ -103,9 +119,18 @@ def cmd_reverse(args, gz) -> int:
 
 
 def cmd_add(args, gz) -> int:
+    pid = args.id or gz.default_user_id(args.name, args.lat, args.lon)
+    old = gz.user_place(pid) if args.replace else None
+    old_aliases = gz.user_aliases(pid) if old is not None else []
     p = gz.add(args.name, args.lat, args.lon, args.kind, name_ar=args.name_ar, aliases=args.alias or [],
-               country_code=args.country, admin1=args.admin1, source=args.source, id=args.id)
-    print(json.dumps(p.to_dict(), ensure_ascii=False) if args.json else f"added {p.name} as {p.id} to {gz.user_path}")
+               country_code=args.country, admin1=args.admin1, source=args.source, id=pid, replace=args.replace)
+    if args.json:
+        print(json.dumps(p.to_dict(), ensure_ascii=False))
+    elif old is not None:
+        print(f"replaced {p.id} in {gz.user_path}: was {old.name} at {old.lat:.4f},{old.lon:.4f} "
+              f"(source {old.source!r}, spellings {old_aliases}), now {p.name} at {p.lat:.4f},{p.lon:.4f}")
+    else:
+        print(f"added {p.name} as {p.id} to {gz.user_path}")
     return 0
 
 
@@ -135,7 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def bias(p):
-        p.add_argument("--country", metavar="CC", help="prefer places in this ISO country code, e.g. IQ")
+        p.add_argument("--country", metavar="CC", type=_country,
+                       help="prefer places in this country: ISO code (IQ) or English name (Iraq)")
         p.add_argument("--near", metavar="LAT,LON", type=_latlon, help="prefer places near this point")
         p.add_argument("--kind", help="prefer this kind: base, airport, governorate, place, …")
         p.add_argument("--json", action="store_true", help="print JSON")
@@ -167,10 +193,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", default="place", help="base, airport, place, … (default place)")
     p.add_argument("--name-ar", help="Arabic name")
     p.add_argument("--alias", action="append", help="another spelling (repeatable)")
-    p.add_argument("--country", metavar="CC")
+    p.add_argument("--country", metavar="CC", type=_country, help="ISO country code (IQ) or English name (Iraq)")
     p.add_argument("--admin1")
     p.add_argument("--source", default="user", help="where the coordinate comes from")
     p.add_argument("--id", help="stable id (default derived from name and point)")
+    p.add_argument("--replace", action="store_true",
+                   help="replace a place the user layer already holds under this id (its spellings and "
+                        "source go); without it such an add is refused")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_add)
 
@@ -189,9 +218,18 @@ def build_parser() -> argparse.ArgumentParser:
 def _invoke(args: argparse.Namespace) -> int:
     if getattr(args, "needs_gz", True) is False:
         return args.func(args)
-    from gazetteer import Gazetteer
+    import warnings
 
-    return args.func(args, Gazetteer.default())
+    from gazetteer import Gazetteer
+    from gazetteer.userdb import UserLayerWarning
+
+    if args.func in (cmd_add, cmd_import):  # a write: its one-line error says what the warning would
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserLayerWarning)
+            gz = Gazetteer.default()
+    else:
+        gz = Gazetteer.default()
+    return args.func(args, gz)
 
 
 def main(argv: list[str] | None = None) -> int:

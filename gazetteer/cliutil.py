@@ -22,15 +22,25 @@ def dispatch(parser: argparse.ArgumentParser, argv: list[str] | None,
     -------
     >>> dispatch(OneLineArgumentParser(prog="x"), [])   # no command: help, status 2   # doctest: +SKIP
     """
+    import sqlite3
+    import warnings
+
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    prog = f"{parser.prog} {args.command}"
+    old_format = warnings.formatwarning
+    # warnings (a damaged user layer, dropped rows) as one line each, not "file:line: ..." + source
+    warnings.formatwarning = lambda message, category, *a, **k: f"{prog}: warning: {message}\n"
     try:
         return int(invoke(args) or 0)
-    except (ValueError, OSError) as exc:
-        print(f"{parser.prog} {args.command}: error: {exc}", file=sys.stderr)
+    except (ValueError, OSError, sqlite3.Error) as exc:
+        msg = " ".join(str(exc).split()) or type(exc).__name__
+        print(f"{prog}: error: {msg}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    finally:
+        warnings.formatwarning = old_format

@@ -15,36 +15,20 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from gazetteer import store
+from gazetteer import store, userdb
 from gazetteer.geo import check_latlon, haversine_km
-from gazetteer.normalize import is_arabic, key_of, name_key, proclitic_variants, tokenize
+from gazetteer.normalize import is_arabic, key_of, name_key, proclitic_variants, surface_key, tokenize
 from gazetteer.place import Match, Place
-
-#: kinds that answer a kind hint fully; other kinds of the same family half.
-KIND_FAMILIES: dict[str, set[str]] = {
-    "base": {"base"},
-    "airport": {"airport"},
-    "governorate": {"governorate"},
-    "district": {"district"},
-    "place": {"place", "town"},
-    "embassy": {"embassy", "consulate"},
-    "consulate": {"consulate", "embassy"},
-    "crossing": {"crossing"},
-}
-_NEIGHBOUR_KINDS = {"base": {"airport"}, "airport": {"base"}, "place": {"district"}, "district": {"place", "town"}}
-
-#: weight of a place with no population, by kind, for ranking ties
-PROMINENCE = {"base": 60_000, "airport": 30_000, "zone": 60_000, "embassy": 20_000, "consulate": 20_000,
-              "crossing": 10_000, "oilfield": 10_000, "dam": 10_000, "prison": 10_000, "town": 20_000,
-              "country": 10_000_000}
+from gazetteer.rank import (CODE_WORDS, DEFAULT_FOCUS, KIND_FAMILIES, NEIGHBOUR_KINDS, PROMINENCE, TOWN_KINDS,  # noqa: F401
+                            UNIT_KINDS, _is_code_query, _odd_case, parse_focus, rank_rows, sort_key)
 
 FUZZY_MIN_LEN = 4
-_COLS = "p.id,p.name,p.name_ar,p.lat,p.lon,p.kind,p.country_code,p.admin1,p.population,p.source"
+_COLS = "p.id,p.name,p.name_ar,p.lat,p.lon,p.kind,p.country_code,p.admin1,p.population,p.source,p.admin2"
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def _place(row: Sequence, layer: str) -> Place:
-    return Place(*row[:10], layer=layer)
+    return Place(*row[:10], admin2=row[10], layer=layer)
 
 
 class Gazetteer:
@@ -72,14 +56,21 @@ class Gazetteer:
         self._base = store.connect_ro(self.path)
         self.user_path = Path(user_path) if user_path else None
         self._user: sqlite3.Connection | None = None
-        if self.user_path and self.user_path.exists():
-            self._user = store.connect_rw(self.user_path)
+        self._user_problem: str | None = None  # why the user layer cannot be (fully) used
+        self._user_ro = False  # opened read-only (read-only or full disk): sound, but not writable
+        if self.user_path:
+            self._user, self._user_problem, self._user_ro = userdb.open_user(self.user_path)
+            if self._user_problem:
+                userdb.warn_once(self.user_path, self._user_problem, self._user_ro)
         self._lock = threading.RLock()
         # news repeats the same names all day: keep recent answers (cleared on every user write)
         self._cached_candidates = lru_cache(maxsize=65_536)(self._candidates)
         self._cached_get = lru_cache(maxsize=65_536)(self._get)
         self._cached_rank = lru_cache(maxsize=65_536)(self._rank_ids)
         self._memory: dict[str, tuple[tuple[Place, str, int, str], ...]] | None = None
+        self._focus: tuple[str, ...] | None = None
+        self._colcache: dict[int, str] = {}
+        self._user_version: int | None = None
 
     # -- construction ------------------------------------------------------
     @classmethod
@@ -111,12 +102,13 @@ class Gazetteer:
         if not keys:
             return []
         marks = ",".join("?" * len(keys))
-        sql = f"SELECT {_COLS},a.alias,a.stripped,a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE a.key IN ({marks})"
         found: dict[tuple[str, str], tuple[Place, str, int, str]] = {}
         with self._lock:
             for con, layer in self._conns():
+                sql = (f"SELECT {self._cols(con)},a.alias,a.stripped,a.key FROM aliases a JOIN places p ON p.rid=a.rid"
+                       f" WHERE a.key IN ({marks})")
                 for row in con.execute(sql, keys):
-                    found[(row[0], row[12])] = (_place(row, layer), row[10], row[11], row[12])
+                    found[(row[0], row[13])] = (_place(row, layer), row[11], row[12], row[13])
         return self._user_overrides(list(found.values()))
 
     def _user_overrides(self, rows: list[tuple[Place, str, int, str]]) -> list[tuple[Place, str, int, str]]:
@@ -152,7 +144,7 @@ class Gazetteer:
         by_id: dict[str, Place] = {}
         with self._lock:
             for con, layer in self._conns():  # default first: the user layer's places win by id
-                places = {row[10]: _place(row, layer) for row in con.execute(f"SELECT {_COLS},p.rid FROM places p")}
+                places = {row[11]: _place(row, layer) for row in con.execute(f"SELECT {self._cols(con)},p.rid FROM places p")}
                 by_id.update((p.id, p) for p in places.values())
                 for key, rid, alias, stripped in con.execute("SELECT key, rid, alias, stripped FROM aliases"):
                     index.setdefault(key, []).append((places[rid], alias, stripped, key))
@@ -174,49 +166,28 @@ class Gazetteer:
         >>> Gazetteer.default().get("cur:iq-base-k1").kind   # doctest: +SKIP
         'base'
         """
+        self._sync()
         return self._cached_get(place_id)
 
     def _get(self, place_id: str) -> Place | None:
         with self._lock:
             for con, layer in reversed(self._conns()):
-                row = con.execute(f"SELECT {_COLS} FROM places p WHERE p.id=?", (place_id,)).fetchone()
+                row = con.execute(f"SELECT {self._cols(con)} FROM places p WHERE p.id=?", (place_id,)).fetchone()
                 if row:
                     return _place(row, layer)
         return None
 
-    def _sort_key(self, place: Place, stripped: int, hint: str | None, query_generic: bool,
-                  country: str | None, near: tuple[float, float] | None) -> tuple:
-        fam = KIND_FAMILIES.get(hint or "", set())
-        if hint:
-            hint_score = 2 if place.kind in fam else 1 if place.kind in _NEIGHBOUR_KINDS.get(hint, set()) else 0
-        else:  # no kind asked for: a governorate or district yields to a town of its name
-            hint_score = 0 if place.kind in ("governorate", "district") else 1
-        exact_form = 1 if (query_generic or not stripped) else 0
-        cc = 1 if country and (place.country_code or "").upper() == country.upper() else 0
-        if near is not None:
-            d = haversine_km(near[0], near[1], place.lat, place.lon)
-            near_score = -math.floor(math.log2(1 + d / 10.0))
-        else:
-            near_score = 0
-        prominence = place.population or PROMINENCE.get(place.kind, 0)
-        return (hint_score, exact_form, cc, near_score, prominence)
-
-    def _rank(self, rows: list[tuple[Place, str, int, str]], scores: dict[str, float], hint: str | None,
-              query_generic: bool, country: str | None, near: tuple[float, float] | None) -> list[Match]:
-        best: dict[str, tuple[tuple, Match]] = {}
-        for place, alias, stripped, key in rows:
-            score = scores.get(key, 0.0)
-            sk = (round(score), *self._sort_key(place, stripped, hint, query_generic, country, near))
-            if place.id not in best or sk > best[place.id][0]:
-                best[place.id] = (sk, Match(place, score, alias))
-        return [m for _, m in sorted(best.values(), key=lambda t: t[0], reverse=True)]
-
     def candidates(self, name: str, limit: int = 5, country: str | None = None,
                    near: tuple[float, float] | None = None, kind: str | None = None,
-                   fuzzy: bool = True) -> list[Match]:
+                   fuzzy: bool = True, focus: str | Iterable[str] | None = None) -> list[Match]:
         """Ranked matches for ``name``, best first, each with a 0-100 score and the alias matched.
 
         Exact key matches score 100; fuzzy ones their rapidfuzz ratio (>= the threshold).
+        Order: score; a name before a code; the kind the words ask for (a unit yields
+        to a town of its name unless they ask for the unit); the alias as written
+        before a transliteration fold ("Samarra" is not "Samara"); ``country``;
+        distance to ``near``; population or prominence, weighted by the ``focus``
+        region (:attr:`focus` when None).
 
         Example
         -------
@@ -227,32 +198,74 @@ class Gazetteer:
             raise ValueError(f"place name {name!r} is empty")
         if near is not None:
             near = check_latlon(*near)
-        return list(self._cached_candidates(name, limit, country, near, kind, fuzzy))
+        focus_t = self.focus if focus is None else parse_focus(focus)
+        self._sync()
+        return list(self._cached_candidates(name, limit, country, near, kind, fuzzy, focus_t))
+
+    @property
+    def focus(self) -> tuple[str, ...]:
+        """The regional prior: ISO2 codes whose places outweigh namesakes elsewhere.
+
+        Defaults to ``$GAZETTEER_FOCUS`` or :data:`DEFAULT_FOCUS` (Iraq, Syria and
+        neighbours); set it to move the prior (``gz.focus = "YE,SA"``; ``""`` for none).
+        """
+        return self._focus if self._focus is not None else parse_focus(None)
+
+    @focus.setter
+    def focus(self, value: str | Iterable[str] | None) -> None:
+        self._focus = None if value is None else parse_focus(value)
 
     def _candidates(self, name: str, limit: int, country: str | None, near: tuple[float, float] | None,
-                    kind: str | None, fuzzy: bool) -> tuple[Match, ...]:
+                    kind: str | None, fuzzy: bool, focus: tuple[str, ...] = ()) -> tuple[Match, ...]:
         toks = tokenize(name)
+        codes_ok = _is_code_query(name, toks)
+        if any(t.norm in CODE_WORDS for t in toks) and len(toks) > 1:  # "airport code BGW": the code is the name
+            toks = [t for t in toks if t.norm not in CODE_WORDS]
         hint = kind or next((t.generic for t in toks if t.generic), None)
         query_generic = any(t.is_generic for t in toks)
         key = key_of(toks)
-        if len(key) < store.MIN_KEY_LEN:
-            return ()
+        if len(key) < store.MIN_KEY_LEN or not any(ch.isalpha() for ch in key):
+            return ()  # a name has letters: "Camp 12" is no name of its own
         keys = [key]
         if is_arabic(key):  # attached proclitic on the first word: وأربيل, بكركوك
             first, _, rest = key.partition(" ")
             keys += [" ".join(filter(None, (v, rest))) for v in proclitic_variants(first)[1:]]
-        rows = self._rows_for_keys(keys)
+        surface = surface_key(" ".join(t.text for t in toks))
+        rows = [r for r in self._rows_for_keys(keys) if codes_ok or r[2] != store.CODE_ONLY]
+        # a code matches exactly as written ("NM" is not "NNM"); a short name or a frequent word
+        # ("Monday") only as written, never through a fold; a two-letter name only as a code or
+        # as the user's own alias ("CX")
+        rows = [r for r in rows if r[2] != store.CODE_ONLY or surface_key(r[1]) == surface]
+        if len(key) <= 3 or _odd_case(toks) or self._common_word(name):
+            rows = [r for r in rows if surface_key(r[1]) == surface]
+        if len(key.replace(" ", "")) <= 3:  # a short alias abroad ("Dsh" of Dessie) only when it is the name
+            rows = [r for r in rows if r[2] == store.CODE_ONLY or r[0].layer == "user" or r[0].country_code in focus
+                    or surface_key(r[0].name) == surface]
+        if len(key.replace(" ", "")) <= 2 and key.isascii() and key.replace(" ", "").isalpha():
+            rows = [r for r in rows if r[2] == store.CODE_ONLY or r[0].layer == "user"]
         scores = {k: 100.0 for k in keys}
-        if not rows and fuzzy:
-            scores = self._fuzzy.search(key)
-            rows = self._rows_for_keys(scores)
+        cc = country.upper() if country else None
+        # near-miss spellings when nothing matches, or when nothing matches in the country asked for
+        if fuzzy and (not rows or (cc and all(r[0].country_code != cc for r in rows))) and not self._common_word(name):
+            near_scores = self._fuzzy.search(key)
+            near_rows = [r for r in self._rows_for_keys(near_scores) if r[2] != store.CODE_ONLY
+                         and (not rows or r[0].country_code == cc)]
+            if not near_rows:  # vowel variants of a name in the region (Badush / Badosh, Yathrib / Yathreb)
+                near_scores = self._fuzzy.search_skeleton(key)
+                region = {cc} if cc else set(focus)
+                near_rows = [r for r in self._rows_for_keys(near_scores) if r[2] != store.CODE_ONLY
+                             and r[0].country_code in region]
             if hint:  # a near-miss spelling must at least be of the kind the words ask for
-                fits = KIND_FAMILIES.get(hint, {hint}) | _NEIGHBOUR_KINDS.get(hint, set())
-                rows = [r for r in rows if r[0].kind in fits]
-        return tuple(self._rank(rows, scores, hint, query_generic, country, near)[:limit])
+                fits = KIND_FAMILIES.get(hint, {hint}) | NEIGHBOUR_KINDS.get(hint, set())
+                near_rows = [r for r in near_rows if r[0].kind in fits]
+            if near_rows:
+                rows = rows + near_rows
+                scores = {**near_scores, **scores}
+        codes_first = codes_ok and "".join(t.text for t in toks if not t.is_generic).isupper()
+        return tuple(rank_rows(rows, scores, hint, query_generic, country, near, focus, surface, codes_first)[:limit])
 
     def resolve(self, name: str, country: str | None = None, near: tuple[float, float] | None = None,
-                kind: str | None = None) -> Place | None:
+                kind: str | None = None, focus: str | Iterable[str] | None = None) -> Place | None:
         """The best place for ``name``, or None when nothing scores above the threshold.
 
         Parameters
@@ -262,6 +275,7 @@ class Gazetteer:
         near : (lat, lon) to prefer places close to.
         kind : kind to prefer ("base", "airport", "governorate", …); by default
             the name's generic words decide ("base", "قاعدة" -> "base").
+        focus : the regional prior, ISO2 codes ("YE,SA" or a list); None: :attr:`focus`.
 
         Example
         -------
@@ -269,18 +283,107 @@ class Gazetteer:
         >>> round(p.lat, 2), round(p.lon, 2)                 # doctest: +SKIP
         (36.19, 44.01)
         """
-        found = self.candidates(name, limit=1, country=country, near=near, kind=kind)
+        found = self.candidates(name, limit=1, country=country, near=near, kind=kind, focus=focus)
         return found[0].place if found else None
 
     def rank(self, place_ids: Iterable[str], kind: str | None = None, country: str | None = None,
-             near: tuple[float, float] | None = None) -> list[Place]:
+             near: tuple[float, float] | None = None, focus: str | Iterable[str] | None = None) -> list[Place]:
         """Order places (by id) as :meth:`resolve` would, best first."""
-        return list(self._cached_rank(tuple(dict.fromkeys(place_ids)), kind, country, near))
+        focus_t = self.focus if focus is None else parse_focus(focus)
+        self._sync()
+        return list(self._cached_rank(tuple(dict.fromkeys(place_ids)), kind, country, near, focus_t))
 
     def _rank_ids(self, ids: tuple[str, ...], kind: str | None, country: str | None,
-                  near: tuple[float, float] | None) -> tuple[Place, ...]:
+                  near: tuple[float, float] | None, focus: tuple[str, ...] = ()) -> tuple[Place, ...]:
         places = [p for p in map(self.get, ids) if p is not None]
-        return tuple(sorted(places, key=lambda p: self._sort_key(p, 0, kind, bool(kind), country, near), reverse=True))
+        towns = frozenset(p.country_code for p in places if p.kind in TOWN_KINDS)
+        return tuple(sorted(places, key=lambda p: sort_key(p, 0, kind, bool(kind), country, near, focus,
+                                                                 False, towns), reverse=True))
+
+    def name_info(self, name: str) -> dict:
+        """What the gazetteer knows of a name without ranking: its key, whether any alias
+        has it (``known``), whether every such alias is a code (ICAO/IATA/ISO: it matches
+        only written as a code), whether it is a frequent English/Arabic word (``common``,
+        Zipf >= 4.5, a cheap lookup) and its Zipf frequencies (wordfreq, loaded on first
+        call), for a text scanner deciding whether a word is a place or a common word.
+
+        Example
+        -------
+        >>> Gazetteer.default().name_info("May")["code_only"]    # doctest: +SKIP
+        True
+        """
+        key = name_key(name)
+        stripped = {r[2] for r in self._rows_for_keys([key])}
+        try:
+            from wordfreq import zipf_frequency
+            zipf = {"en": zipf_frequency(name, "en"), "ar": zipf_frequency(name, "ar")}
+        except ImportError:  # pragma: no cover - wordfreq is a dependency
+            zipf = {"en": 0.0, "ar": 0.0}
+        return {"key": key, "known": bool(stripped), "code_only": bool(stripped) and stripped == {store.CODE_ONLY},
+                "common": self._common_word(name), "zipf": zipf}
+
+    def admin_polygons(self, level: int | str = 1):
+        """Iraq's official units (OCHA COD-AB) of one level as an EPSG:4326 GeoDataFrame.
+
+        ``level`` is 1 (governorates), 2 (districts), 3 (sub-districts) or the kind name.
+        Columns: pcode, level, name_en, name_ar, adm1_en, adm2_en (parents), place_id
+        (the place that stands for the unit in this gazetteer), geometry.
+
+        Example
+        -------
+        >>> gov = Gazetteer.default().admin_polygons(1)     # doctest: +SKIP
+        >>> len(gov)                                         # doctest: +SKIP
+        18
+        """
+        from gazetteer.sources import cod_ab
+
+        gdf = cod_ab.admin_frame(level).copy()
+        with self._lock:
+            try:
+                ids = dict(self._base.execute("SELECT pcode, place_id FROM units").fetchall())
+            except sqlite3.Error:
+                ids = {}
+        gdf["place_id"] = gdf["pcode"].map(ids)
+        return gdf[["pcode", "level", "name_en", "name_ar", "adm1_en", "adm2_en", "place_id", "geometry"]]
+
+    @staticmethod
+    def _has_table(con: sqlite3.Connection, name: str) -> bool:
+        return con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+
+    def _common_word(self, name: str) -> bool:
+        """A frequent English or Arabic word ("Monday", "May"; wordfreq, stored at build time):
+        it reaches a place only as written, and no near-miss spelling turns it into another."""
+        word = " ".join(name.split()).casefold()
+        with self._lock:
+            try:
+                return self._base.execute("SELECT 1 FROM common_words WHERE word=?", (word,)).fetchone() is not None
+            except sqlite3.Error:  # a database built before the table existed
+                return False
+
+    # -- freshness of answers ----------------------------------------------
+    def _cols(self, con: sqlite3.Connection) -> str:
+        """The place columns to select from ``con`` (a user layer may have no admin2)."""
+        cols = self._colcache.get(id(con))
+        if cols is None:
+            have = {r[1] for r in con.execute("PRAGMA table_info(places)")}
+            cols = self._colcache[id(con)] = _COLS if "admin2" in have else _COLS.replace("p.admin2", "NULL")
+        return cols
+
+    def _sync(self) -> None:
+        """Drop cached answers when another process changed the user layer
+        (SQLite ``data_version``: one cheap pragma per call)."""
+        con = self._user
+        if con is None:
+            return
+        try:
+            with self._lock:
+                v = con.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            return
+        if v != self._user_version:
+            if self._user_version is not None:
+                self._invalidate()
+            self._user_version = v
 
     def reverse(self, lat: float, lon: float, limit: int = 1, kind: str | None = None,
                 max_km: float = 250.0) -> list[Place]:
@@ -298,14 +401,20 @@ class Gazetteer:
         found: dict[str, tuple[float, Place]] = {}
         while True:
             dlon = radius / max(math.cos(math.radians(lat)), 0.01)
-            sql = (f"SELECT {_COLS} FROM places_rtree r JOIN places p ON p.rid=r.rid WHERE r.minlat>=? AND r.maxlat<=?"
-                   " AND r.minlon>=? AND r.maxlon<=?" + (" AND p.kind=?" if kind else ""))
-            args = [lat - radius, lat + radius, lon - dlon, lon + dlon] + ([kind] if kind else [])
+            windows = [(lon - dlon, lon + dlon)]  # across the antimeridian: the wrapped part too
+            if lon - dlon < -180:
+                windows = [(-180.0, lon + dlon), (lon - dlon + 360, 180.0)]
+            elif lon + dlon > 180:
+                windows = [(lon - dlon, 180.0), (-180.0, lon + dlon - 360)]
             with self._lock:
                 for con, layer in self._conns():
-                    for row in con.execute(sql, args):
-                        p = _place(row, layer)
-                        found[p.id] = (haversine_km(lat, lon, p.lat, p.lon), p)
+                    sql = (f"SELECT {self._cols(con)} FROM places_rtree r JOIN places p ON p.rid=r.rid WHERE r.minlat>=?"
+                           " AND r.maxlat<=? AND r.minlon>=? AND r.maxlon<=?" + (" AND p.kind=?" if kind else ""))
+                    for lo, hi in windows:
+                        args = [lat - radius, lat + radius, lo, hi] + ([kind] if kind else [])
+                        for row in con.execute(sql, args):
+                            p = _place(row, layer)
+                            found[p.id] = (haversine_km(lat, lon, p.lat, p.lon), p)
             within = sorted((d, p.id, p) for d, p in found.values() if d <= radius * 111.0 and d <= max_km)
             if len(within) >= limit or radius * 111.0 >= max_km:
                 return [p for _, _, p in within[:limit]]
@@ -342,12 +451,14 @@ class Gazetteer:
         df = pd.concat(frames, ignore_index=True).drop_duplicates("id", keep="last").reset_index(drop=True)
         return gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df.lon, df.lat), crs="EPSG:4326")
 
-    def alias_keys(self, countries: Iterable[str] | None = None, min_population: int = 0) -> list[tuple[str, str]]:
+    def alias_keys(self, countries: Iterable[str] | None = None, min_population: int = 0,
+                   include_codes: bool = False) -> list[tuple[str, str]]:
         """(key, place_id) of every alias, for building a text scanner.
 
         Curated places, airfields, countries and user places are always included;
         GeoNames populated places only when in ``countries`` (if given) and with at
-        least ``min_population`` people.
+        least ``min_population`` people. Code-only aliases (ICAO/IATA/ISO codes, which
+        match only written as codes) are left out unless ``include_codes``.
         """
         cond = ["p.kind != 'place'", "p.id NOT LIKE 'gn:%'"]
         sub, args = ["(p.population IS NOT NULL AND p.population >= ?)"], [min_population]
@@ -355,8 +466,8 @@ class Gazetteer:
             cc = [c.upper() for c in countries]
             sub.append(f"p.country_code IN ({','.join('?' * len(cc))})")
             args += cc
-        sql = (f"SELECT a.key, p.id FROM aliases a JOIN places p ON p.rid=a.rid WHERE {' OR '.join(cond)}"
-               f" OR ({' AND '.join(sub)})")
+        sql = (f"SELECT a.key, p.id FROM aliases a JOIN places p ON p.rid=a.rid WHERE ({' OR '.join(cond)}"
+               f" OR ({' AND '.join(sub)}))" + ("" if include_codes else f" AND a.stripped != {store.CODE_ONLY}"))
         out: list[tuple[str, str]] = []
         with self._lock:
             for con, _ in self._conns():
@@ -365,18 +476,60 @@ class Gazetteer:
 
     # -- user layer --------------------------------------------------------
     def _user_con(self) -> sqlite3.Connection:
+        """The user layer open for writing; one-line ``ValueError`` when it cannot be written."""
         if self.user_path is None:
             raise ValueError("this gazetteer has no user layer (user_path=None)")
+        if self._user_problem:
+            raise userdb.write_error(self.user_path, self._user_problem, read_only=self._user_ro)
         if self._user is None:
-            self._user = store.connect_rw(self.user_path)
+            con, problem, ro = userdb.open_user(self.user_path)
+            if problem:
+                raise userdb.write_error(self.user_path, problem, read_only=ro)
+            if con is None:
+                try:
+                    con = store.connect_rw(self.user_path)
+                except (sqlite3.Error, OSError) as exc:
+                    raise userdb.write_error(self.user_path, str(exc).splitlines()[0] or type(exc).__name__,
+                                             "create") from None
+            self._user = con
         return self._user
+
+    def _transaction(self, work):
+        """Run ``work(con)`` in one write transaction of the user layer (waiting for another
+        writer with a message); sqlite errors (full disk …) become one ``ValueError``."""
+        with self._lock:
+            con = self._user_con()
+            userdb.begin_write(con, self.user_path)
+            try:
+                out = work(con)
+                con.execute("COMMIT")
+            except sqlite3.Error as exc:
+                try:
+                    con.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+                raise userdb.write_error(self.user_path, str(exc).splitlines()[0] or type(exc).__name__) from None
+            except BaseException:
+                try:
+                    con.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+                raise
+        self._invalidate()
+        return out
 
     def add(self, name: str, lat: float, lon: float, kind: str = "place", *, name_ar: str | None = None,
             aliases: Iterable[str] = (), country_code: str | None = None, admin1: str | None = None,
-            source: str = "user", id: str | None = None, population: int | None = None) -> Place:
+            source: str = "user", id: str | None = None, population: int | None = None,
+            replace: bool = True) -> Place:
         """Add (or replace, same id) a place in the user layer, durably, in one transaction.
 
         The user layer is a separate SQLite file; rebuilding the default never touches it.
+        ``replace=False`` refuses (``ValueError`` naming the old entry) an id the user layer
+        already holds. A name none of whose spellings can ever be looked up (a key shorter
+        than :data:`gazetteer.store.MIN_KEY_LEN`, e.g. "Q") is refused; such aliases are
+        dropped with a warning. ``country_code`` may be an ISO code or an English name
+        ("iraq" -> "IQ"); latitude/longitude must be plain numbers ("3_3" is refused).
 
         Example
         -------
@@ -384,46 +537,60 @@ class Gazetteer:
         """
         if not isinstance(name, str) or not name_key(name):
             raise ValueError(f"place name {name!r} is empty")
-        lat, lon = check_latlon(lat, lon)
+        lat, lon = check_latlon(userdb.plain_number(lat, "latitude"), userdb.plain_number(lon, "longitude"))
         if not kind or not str(kind).strip():
             raise ValueError(f"kind {kind!r} is empty")
         aliases = [aliases] if isinstance(aliases, str) else list(aliases)
-        pid = id or "user:" + (_SLUG.sub("-", name_key(name).lower()).strip("-") or "place") + f"-{lat:.4f}-{lon:.4f}"
+        userdb.check_lookup_keys(name, [*([name_ar] if name_ar else []), *aliases])
+        country_code = userdb.country_code(country_code)
+        pid = id or self.default_user_id(name, lat, lon)
         rec = {"id": pid, "name": name.strip(), "name_ar": name_ar, "lat": lat, "lon": lon, "kind": kind,
-               "country_code": country_code.upper() if country_code else None, "admin1": admin1,
+               "country_code": country_code, "admin1": admin1,
                "population": population, "source": source, "aliases": [name, *([name_ar] if name_ar else []), *aliases]}
+        if not replace:
+            old = self.user_place(pid)
+            if old is not None:
+                raise ValueError(f"the user layer already holds {pid!r} ({old.name} at {old.lat:.4f},{old.lon:.4f}, "
+                                 f"source {old.source!r}); pass replace=True (CLI: --replace) to replace it")
         self._write_user([rec])
         return self.get(pid)  # type: ignore[return-value]
 
-    def _write_user(self, records: Iterable[dict], progress: bool = False, total: int | None = None) -> int:
+    @staticmethod
+    def default_user_id(name: str, lat: float, lon: float) -> str:
+        """The id :meth:`add` gives a place when none is passed (from its name and point)."""
+        return "user:" + (_SLUG.sub("-", name_key(name).lower()).strip("-") or "place") + f"-{float(lat):.4f}-{float(lon):.4f}"
+
+    def user_place(self, place_id: str) -> Place | None:
+        """The place with this id in the user layer (None when it holds none)."""
+        if self._user is None:
+            return None
         with self._lock:
-            con = self._user_con()
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                n = store.insert_places(con, records, progress=progress, total=total, desc="importing")
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-        self._invalidate()
-        return n
+            row = self._user.execute(f"SELECT {self._cols(self._user)} FROM places p WHERE p.id=?", (place_id,)).fetchone()
+        return _place(row, "user") if row else None
+
+    def user_aliases(self, place_id: str) -> list[str]:
+        """The spellings the user layer stores for ``place_id``."""
+        if self._user is None:
+            return []
+        with self._lock:
+            return [a for (a,) in self._user.execute(
+                "SELECT a.alias FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.id=? ORDER BY a.alias",
+                (place_id,))]
+
+    def _write_user(self, records: Iterable[dict], progress: bool = False, total: int | None = None) -> int:
+        return self._transaction(lambda con: store.insert_places(con, records, progress=progress, total=total,
+                                                                 desc="importing"))
 
     def remove(self, place_id: str) -> bool:
         """Remove a place from the user layer; True when something was removed."""
-        with self._lock:
-            con = self._user_con()
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                row = con.execute("SELECT rid FROM places WHERE id=?", (place_id,)).fetchone()
-                if row:
-                    for table in ("aliases", "places_rtree", "places"):
-                        con.execute(f"DELETE FROM {table} WHERE rid=?", row)
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-        self._invalidate()
-        return bool(row)
+        def work(con: sqlite3.Connection):
+            row = con.execute("SELECT rid FROM places WHERE id=?", (place_id,)).fetchone()
+            if row:
+                for table in ("aliases", "places_rtree", "places"):
+                    con.execute(f"DELETE FROM {table} WHERE rid=?", row)
+            return row
+
+        return bool(self._transaction(work))
 
     def import_geonames(self, path: str | Path, alternate_names: str | Path | None = None, progress: bool = True):
         """Import a GeoNames dump (``allCountries.txt`` / ``XX.txt``, optionally with
@@ -444,18 +611,13 @@ class Gazetteer:
         for f in (path, alternate_names):
             dump.check_file(f)
         report = dump.ImportReport(str(path))
-        with self._lock:
-            con = self._user_con()
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                report.imported = store.insert_places(con, dump.iter_dump(path, report, progress))
-                if alternate_names is not None:
-                    report.aliases = store.add_aliases(con, dump.iter_alternates(alternate_names, report, progress))
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-        self._invalidate()
+
+        def work(con: sqlite3.Connection) -> None:
+            report.imported = store.insert_places(con, dump.iter_dump(path, report, progress))
+            if alternate_names is not None:
+                report.aliases = store.add_aliases(con, dump.iter_alternates(alternate_names, report, progress))
+
+        self._transaction(work)
         return report
 
     def _invalidate(self) -> None:
@@ -471,11 +633,25 @@ class Gazetteer:
         from gazetteer.fuzzy import FuzzyIndex
 
         keys: list[str] = []
+        local_sql = ("SELECT DISTINCT a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.id LIKE 'dtm:%'"
+                     " OR p.id LIKE 'cod:%' OR p.id LIKE 'cur:%' OR p.id LIKE 'user:%'")
         with self._lock:
-            for con, _ in self._conns():
-                keys += [r[0] for r in con.execute(
-                    "SELECT DISTINCT a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.fuzzy=1")]
-        return FuzzyIndex(keys)
+            for con, layer in self._conns():
+                if layer == "default" and self._has_table(con, "fuzzy_keys"):
+                    keys += [r[0] for r in con.execute("SELECT key FROM fuzzy_keys")]
+                else:
+                    keys += [r[0] for r in con.execute(
+                        "SELECT DISTINCT a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.fuzzy=1")]
+
+        def local() -> list[str]:  # vowel variants are how local names get transliterated: local sources only
+            out = []
+            with self._lock:
+                for con, layer in self._conns():
+                    pre = layer == "default" and self._has_table(con, "fuzzy_keys")
+                    out += [r[0] for r in con.execute("SELECT key FROM fuzzy_keys WHERE local=1" if pre else local_sql)]
+            return out
+
+        return FuzzyIndex(keys, local)
 
     def close(self) -> None:
         """Close the database connections."""

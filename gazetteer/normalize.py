@@ -45,6 +45,7 @@ __all__ = [
     "kind_hint",
     "proclitic_variants",
     "is_arabic",
+    "surface_key",
     "GENERIC_WORDS",
     "PROCLITICS",
     "NO_JOIN_LETTERS",
@@ -103,9 +104,10 @@ _generic("base", "base", "bases", "airbase", "airbases", "camp", "camps", "garri
          "قاعده", "قاعدتي", "قاعدتين", "قواعد", "معسكر", "معسكري", "معسكرين", "معسكرات", "ثكنه")
 _generic("airport", "airport", "airports", "airfield", "aerodrome", "مطار", "مطاري", "مطارين", "مطارات")
 _generic("governorate", "province", "provinces", "governorate", "governorates", "wilayat", "محافظه", "محافظتي",
-         "محافظات", "ولايه")
-_generic("district", "district", "subdistrict", "qada", "nahiya", "ناحيه", "قضاء", "قضا")
-_generic("place", "city", "town", "village", "مدينه", "بلده", "قريه")
+         "محافظات", "ولايه", "region", "muhafazat", "muhafazah", "اقليم")
+_generic("district", "district", "districts", "subdistrict", "qada", "qadaa", "qadha", "nahiya", "nahiyah", "nahiyat",
+         "ناحيه", "قضاء", "قضا")
+_generic("place", "city", "town", "village", "villages", "neighbourhood", "neighborhood", "مدينه", "بلده", "قريه")
 _generic("embassy", "embassy", "سفاره")
 _generic("consulate", "consulate", "قنصليه")
 _generic("crossing", "crossing", "منفذ", "معبر")
@@ -179,6 +181,9 @@ def fold_token(word: str) -> str:
     return cur
 
 
+# generic words are looked up by their folded form ("Qaḍā’" folds to "kada"): register it too
+GENERIC_WORDS.update({f: k for f, k in ((fold_token(w), k) for w, k in list(GENERIC_WORDS.items())) if f not in GENERIC_WORDS})
+
 # a word may carry transliteration marks inside it (Qa'im, Ba`qubah), not at its ends
 _CH = r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])"
 _WORD = re.compile(rf"{_CH}+(?:['`´ʻʼʽʾʿ‘’′]{_CH}+)*")
@@ -212,11 +217,14 @@ def tokenize(text: str) -> list[Token]:
         # K-1 / K 1 style: a single letter joined with the number after it (not the
         # English words "a" and "I": "a 10-year-old" is no airfield "a10")
         if len(norm) == 1 and norm.isascii() and norm.isalpha() and norm not in NO_JOIN_LETTERS and i < len(raw):
-            nxt = fold_token(raw[i][0])
+            j = i  # the next word that is kept (a dropped article between does not count)
+            while j < len(raw) - 1 and fold_token(raw[j][0]) in _LAT_ARTICLES:
+                j += 1
+            nxt = fold_token(raw[j][0])
             if nxt[:1].isascii() and nxt[:1].isdigit():
-                e = raw[i][2]
+                e = raw[j][2]
                 out.append(Token(text[s:e], fold_token(norm + nxt), s, e))
-                i += 1
+                i = j + 1
                 continue
         if not norm or norm in _LAT_ARTICLES:
             continue
@@ -282,3 +290,33 @@ def proclitic_variants(norm: str) -> list[str]:
     if len(norm) > 3 and norm[0] in PROCLITICS:
         out.append(fold_token(norm[1:]))
     return out
+
+
+def _surface_word(word: str) -> str:
+    if is_arabic(word):
+        return _fold_arabic(word)
+    w = unicodedata.normalize("NFKD", word)
+    return _NON_WORD.sub("", "".join(ch for ch in w if not unicodedata.combining(ch)).casefold())
+
+
+@lru_cache(maxsize=200_000)
+def surface_key(text: str) -> str:
+    """The name as written, with only case, accents, marks, Latin articles and generic
+    words removed: no transliteration folds (doubled letters, ou/u, q/k …).
+
+    Two names with the same :func:`name_key` but different surface keys are spelled
+    differently ("Samarra" and "Samara"); the gazetteer ranks a match as written first.
+
+    Example
+    -------
+    >>> name_key("Samarra") == name_key("Samara"), surface_key("Sāmarrā’ town"), surface_key("Samara")
+    (True, 'samarra', 'samara')
+    """
+    toks = tokenize(text)
+    words = [t.text for t in toks if not t.is_generic] or [t.text for t in toks]
+    out = []
+    for w in words:
+        f = _surface_word(w)
+        if f and f not in _LAT_ARTICLES:
+            out.append(f)
+    return " ".join(out)

@@ -9,6 +9,9 @@ from typing import Any
 class Place:
     """A named place with a WGS84 point.
 
+    ``admin1``/``admin2`` are the first- and second-level units it lies in (for Iraq
+    the official COD-AB names); ``admin2`` is None where unknown.
+
     Example
     -------
     >>> p = Place("x", "K-1 Air Base", "قاعدة كي وان", 35.5125, 44.2842, "base", "IQ", "Kirkuk", None, "curated")
@@ -26,6 +29,7 @@ class Place:
     admin1: str | None
     population: int | None
     source: str
+    admin2: str | None = None
     layer: str = field(default="default", compare=False)
 
     @property

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from importlib.metadata import version
 import sqlite3
 import sys
 from collections.abc import Iterable
@@ -19,8 +20,15 @@ from pathlib import Path
 from gazetteer import normalize
 from gazetteer.normalize import key_of, tokenize
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 MIN_KEY_LEN = 2
+#: ``aliases.stripped`` value of an alias that is a code (ICAO, IATA, ISO): it matches only as a code
+CODE_ONLY = 2
+#: ``aliases.stripped`` value of a spelling derived from a source's name by cleaning it (a mahalla
+#: number or a "Hay" dropped): it ranks after the names as the source writes them
+DERIVED = 3
+#: Zipf frequency (wordfreq) from which a word is common in its language: "Monday", "May", "Jan"
+COMMON_ZIPF = 4.5
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places(
@@ -64,13 +72,17 @@ def _code_hash() -> str:
 
 def fingerprint() -> str:
     """Hash of everything the default database is built from, normalization included."""
-    from gazetteer.sources import airports, curated, geonames
+    from gazetteer.sources import airports, cod_ab, countries, curated, dtm, geonames
 
     parts = [
         SCHEMA_VERSION,
         geonames.source_version(),
         airports.source_version(),
         curated.source_version(),
+        cod_ab.source_version(),
+        dtm.source_version(),
+        countries.source_version(),
+        f"wordfreq {version('wordfreq')}",
         _code_hash(),
     ]
     return "|".join(parts)
@@ -122,6 +134,12 @@ def insert_places(con: sqlite3.Connection, records: Iterable[dict], progress: bo
         rid = cur.lastrowid
         cur.execute("INSERT INTO places_rtree VALUES(?,?,?,?,?)", (rid, rec["lat"], rec["lat"], rec["lon"], rec["lon"]))
         cur.executemany("INSERT OR IGNORE INTO aliases VALUES(?,?,?,?)", alias_rows(rid, rec["aliases"]))
+        if rec.get("derived"):  # spellings made by cleaning a source's name ("Al Yarmouk" of "Al Yarmouk-608")
+            cur.executemany("INSERT OR IGNORE INTO aliases VALUES(?,?,?,?)",
+                            [(k, r, a, DERIVED) for k, r, a, _ in alias_rows(rid, rec["derived"])])
+        if rec.get("codes"):  # ICAO/IATA/ISO codes: they match only as a code (stripped=CODE_ONLY)
+            cur.executemany("INSERT OR IGNORE INTO aliases VALUES(?,?,?,?)",
+                            [(k, r, a, CODE_ONLY) for k, r, a, _ in alias_rows(rid, rec["codes"])])
         n += 1
     return n
 
@@ -161,19 +179,9 @@ def connect_ro(path: Path) -> sqlite3.Connection:
 
 
 def _default_records(progress: bool) -> list[dict]:
-    from gazetteer.sources import FOCUS_COUNTRIES, airports, curated, geonames
+    from gazetteer.sources import merge
 
-    cur_rows = list(curated.iter_curated())
-    codes = {a.upper() for r in cur_rows for a in r["aliases"] if len(a) == 4 and a.isalpha() and a.isupper()}
-    places = list(geonames.iter_places())
-    _fill_admin1(places, cur_rows)
-    for r in places:
-        r["fuzzy"] = r["kind"] == "country" or r["country_code"] in FOCUS_COUNTRIES or (r["population"] or 0) >= 100_000
-        r.pop("admin1_code", None)
-    fields = list(airports.iter_airports(skip_icao=codes))
-    for r in fields:
-        r["fuzzy"] = r["country_code"] in FOCUS_COUNTRIES
-    return cur_rows + fields + places
+    return merge.default_records(progress)
 
 
 def _fill_admin1(places: list[dict], curated_rows: list[dict]) -> None:
@@ -220,6 +228,7 @@ def build_default(path: Path | None = None, progress: bool = True) -> Path:
         con.execute("BEGIN")
         records = _default_records(progress)
         insert_places(con, records, progress=progress, total=len(records), desc="building gazetteer", replace=False)
+        _build_extras(con, records)
         con.execute("INSERT INTO meta VALUES('fingerprint', ?)", (fingerprint(),))
         con.execute("COMMIT")
         con.executescript(INDEXES)
@@ -231,6 +240,26 @@ def build_default(path: Path | None = None, progress: bool = True) -> Path:
     con.close()
     os.replace(tmp, path)
     return path
+
+
+def _build_extras(con: sqlite3.Connection, records: list[dict]) -> None:
+    """Default-database-only columns: ``places.admin2`` and the ``units`` table (p-code -> place)."""
+    con.execute("ALTER TABLE places ADD COLUMN admin2 TEXT")
+    con.executemany("UPDATE places SET admin2=? WHERE id=?", [(r["admin2"], r["id"]) for r in records if r.get("admin2")])
+    # frequent words of English and Arabic (wordfreq): such a word reaches a place only as written
+    from wordfreq import top_n_list, zipf_frequency
+
+    words = {w.casefold() for lang in ("en", "ar") for w in top_n_list(lang, 20_000)
+             if zipf_frequency(w, lang) >= COMMON_ZIPF}
+    con.execute("CREATE TABLE common_words(word TEXT PRIMARY KEY) WITHOUT ROWID")
+    con.executemany("INSERT OR IGNORE INTO common_words VALUES(?)", [(w,) for w in sorted(words)])
+    # the keys the fuzzy fallback searches, and those of the local sources (vowel skeletons), precomputed
+    con.execute("CREATE TABLE fuzzy_keys(key TEXT PRIMARY KEY, local INTEGER NOT NULL) WITHOUT ROWID")
+    con.execute("INSERT INTO fuzzy_keys SELECT a.key, max(p.id LIKE 'dtm:%' OR p.id LIKE 'cod:%' OR p.id LIKE 'cur:%')"
+                " FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.fuzzy=1 GROUP BY a.key")
+    con.execute("CREATE TABLE units(pcode TEXT PRIMARY KEY, level INTEGER NOT NULL, place_id TEXT NOT NULL)")
+    con.executemany("INSERT OR IGNORE INTO units VALUES(?,?,?)",
+                    [(r["pcode"], len(r["pcode"]) // 3 - 1, r["id"]) for r in records if r.get("pcode")])
 
 
 def stored_fingerprint(path: Path) -> str | None:

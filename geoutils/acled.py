@@ -38,6 +38,10 @@ NEW_COLUMNS: list[str] = [
     "fatalities", "tags", "timestamp",
 ]
 DATE_FORMATS = {"old": "%d %B %Y", "new": "%Y-%m-%d"}
+#: date styles seen in ACLED files passed around (Excel saves "31-Mar-20"); the one a file
+#: uses is remembered so :func:`to_acled` writes it back the same way
+DATE_STYLES = ("%Y-%m-%d", "%d %B %Y", "%d-%b-%y", "%d-%B-%Y", "%d-%b-%Y", "%d %b %Y", "%B %d, %Y",
+               "%d/%m/%Y", "%m/%d/%Y")
 _SIGNATURE = {"event_id_cnty", "event_date", "latitude", "longitude"}
 _OLD_ONLY = {"data_id", "event_id_no_cnty", "iso3"}
 
@@ -78,16 +82,34 @@ def from_acled(raw: pd.DataFrame) -> pd.DataFrame:
         raise ValueError("table has both 'event_id' and 'event_id_cnty'; cannot map ACLED ids")
     cols = list(raw.columns)
     dates = raw["event_date"].dropna().astype(str) if "event_date" in raw else pd.Series([], dtype=str)
-    iso = dates.str.match(r"^\d{4}-\d{2}-\d{2}$")
     flavor = flavor_of(cols)
-    date_format = DATE_FORMATS["new"] if (len(dates) and iso.mean() >= 0.5) or \
-        (not len(dates) and flavor == "new") else DATE_FORMATS["old"]
+    date_format = date_style(dates) or DATE_FORMATS[flavor]
     df = infer_extra_types(raw.rename(columns={"event_id_cnty": "event_id"}))
     df.attrs["acled"] = {"flavor": flavor, "columns": cols, "date_format": date_format}
     return df
 
 
-def read_acled(path: str | os.PathLike, *, on_invalid: str = "drop") -> gpd.GeoDataFrame:
+def date_style(dates: Iterable[str], sample: int = 200) -> str | None:
+    """The ``strftime`` style (of :data:`DATE_STYLES`) that writes most of ``dates`` back exactly.
+
+    Example
+    -------
+    >>> date_style(["31-Mar-20", "01-Apr-20"])
+    '%d-%b-%y'
+    """
+    from geoutils.dates_io import parse_date_cell
+
+    vals = [v.strip() for v in list(dates)[:sample] if isinstance(v, str) and v.strip()]
+    parsed = [(v, parse_date_cell(v)[0]) for v in vals]
+    parsed = [(v, d) for v, d in parsed if d is not None]
+    if not parsed:
+        return None
+    score = {f: sum(d.strftime(f) == v for v, d in parsed) for f in DATE_STYLES}
+    best = max(DATE_STYLES, key=lambda f: score[f])
+    return best if score[best] else None
+
+
+def read_acled(path: str | os.PathLike, *, on_invalid: str = "drop", dayfirst: bool | None = None) -> gpd.GeoDataFrame:
     """Read an ACLED CSV export (old or current column set) into the incident schema.
 
     ``event_id`` comes from ``event_id_cnty``; all other ACLED columns are
@@ -95,6 +117,11 @@ def read_acled(path: str | os.PathLike, *, on_invalid: str = "drop") -> gpd.GeoD
     string). Bad rows are dropped and reported in ``gdf.attrs["validation"]``
     with a warning (``on_invalid="raise"`` to fail); ``gdf.attrs["acled"]``
     remembers the flavor, column order and date style for :func:`to_acled`.
+    Every ACLED date style is read ("2020-03-31", "31 March 2020",
+    "31-Mar-20", "March 31, 2020", Excel serials; see
+    :mod:`geoutils.dates_io`); a month-only date gets ``time_precision`` 3;
+    ``dayfirst`` settles "03/02/2021"; a ``year`` that differs from
+    ``event_date`` is an error.
 
     Raises
     ------
@@ -107,27 +134,36 @@ def read_acled(path: str | os.PathLike, *, on_invalid: str = "drop") -> gpd.GeoD
     >>> gdf.loc[0, "event_date"]                                     # doctest: +SKIP
     datetime.date(2020, 2, 13)
     """
-    from geoutils.schema import load_valid
+    from geoutils.io import read_csv_text
 
     p = Path(path)
     if not p.is_file():
         raise ValueError(f"cannot read {str(path)!r}: no such file")
     try:
-        raw = pd.read_csv(p, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
+        raw, cut = read_csv_text(p)
     except Exception as exc:
         raise ValueError(f"cannot read {str(path)!r}: {type(exc).__name__}: {exc}") from None
     if not is_acled(raw.columns):
         missing = sorted(_SIGNATURE - set(raw.columns))
         raise ValueError(f"{str(path)!r} is not an ACLED export: missing columns {missing}")
+    return load_acled(raw, cut, source=str(path), on_invalid=on_invalid, dayfirst=dayfirst)
+
+
+def load_acled(raw: pd.DataFrame, cut: list | None = None, *, source: str | None = None, on_invalid: str = "drop",
+               dayfirst: bool | None = None) -> gpd.GeoDataFrame:
+    """:func:`read_acled` on a table already read as text (``cut``: the reader's row issues)."""
+    from geoutils.schema import load_valid
+
     df = from_acled(raw)
     meta = df.attrs["acled"]
-    gdf = load_valid(df, source=str(path), on_invalid=on_invalid, stacklevel=3)
+    gdf = load_valid(df, source=source, on_invalid=on_invalid, stacklevel=4, dayfirst=dayfirst,
+                     extra_issues=cut)
     gdf.attrs["acled"] = meta
     return gdf
 
 
 def to_acled(gdf: pd.DataFrame, path: str | os.PathLike | None = None, *, flavor: str | None = None,
-             keep_extra: bool = False) -> pd.DataFrame:
+             keep_extra: bool = False, formula_guard: bool = True) -> pd.DataFrame:
     """ACLED-compatible columns for an incident table; optionally write them as CSV (atomic).
 
     The column order is the one the table was read with (``attrs["acled"]``),
@@ -136,7 +172,9 @@ def to_acled(gdf: pd.DataFrame, path: str | os.PathLike | None = None, *, flavor
     ``event_date`` is written in the flavor's style; ``year`` is filled from
     the date when absent; ACLED columns we do not have are left blank. Our
     own columns (weapon, injuries, confidence …) are dropped unless
-    ``keep_extra``.
+    ``keep_extra``. The file written to ``path`` guards text cells against
+    spreadsheet formulas (see :func:`geoutils.io.guard`) unless
+    ``formula_guard=False``; the returned frame is never guarded.
 
     Example
     -------
@@ -181,10 +219,10 @@ def to_acled(gdf: pd.DataFrame, path: str | os.PathLike | None = None, *, flavor
                 out[c] = src[c].to_numpy()
     out = out.reset_index(drop=True)
     if path is not None:
-        from geoutils.io import atomic_path
+        from geoutils.io import atomic_path, guard_frame
 
         if Path(path).suffix.lower() != ".csv":
             raise ValueError(f"ACLED output must be a .csv file, got {str(path)!r}")
         with atomic_path(path) as tmp:
-            out.to_csv(tmp, index=False, encoding="utf-8")
+            (guard_frame(out) if formula_guard else out).to_csv(tmp, index=False, encoding="utf-8")
     return out

@@ -174,6 +174,8 @@ def parse_coordinates(text: str) -> tuple[float, float]:
     compact = re.sub(r"\s+", "", s)
     if _MGRS.match(compact) and not re.fullmatch(r"[\d.+-]+", compact):
         return _parse_mgrs(compact, text)
+    if re.search(r"\d[eE][+-]?\d", s) and not re.search(r"[NSWnsw]", s):
+        raise ValueError(f"cannot parse coordinates from {text!r}: scientific notation (e.g. 1e2) is not a coordinate")
     tokens = _tokens(s, text)
     if not any(t[0] == "num" for t in tokens):
         raise ValueError(f"cannot parse coordinates from {text!r}: no numbers")

@@ -4,6 +4,10 @@ Written by hand (xml-escaped, via ``xml.etree``) rather than with GDAL's KML
 drivers, whose presence and attribute handling vary between pyogrio wheels.
 Every column goes into ``ExtendedData`` so a KML file round-trips; the
 ``event_date`` also becomes a ``TimeStamp`` for Google Earth's time slider.
+Google Earth renders ``<description>`` as HTML, so its text is HTML-escaped
+before it is XML-escaped ("<img>" arrives as ``&amp;lt;img&amp;gt;`` and shows
+as text). Characters XML 1.0 cannot carry (``\x01`` and other control
+characters) are replaced by U+FFFD, so the file always parses.
 
 Example
 -------
@@ -15,6 +19,8 @@ True
 """
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -22,6 +28,20 @@ import pandas as pd
 
 NS = "http://www.opengis.net/kml/2.2"
 _SKIP = {"geometry"}
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters XML 1.0 forbids replaced by U+FFFD.
+
+    Example
+    -------
+    >>> xml_safe("hit\x01.")
+    'hit\ufffd.'
+    """
+    return _XML_INVALID.sub("\ufffd", text)
 
 
 def _text(v: object) -> str | None:
@@ -34,7 +54,7 @@ def _text(v: object) -> str | None:
         pass
     if isinstance(v, float) and v.is_integer() is False:
         return repr(v)
-    return str(v)
+    return xml_safe(str(v))
 
 
 def to_kml_string(gdf: pd.DataFrame, name: str = "incidents") -> str:
@@ -63,7 +83,7 @@ def to_kml_string(gdf: pd.DataFrame, name: str = "incidents") -> str:
         ET.SubElement(pm, f"{{{NS}}}name").text = title
         desc = " · ".join(x for x in (row.get("event_date"), row.get("event_type"), row.get("notes")) if x)
         if desc:
-            ET.SubElement(pm, f"{{{NS}}}description").text = desc
+            ET.SubElement(pm, f"{{{NS}}}description").text = html.escape(desc, quote=False)
         if row.get("event_date"):
             ts = ET.SubElement(pm, f"{{{NS}}}TimeStamp")
             ET.SubElement(ts, f"{{{NS}}}when").text = row["event_date"]

@@ -479,9 +479,22 @@ _ADMIN1_COLS = ("admin1", "ADM1_EN", "NAME_1", "adm1_name", "ADM1_NAME", "shapeN
 _ADMIN2_COLS = ("admin2", "ADM2_EN", "NAME_2", "adm2_name", "ADM2_NAME")
 
 
-def assign_admin(gdf: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame, *, admin1_col: str | None = None,
+def iraq_admin_boundaries() -> gpd.GeoDataFrame:
+    """Iraq's official districts (OCHA COD-AB, vendored in the gazetteer) with ``admin1``
+    (governorate) and ``admin2`` (district) names, EPSG:4326."""
+    from gazetteer.sources.cod_ab import admin_frame
+
+    d = admin_frame(2)
+    return gpd.GeoDataFrame({"admin1": d["adm1_en"], "admin2": d["name_en"]}, geometry=d.geometry, crs=WGS84)
+
+
+def assign_admin(gdf: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame | None = None, *, admin1_col: str | None = None,
                  admin2_col: str | None = None, overwrite: bool = True) -> gpd.GeoDataFrame:
     """Fill ``admin1``/``admin2`` from the polygon each incident point falls in.
+
+    With no ``boundaries``, Iraq's official COD-AB districts are used
+    (:func:`iraq_admin_boundaries`): ACLED-style official governorate and
+    district names; points outside Iraq keep their values.
 
     A vectorised point-in-polygon join (shapely STRtree, ``intersects``, so
     points on a border count). ``boundaries`` are polygons in any CRS; their
@@ -500,6 +513,8 @@ def assign_admin(gdf: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame, *, admin1_
     >>> assign_admin(g, b)["admin1"].tolist()
     ['Kirkuk', <NA>]
     """
+    if boundaries is None:
+        boundaries = iraq_admin_boundaries()
     if not isinstance(boundaries, gpd.GeoDataFrame):
         raise ValueError(f"boundaries must be a GeoDataFrame of polygons, got {type(boundaries).__name__}")
     if boundaries.crs is None:

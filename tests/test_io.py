@@ -89,7 +89,7 @@ def test_atomic_write_keeps_old_file_on_failure(table, tmp_path, monkeypatch) ->
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(pd.DataFrame, "to_csv", boom)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(ValueError, match="cannot write .*a.csv.*disk full"):  # one line naming the file
         write_incidents(table, path)
     assert path.read_bytes() == before and os.listdir(tmp_path) == ["a.csv"]
 

@@ -19,7 +19,7 @@ def iter_airports(skip_icao: set[str] = frozenset()) -> Iterator[dict]:
             continue
         name = a["name"]
         military = any(w in name.lower() for w in ("air base", "airbase", "air force", "military", "army"))
-        aliases = [name, icao] + ([a["iata"]] if a.get("iata") else [])
+        codes = [icao] + ([a["iata"]] if a.get("iata") else [])
         yield {
             "id": f"icao:{icao}",
             "name": name,
@@ -31,5 +31,6 @@ def iter_airports(skip_icao: set[str] = frozenset()) -> Iterator[dict]:
             "admin1": a.get("subd") or None,
             "population": None,
             "source": f"airportsdata ICAO {icao}",
-            "aliases": aliases,
+            "aliases": [name],
+            "codes": codes,  # match only as a code: "BGW", "ORBI", "airport code ZAP"
         }

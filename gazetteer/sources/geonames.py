@@ -16,6 +16,10 @@ def _arabic_name(aliases: list[str]) -> str | None:
     return next((a for a in aliases if is_arabic(a)), None)
 
 
+def _airport_code(alias: str, name: str) -> bool:
+    return 3 <= len(alias) <= 4 and alias.isascii() and alias.isalpha() and alias.isupper() and alias != name.upper()
+
+
 def iter_places() -> Iterator[dict]:
     """Yield one record per GeoNames place of 500+ people, then one per country.
 
@@ -27,7 +31,9 @@ def iter_places() -> Iterator[dict]:
     cities = gc.get_cities()
     capitals: dict[tuple[str, str], dict] = {}
     for gid, c in cities.items():
-        aliases = [a for a in c.get("alternatenames", []) if keep_alias(a)]
+        # GeoNames lists the city's airport codes ("BGW", "JAN") among its names: the airport
+        # source has them, as codes; here they would make "Jan" a city
+        aliases = [a for a in c.get("alternatenames", []) if keep_alias(a) and not _airport_code(a, c["name"])]
         rec = {
             "id": f"gn:{gid}",
             "name": c["name"],

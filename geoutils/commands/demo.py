@@ -28,15 +28,31 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _published(seed: Path, given: str | None) -> str:
+    """The publication date: ``--published``, else the sidecar's "published" (strict YYYY-MM-DD).
+
+    A sidecar that is not a JSON object, lacks "published" or holds null or a
+    non-date there is a ``ValueError`` naming the file: today's date is never assumed.
+    """
+    from geoutils.dates_io import parse_published_date
+
     if given:
-        return given
+        return parse_published_date(given).isoformat()
     meta = seed.with_suffix(".json")
     if not meta.is_file():
         raise ValueError(f"no --published date and no metadata file {meta}")
     try:
-        return json.loads(meta.read_text(encoding="utf-8"))["published"]
-    except (json.JSONDecodeError, KeyError) as exc:
-        raise ValueError(f"{meta} has no readable 'published' date ({exc})") from None
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{meta} is not readable JSON ({exc}); fix it or pass --published") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{meta} must hold a JSON object with a 'published' date, got {type(data).__name__}")
+    value = data.get("published")
+    if not isinstance(value, str):
+        raise ValueError(f"{meta} has no 'published' date (got {value!r}); add one as YYYY-MM-DD or pass --published")
+    try:
+        return parse_published_date(value).isoformat()
+    except ValueError as exc:
+        raise ValueError(f"{meta}: {exc}") from None
 
 
 def run(args: argparse.Namespace) -> int:

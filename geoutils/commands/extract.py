@@ -27,7 +27,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="publication date: resolves weekdays ('on Thursday', الخميس), 'yesterday', years")
     p.add_argument("--lang", choices=("ar", "en"), default=None, help="article language (default: detect)")
     p.add_argument("--format", choices=FORMATS, default="geojson", help="output format (default: geojson)")
-    p.add_argument("-o", "--output", metavar="OUT", default=None, help="output file (default: stdout; gpkg needs -o)")
+    p.add_argument("-o", "--output", metavar="OUT", default=None,
+                   help="output file, replaced atomically; its extension must fit --format "
+                        "(default: stdout; gpkg needs -o)")
+    p.add_argument("--no-formula-guard", dest="formula_guard", action="store_false",
+                   help="CSV: write cells starting with = + - @ raw (default: prefix ' so spreadsheets "
+                        "do not run them as formulas)")
     p.set_defaults(func=run)
 
 
@@ -75,17 +80,24 @@ def run(args: argparse.Namespace) -> int:
     pub = parse_published(args.published)
     if args.format == "gpkg" and not args.output:
         raise ValueError("--format gpkg needs an output file (-o OUT)")
+    if args.output:
+        from geoutils.commands._output import check_output
+
+        check_output(args.output, args.format)
     texts = [(f, _read(f)) for f in args.files]
     frames = [extract_incidents(t, published=pub, lang=args.lang, source=Path(f).stem) for f, t in texts]
     gdf = coerce(pd.concat(frames, ignore_index=True)) if frames else None
     if args.output:
-        _write(gdf, args.output, args.format)
+        _write(gdf, args.output, args.format, getattr(args, "formula_guard", True))
         print(f"{len(gdf)} incidents -> {args.output}", file=sys.stderr)
         return 0
     if args.format == "json":
         sys.stdout.write(json.dumps(_records(gdf), ensure_ascii=False, indent=1) + "\n")
     elif args.format == "csv":
-        gdf.drop(columns="geometry").to_csv(sys.stdout, index=False)
+        from geoutils.io import _for_text, guard_frame
+
+        df = _for_text(gdf).drop(columns="geometry")
+        (guard_frame(df) if getattr(args, "formula_guard", True) else df).to_csv(sys.stdout, index=False)
     else:
         sys.stdout.write(_geojson(gdf) + "\n")
     return 0
@@ -99,29 +111,13 @@ def _geojson(gdf) -> str:
     return json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False)
 
 
-def _write(gdf, path: str, fmt: str) -> None:
-    out = Path(path)
-    if out.parent and not out.parent.exists():
-        raise ValueError(f"output folder {str(out.parent)!r} does not exist")
+def _write(gdf, path: str, fmt: str, formula_guard: bool = True) -> None:
+    """Write atomically (temp file + rename) in ``fmt``; the path was checked by ``check_output``."""
+    from geoutils.io import write_incidents, write_text_atomic
+
     if fmt == "json":
-        out.write_text(json.dumps(_records(gdf), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        return
-    try:
-        from geoutils.io import write_incidents
-    except ImportError:
-        write_incidents = None
-    if write_incidents is not None and fmt in ("geojson", "csv", "gpkg"):
-        write_incidents(gdf, out) if out.suffix.lstrip(".") == fmt else _fallback(gdf, out, fmt)
-        return
-    _fallback(gdf, out, fmt)
-
-
-def _fallback(gdf, out: Path, fmt: str) -> None:
-    if fmt == "csv":
-        gdf.drop(columns="geometry").to_csv(out, index=False)
-    elif fmt == "geojson":
-        out.write_text(_geojson(gdf) + "\n", encoding="utf-8")
+        write_text_atomic(path, json.dumps(_records(gdf), ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "geojson" and Path(path).suffix.lower() == ".json":
+        write_text_atomic(path, _geojson(gdf) + "\n")
     else:
-        g = gdf.copy()
-        g["event_date"] = g["event_date"].map(lambda d: d.isoformat() if d else None)
-        g.to_file(out, driver="GPKG", layer="incidents")
+        write_incidents(gdf, path, formula_guard=formula_guard)

@@ -39,13 +39,36 @@ def read_input(path: Path) -> pd.DataFrame:
     return table
 
 
+def read_layer(path: str, what: str) -> gpd.GeoDataFrame:
+    """A --sites/--boundaries file as a GeoDataFrame; ``ValueError`` naming it when unreadable."""
+    from geoutils.commands._output import readable_file
+
+    p = readable_file(path, what)
+    try:
+        g = gpd.read_file(p)
+    except Exception as exc:  # pyogrio DataSourceError and friends: one line naming the file
+        msg = str(exc).splitlines()[0] if str(exc) else ""
+        raise ValueError(f"cannot read {what} file {str(path)!r}: {type(exc).__name__}: {msg}") from None
+    if not isinstance(g, gpd.GeoDataFrame) or g.geometry.isna().all():
+        raise ValueError(f"{what} file {str(path)!r} has no geometries")
+    return g
+
+
 def run(args: argparse.Namespace) -> int:
+    from geoutils.commands._output import check_output
     from geoutils.maps import incident_map, save_map, save_png
 
+    check_output(args.output, "html")
+    if args.png:
+        check_output(args.png, "png")
+    if args.rings_km and any(not (r > 0) for r in args.rings_km):
+        raise ValueError(f"--rings-km {args.rings_km!r}: every radius must be a positive number of km")
     table = read_input(Path(args.input))
+    sites = read_layer(args.sites, "--sites") if args.sites else None
+    boundaries = read_layer(args.boundaries, "--boundaries") if args.boundaries else None
     m = incident_map(table, color_by=args.color_by, cluster=not args.no_cluster, heatmap=args.heatmap,
-                     timeline=not args.no_timeline, sites=args.sites, rings_km=args.rings_km or None,
-                     boundaries=args.boundaries)
+                     timeline=not args.no_timeline, sites=sites, rings_km=args.rings_km or None,
+                     boundaries=boundaries)
     out = save_map(m, args.output, offline=args.offline)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB{', offline' if args.offline else ''})")
     if args.png:
@@ -62,9 +85,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("input", help="incident file: .geojson, .csv (latitude/longitude columns), .gpkg, .parquet or .kml")
-    p.add_argument("-o", "--output", required=True, help="output HTML file")
+    p.add_argument("-o", "--output", required=True,
+                   help="output HTML file (.html/.htm; its folder must exist, as for every command)")
     p.add_argument("--offline", action="store_true", help="inline all assets; the file needs no network")
-    p.add_argument("--png", metavar="PNG", help="also save a static PNG rendered by headless Chromium")
+    p.add_argument("--png", metavar="PNG", help="also save a static PNG (.png) rendered by headless Chromium")
     p.add_argument("--color-by", default="sub_event_type", help="column that colours markers (default: %(default)s)")
     p.add_argument("--no-cluster", action="store_true", help="draw every incident, no clustering")
     p.add_argument("--heatmap", action="store_true", help="add a heatmap layer")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import warnings
 
+from geoutils.commands._output import dayfirst_options, non_negative_int
+
 HELP = "check an incident file (any format, ACLED CSV included) and report bad rows"
 EPILOG = """exit status: 0 no errors (warnings allowed), 1 errors found, 2 unreadable input.
 Row numbers count data rows from 0 (a CSV row r is on line r + 2).
@@ -21,7 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="incident file (.geojson .gpkg .parquet .csv .kml)")
     p.add_argument("--strict", action="store_true", help="also report schema columns that are absent")
     p.add_argument("--format", choices=["text", "csv"], default="text", help="report format (default text)")
-    p.add_argument("--max", type=int, default=200, metavar="N", help="print at most N issues (text; default 200)")
+    p.add_argument("--max", type=non_negative_int, default=200, metavar="N",
+                   help="print at most N issues (text; default 200; 0 for the summary only)")
+    dayfirst_options(p)
     p.set_defaults(func=run)
     return p
 
@@ -33,20 +37,20 @@ def run(args: argparse.Namespace) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            gdf = read_incidents(args.file)
+            gdf = read_incidents(args.file, dayfirst=args.dayfirst)
         except InvalidIncidentsError as exc:  # table-level problems (e.g. missing columns): a report, exit 1
             report = exc.report
             gdf = None
     if gdf is not None:
         report = gdf.attrs["validation"]
         if args.strict:
-            extra = [i for i in validate(gdf, strict=True).issues if i.row is None and i.message == "missing column"]
+            extra = [i for i in validate(gdf, strict=True, dayfirst=args.dayfirst).issues if i.row is None and i.message == "missing column"]
             report.issues.extend(extra)
     if args.format == "csv":
         print(report.to_frame().to_csv(index=False), end="")
     else:
         print(report.summary())
-        for issue in report.issues[: max(args.max, 0)]:
+        for issue in report.issues[: args.max]:
             print(f"  {issue}")
         if len(report.issues) > args.max:
             print(f"  … {len(report.issues) - args.max} more")

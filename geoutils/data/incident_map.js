@@ -94,6 +94,18 @@
         style: { color: "#a3acb5", weight: 0.8, fillColor: "#f3f0e8", fillOpacity: 1 }
       }).addTo(outline);
     }
+    if (d.admin) {  // governorate boundaries and their names (names set as text, never HTML)
+      L.geoJSON(d.admin, {
+        interactive: false, renderer: L.canvas({ padding: 0.5 }),
+        style: { color: "#7d8791", weight: 0.7, dashArray: "3 3", fill: false }
+      }).addTo(outline);
+      d.admin.features.forEach(function (f) {
+        var p = f.properties, label = document.createElement("span");
+        label.textContent = String(p.name);
+        L.tooltip({ permanent: true, direction: "center", className: "gu-admin-label", interactive: false })
+          .setLatLng(p.label).setContent(label).addTo(outline);
+      });
+    }
     outline.on("add", function () { container.classList.add("gu-sea"); });
     outline.on("remove", function () { container.classList.remove("gu-sea"); });
     if (o.tiles) {

@@ -37,14 +37,9 @@ def parse_published(value: str | date | None) -> date:
     >>> parse_published("2020-02-14")
     datetime.date(2020, 2, 14)
     """
-    if value is None:
-        return date.today()
-    if isinstance(value, date):
-        return value if type(value) is date else value.date() if hasattr(value, "date") else value
-    try:
-        return date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise ValueError(f"published date {value!r} is not a date (expected YYYY-MM-DD)") from None
+    from geoutils.dates_io import parse_published_date  # strict: junk, ISO weeks, NaT, year 1 refused
+
+    return parse_published_date(value)
 
 
 def _f(words) -> tuple[str, ...]:

@@ -227,6 +227,7 @@ def incident_map(
         lon = np.asarray(payload["lon"], dtype="float64") / 1e5
         payload["choropleth"] = overlays.choropleth(boundaries, lat, lon)
     payload["basemap"] = overlays.country_outlines()
+    payload["admin"] = overlays.admin_outlines()
     options = {"cluster": bool(cluster), "heatmap": bool(heatmap), "timeline": bool(timeline),
                "fallbackBounds": _fallback_bounds(payload)}
 

@@ -155,3 +155,32 @@ def country_outlines() -> dict[str, Any] | None:
         return {"type": "FeatureCollection",
                 "features": [{"type": "Feature", "properties": {}, "geometry": geom} for geom in geoms]}
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def admin_outlines() -> dict[str, Any] | None:
+    """Iraq's governorate boundaries with their names, for the offline basemap.
+
+    From the OCHA COD-AB polygons the gazetteer vendors (credit "OCHA, Central
+    Statistical Organization of Iraq", CC BY-IGO), simplified to ~1 km for
+    display; each feature's ``name`` (English) and ``name_ar`` label it at a
+    point inside it (``label``: [lat, lon]). None when the data is missing.
+
+    Example
+    -------
+    >>> fc = admin_outlines()
+    >>> fc is None or len(fc["features"]) == 18
+    True
+    """
+    try:
+        from gazetteer.sources.cod_ab import CREDIT, admin_frame
+
+        g = admin_frame(1)
+    except (ImportError, OSError, ValueError):  # pragma: no cover - data shipped with the package
+        return None
+    geoms = shapely.coverage_simplify(g.geometry.values, 0.01)
+    labels = g.geometry.representative_point()
+    features = [{"type": "Feature", "geometry": geom,
+                 "properties": {"name": str(n), "name_ar": str(a), "label": [round(p.y, 3), round(p.x, 3)]}}
+                for geom, n, a, p in zip(_round_geoms(geoms, 3), g["name_en"], g["name_ar"], labels)]
+    return {"type": "FeatureCollection", "features": features, "attribution": CREDIT}

@@ -1,0 +1,153 @@
+"""Ranking the candidates of a name: the answer a careful analyst gives with no context.
+
+Order (each a tie-breaker of the one before):
+
+1. the country the caller names (``country=``);
+2. the match score (exact 100; near-miss spellings their rapidfuzz ratio);
+3. the user's own names, then, for a name that asks for a code ("BGW", "airport
+   code ZAP"), codes before names (a code never matches otherwise);
+4. the kind the words ask for ("district", "قضاء" …); with none, an administrative
+   unit yields to a town of its name in its country;
+5. an alias matched whole before one that needed a generic word dropped, and a
+   source's own spelling before a cleaned one;
+6. distance to ``near``;
+7. prominence: population (or a per-kind weight), times :data:`FOCUS_WEIGHT` in
+   the focus region and :data:`AS_WRITTEN_WEIGHT` when the alias matches as written,
+   not through a transliteration fold ("Samarra" is not "Samara").
+
+Example
+-------
+>>> parse_focus("IQ,SY")
+('IQ', 'SY')
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Iterable
+
+from gazetteer import store
+from gazetteer.geo import haversine_km
+from gazetteer.normalize import surface_key
+from gazetteer.place import Match, Place
+
+#: kinds that answer a kind hint fully; other kinds of the same family half.
+KIND_FAMILIES: dict[str, set[str]] = {
+    "base": {"base", "camp"},
+    "camp": {"camp", "base"},
+    "airport": {"airport"},
+    "governorate": {"governorate", "province"},
+    "province": {"province", "governorate"},
+    "district": {"district", "subdistrict"},
+    "subdistrict": {"subdistrict", "district"},
+    "place": {"place", "town"},
+    "embassy": {"embassy", "consulate"},
+    "consulate": {"consulate", "embassy"},
+    "crossing": {"crossing"},
+}
+NEIGHBOUR_KINDS = {"base": {"airport"}, "airport": {"base"}, "place": {"district", "subdistrict"},
+                    "district": {"place", "town"}, "subdistrict": {"place", "town"}}
+#: administrative units: with no kind asked for, a unit yields to a town of its name in its country
+UNIT_KINDS = frozenset({"governorate", "province", "district", "subdistrict"})
+TOWN_KINDS = frozenset({"place", "town"})
+
+#: weight of a place with no population, by kind, for ranking ties
+PROMINENCE = {"base": 60_000, "airport": 30_000, "zone": 60_000, "embassy": 20_000, "consulate": 20_000,
+              "crossing": 10_000, "oilfield": 10_000, "dam": 10_000, "prison": 10_000, "town": 20_000,
+              "country": 10_000_000, "governorate": 1_000_000, "province": 1_000_000, "district": 100_000,
+              "subdistrict": 20_000}
+
+#: the default regional prior: Iraq, Syria and their neighbours (``$GAZETTEER_FOCUS`` overrides, e.g. "YE,SA,OM")
+DEFAULT_FOCUS: tuple[str, ...] = ("IQ", "SY", "IR", "TR", "JO", "SA", "KW", "LB", "IL")
+#: how much a place in the focus region weighs against a namesake of the same kind elsewhere
+FOCUS_WEIGHT = 5.0
+#: how much an alias matched as written weighs against one reached through a transliteration fold
+#: ("Samarra", 158k people, beats Samara, 1.1M, when so written)
+AS_WRITTEN_WEIGHT = 10.0
+#: prominence of a place of no known population and no kind prominence (a DTM village)
+UNKNOWN_PROMINENCE = 100
+#: query words that ask for a code ("airport code ZAP", "ICAO ORBI")
+CODE_WORDS = frozenset({"code", "icao", "iata", "iso"})
+
+def parse_focus(focus: str | Iterable[str] | None) -> tuple[str, ...]:
+    """A focus region as a tuple of ISO 3166-1 alpha-2 codes ("IQ,SY" or ["IQ", "SY"]);
+    None: ``$GAZETTEER_FOCUS`` or :data:`DEFAULT_FOCUS`; "" or "none": no prior.
+
+    >>> parse_focus("ye, sa"), parse_focus("none")
+    (('YE', 'SA'), ())
+    """
+    if focus is None:
+        env = os.environ.get("GAZETTEER_FOCUS")
+        return parse_focus(env) if env is not None else DEFAULT_FOCUS
+    items = focus.replace(";", ",").split(",") if isinstance(focus, str) else list(focus)
+    out = []
+    for c in items:
+        c = str(c).strip().upper()
+        if not c or c == "NONE":
+            continue
+        if len(c) != 2 or not c.isalpha():
+            raise ValueError(f"focus country {c!r} is not an ISO 3166-1 alpha-2 code (e.g. IQ)")
+        out.append(c)
+    return tuple(out)
+
+
+def _odd_case(toks) -> bool:
+    """Words in random case ("zOrE", "dEp") are not how a name is written: no folds for them."""
+    return any(re.search(r"[a-z][A-Z]", t.text) and not re.match(r"^(?:Mc|Mac|De|La|Le|Di|Da)[A-Z]", t.text)
+               for t in toks)
+
+
+def _is_code_query(name: str, toks) -> bool:
+    """A name asks for a code when written in capitals ("BGW", "ORBI") or with a word that
+    says so ("airport code zap", "ICAO orbi")."""
+    if any(t.norm in CODE_WORDS or t.generic == "airport" for t in toks):
+        return True
+    content = [t.text for t in toks if not t.is_generic]
+    letters = "".join(content)
+    return bool(content) and 2 <= len(letters) <= 6 and letters.isupper()
+
+
+def sort_key(place: Place, stripped: int, hint: str | None, query_generic: bool,
+              country: str | None, near: tuple[float, float] | None, focus: tuple[str, ...] = (),
+              as_written: bool = False, town_countries: frozenset = frozenset()) -> tuple:
+    fam = KIND_FAMILIES.get(hint or "", set())
+    if hint:
+        same = place.kind == hint or (hint == "place" and place.kind in TOWN_KINDS)
+        hint_score = (3 if same else 2 if place.kind in fam
+                      else 1 if place.kind in NEIGHBOUR_KINDS.get(hint, set()) else 0)
+    else:  # no kind asked for: a unit yields to a town of its name in its country
+        hint_score = 0 if place.kind in UNIT_KINDS and place.country_code in town_countries else 1
+    exact_form = 0 if stripped == store.DERIVED else 1 if (query_generic or stripped != 1) else 0
+    cc = 1 if country and (place.country_code or "").upper() == country.upper() else 0
+    if near is not None:
+        d = haversine_km(near[0], near[1], place.lat, place.lon)
+        near_score = -math.floor(math.log2(1 + d / 10.0))
+    else:
+        near_score = 0
+    prominence = place.population or PROMINENCE.get(place.kind, UNKNOWN_PROMINENCE)
+    if focus and place.country_code in focus:
+        prominence *= FOCUS_WEIGHT
+    if as_written:
+        prominence *= AS_WRITTEN_WEIGHT
+    # a country the caller names comes first: a place elsewhere is another place
+    return (cc, hint_score, exact_form, near_score, prominence)
+
+def rank_rows(rows: list[tuple[Place, str, int, str]], scores: dict[str, float], hint: str | None,
+          query_generic: bool, country: str | None, near: tuple[float, float] | None,
+          focus: tuple[str, ...] = (), surface: str | None = None, codes_first: bool = False) -> list[Match]:
+    # countries with a town of this very name (as written, no generic word dropped)
+    towns = frozenset(r[0].country_code for r in rows if r[0].kind in TOWN_KINDS and r[2] == 0)
+    best: dict[str, tuple[tuple, Match]] = {}
+    for place, alias, stripped, key in rows:
+        score = scores.get(key, 0.0)
+        as_written = surface is not None and surface_key(alias) == surface
+        code = stripped == store.CODE_ONLY
+        # the user's own names first; then, for a name asking for a code, codes before names
+        mine = 2 if place.layer == "user" and not code else int(code == codes_first)
+        in_country = int(bool(country) and (place.country_code or "").upper() == country.upper())
+        sk = (in_country, round(score), mine,
+              *sort_key(place, stripped, hint, query_generic, country, near, focus, as_written, towns))
+        if place.id not in best or sk > best[place.id][0]:
+            best[place.id] = (sk, Match(place, score, alias))
+    return [m for _, m in sorted(best.values(), key=lambda t: t[0], reverse=True)]

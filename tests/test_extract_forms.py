@@ -207,3 +207,27 @@ def test_long_sentence_notes_are_bounded(gz):
     assert len(g) >= 1
     assert g.notes.str.len().max() <= 1200
     assert ((g.start_char >= 0) & (g.end_char <= len(t)) & (g.start_char < g.end_char)).all()
+
+
+def test_dual_villages_construct_ar(gz):
+    g = x("قصفت طائرات حربية قريتي الموصل وكركوك الاثنين ما أسفر عن مقتل ستة مدنيين.", gz)
+    assert list(g.location) == ["Mosul", "Kirkuk"] and list(g.fatalities) == [6, 0]
+
+
+def test_adding_a_verb_is_a_data_edit(gz, monkeypatch):
+    from geoutils import lexicons
+    from geoutils.extract import events
+
+    text = "Militants torched a school in Kirkuk on Monday."
+    assert len(x(text, gz)) == 0
+    raw = dict(lexicons.load("en"))
+    raw["trigger"] = raw["trigger"] + [{"kind": "strong", "sub": "Attack", "phrases": ["torched"]}]
+    real = lexicons.load
+    monkeypatch.setattr(lexicons, "load", lambda lang: raw if lang == "en" else real(lang))
+    events._triggers.cache_clear()
+    try:
+        g = x(text, gz)
+        assert list(g.sub_event_type) == ["Attack"] and list(g.location) == ["Kirkuk"]
+    finally:
+        monkeypatch.undo()
+        events._triggers.cache_clear()

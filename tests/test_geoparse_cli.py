@@ -16,7 +16,7 @@ def cli(*args, cwd=None):
 
 
 @pytest.fixture()
-def article(tmp_path):
+def article(tmp_path, gz):  # gz: the database is built before the CLI runs (no build progress on stderr)
     f = tmp_path / "a.txt"
     f.write_text("BAGHDAD — Rockets hit Jalawla, Diyala province, and Zaghniyah village.", encoding="utf-8")
     return f

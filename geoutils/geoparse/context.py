@@ -46,6 +46,9 @@ __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 WEIGHTS = {"rank": 0.2, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 1.5,
            "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0}
 MAX_ANCHORS = 24
+_FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
+             "district": ("district",), "place": ("place", "town"), "embassy": ("embassy", "consulate"),
+             "consulate": ("consulate", "embassy"), "crossing": ("crossing",)}
 #: GeoNames places below this many people abroad need the article's focus (see _drop_small_abroad)
 SMALL_POPULATION = 100_000
 MIN_KEYS_ABROAD = 3
@@ -213,7 +216,9 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 f: dict[str, float] = {}
                 f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
                 f["population"] = WEIGHTS["population"] * math.log10(1 + (c.population or 0)) / 7.0
-                if c.kind in ("airport", "base") and m.kind_hint not in ("airport", "base"):
+                if m.kind_hint and c.kind in _FAMILIES.get(m.kind_hint, (m.kind_hint,)):
+                    f["kind"] = WEIGHTS["kind"]  # "Erbil airport" is the airport
+                elif c.kind in ("airport", "base") and m.kind_hint not in ("airport", "base"):
                     f["kind"] = -WEIGHTS["kind"]  # a bare town name is the town, not its airfield
                 cc = (c.country_code or "").upper()
                 f["focus"] = WEIGHTS["focus"] * share.get(cc, 0.0)

@@ -38,6 +38,8 @@ __all__ = ["Cand", "recognise", "scanner"]
 #: the shared generic words, folded as the scanner's chunks are ("village" -> "vilage")
 GENERIC_WORDS = {**_RAW_GENERIC, **{fold_token(w): k for w, k in _RAW_GENERIC.items()}}
 WORLD_MIN_POPULATION = 1000
+#: prefix of a scanner id that matched through a code-only alias ("EBL", "ORER")
+CODE = "code="
 COMMON_ZIPF = 4.3
 #: above this, a cue such as في / "in" is not enough: a place word (محافظة، قرية, "province") or a list is
 STRONG_ZIPF = 5.0
@@ -79,7 +81,17 @@ def scanner(gazetteer: Any) -> Scanner:
     # every populated place of 1,000+ people, worldwide: the context step, not a country list, decides
     base = scanner_for(gazetteer, None, WORLD_MIN_POPULATION)
     pairs = [(k, p) for k, ids in base.keys.items() for p in ids]
-    return Scanner(pairs + vocab().pairs)
+    return Scanner(pairs + vocab().pairs + [(k, CODE + p) for k, p in _code_pairs(gazetteer)])
+
+
+def _code_pairs(gz: Any) -> list[tuple[str, str]]:
+    """(key, place id) of the aliases that are codes only (IATA/ICAO/ISO), when the gazetteer says which."""
+    try:
+        every = gz.alias_keys(countries=None, min_population=10 ** 12, include_codes=True)
+        plain = set(gz.alias_keys(countries=None, min_population=10 ** 12))
+    except TypeError:  # a gazetteer without the distinction (tests' MemoryGazetteer): none apart
+        return []
+    return [kp for kp in every if kp not in plain]
 
 
 @lru_cache(maxsize=200_000)
@@ -136,6 +148,22 @@ def _key(name: str) -> str:
     from gazetteer.normalize import name_key
 
     return name_key(name) if name else ""
+
+
+_GENERIC_NAMED: dict[str, bool] = {}
+
+
+def _generic_named(p: Any) -> bool:
+    """Does the place's own name carry a generic word ("حي الملعب", "Hay al-malab", "قاعدة التقدم")?"""
+    got = _GENERIC_NAMED.get(p.id)
+    if got is None:
+        from gazetteer.normalize import tokenize
+
+        if len(_GENERIC_NAMED) > 200_000:
+            _GENERIC_NAMED.clear()
+        got = _GENERIC_NAMED[p.id] = any(t.is_generic or t.norm in ("hay", "hai", "حي")
+                                         for n in (p.name_ar, p.name) if n for t in tokenize(n))
+    return got
 
 
 def _country(gz: Any, pid: str) -> Any:
@@ -244,7 +272,11 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         states = [p for p in h.place_ids if p.startswith("state:")]
         if states and (h.key, states[0]) in voc.abbreviations and text[h.end:h.end + 1] != ".":
             states = []  # "Ind." is Indiana, "Ind" is not
-        gaz_ids = [p for p in h.place_ids if p not in pseudo and not p.startswith("state:")]
+        gaz_ids = [p for p in h.place_ids if p not in pseudo and not p.startswith(("state:", CODE))]
+        codes = [p[len(CODE):] for p in h.place_ids if p.startswith(CODE)]
+        if codes and not is_arabic(surface) and surface.replace(".", "").replace("-", "").isupper() \
+                and not (_DAY.match(ctx.raw(h.c1 + 1)) or _DAY.match(ctx.raw(h.c0 - 1))):
+            gaz_ids += [p for p in codes if p not in gaz_ids]  # a code counts written in capitals, not in a date
         cat = pseudo[0].split(":", 1)[0] if pseudo else "gaz"
         if any(p.startswith("continent:") for p in pseudo):
             cat, pseudo = "continent", [p for p in pseudo if p.startswith("continent:")]
@@ -275,7 +307,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         if is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0] and _zipf(first, "ar") >= COMMON_ZIPF \
                 and not _place_context(ctx, h.c0, h.c1, h.key, True, attached=False):
             weak = True  # read with a proclitic ("ب+يان"), but the word as written is itself a word ("بيان")
-        elif h.kind is None and all(p.kind in _SITE_KINDS for p in places) and common \
+        elif h.kind is None and all(p.kind in _SITE_KINDS or _generic_named(p) for p in places) and common \
                 and not _place_context(ctx, h.c0, h.c1, h.key, strong):
             weak = True  # "تقدم" (progress) is the Taqaddum base only as "قاعدة التقدم" or in context
         elif not is_arabic(surface) and strong and (_sentence_start(ctx, text, h.start, h.c0) or surface.isupper()) \

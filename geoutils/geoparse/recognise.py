@@ -41,6 +41,7 @@ WORLD_MIN_POPULATION = 1000
 #: prefix of a scanner id that matched through a code-only alias ("EBL", "ORER")
 CODE = "code="
 COMMON_ZIPF = 4.3
+MINOR_ZIPF = 3.0
 #: above this, a cue such as في / "in" is not enough: a place word (محافظة، قرية, "province") or a list is
 STRONG_ZIPF = 5.0
 VERY_COMMON_ZIPF = 5.5
@@ -81,7 +82,11 @@ def scanner(gazetteer: Any) -> Scanner:
     # every populated place of 1,000+ people, worldwide: the context step, not a country list, decides
     base = scanner_for(gazetteer, None, WORLD_MIN_POPULATION)
     pairs = [(k, p) for k, ids in base.keys.items() for p in ids]
-    return Scanner(pairs + vocab().pairs + [(k, CODE + p) for k, p in _code_pairs(gazetteer)])
+    extra = vocab().pairs
+    if any(p.startswith("csc:") for ids in base.keys.values() for p in ids):
+        # the gazetteer has the world's provinces itself: the vocabulary's own copy (state:) stays out
+        extra = [(k, p) for k, p in extra if not p.startswith("state:") or (k, p) in vocab().abbreviations]
+    return Scanner(pairs + extra + [(k, CODE + p) for k, p in _code_pairs(gazetteer)])
 
 
 def _code_pairs(gz: Any) -> list[tuple[str, str]]:
@@ -96,9 +101,23 @@ def _code_pairs(gz: Any) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=200_000)
 def _zipf(word: str, lang: str) -> float:
+    """wordfreq's zipf frequency; for Arabic also of the spellings news writes without hamza or with
+    ه for ة ("الامين" is "الأمين")."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, lang)
+    best = zipf_frequency(word, lang)
+    if lang == "ar" and len(word) > 2:
+        head = 2 if word.startswith("ال") and len(word) > 3 else 0
+        forms = set()
+        if word[head:head + 1] == "ا":
+            forms |= {word[:head] + h + word[head + 1:] for h in "أإآ"}
+        if word.endswith("ه"):
+            forms.add(word[:-1] + "ة")
+        if word.endswith("ي"):
+            forms.add(word[:-1] + "ى")
+        for f in forms:
+            best = max(best, zipf_frequency(f, lang))
+    return best
 
 
 def _frequency(surface: str, key: str) -> float:
@@ -132,8 +151,11 @@ def _exempt(places: list, key: str, zipf: float, arabic: bool = False) -> bool:
     if zipf >= VERY_COMMON_ZIPF:
         return False
     for p in places:
-        if p.id.startswith(("cur:", "user:")) or getattr(p, "layer", "default") == "user" \
-                or (p.kind in _ADMIN_KINDS and (not p.id.startswith("state:") or zipf < STRONG_ZIPF and not arabic)):
+        if p.id.startswith(("cur:", "user:")) or getattr(p, "layer", "default") == "user" or p.kind == "country":
+            return True
+        # administrative units: in Arabic (no capitals) only when the word is not a very frequent one
+        # ("الداخلية", "العاصمة", "الوحدة" are units somewhere and words everywhere)
+        if p.kind in _ADMIN_KINDS and zipf < STRONG_ZIPF:
             return True
         # Arabic has no capitals: a big place keeps a word only as its own Arabic name, and not a very common one
         pop = p.population or 0
@@ -301,7 +323,11 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             continue
         weak = False
         zipf = _frequency(surface, h.key)
-        common = zipf >= COMMON_ZIPF
+        # a name known only as a minor local entry (an unpopulated village or neighbourhood list) must
+        # be rarer still as a word to stand on its own ("الاكراد", "الجهاد" are neighbourhoods and words)
+        minor = all(p.population is None and p.kind == "place" and not p.id.startswith(("cur:", "user:"))
+                    for p in places)
+        common = zipf >= (MINOR_ZIPF if minor else COMMON_ZIPF)
         strong = zipf >= STRONG_ZIPF
         first = surface.split(" ", 1)[0]
         if is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0] and _zipf(first, "ar") >= COMMON_ZIPF \

@@ -46,6 +46,7 @@ __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 WEIGHTS = {"rank": 0.2, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 1.5,
            "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0}
 MAX_ANCHORS = 24
+_UNIT_KINDS = ("governorate", "province", "district", "subdistrict", "country")
 _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
              "district": ("district",), "place": ("place", "town"), "embassy": ("embassy", "consulate"),
              "consulate": ("consulate", "embassy"), "crossing": ("crossing",)}
@@ -203,7 +204,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             cont = None
             if m.container is not None and out[m.container] is not None:
                 cont = out[m.container].place
-            if cont is not None and not any(_inside(c, cont, 300) for c in r):
+            if cont is not None and cont.kind in _UNIT_KINDS and not any(_inside(c, cont, 300) for c in r):
                 continue  # the text's own container rules every candidate out: a place the gazetteer lacks
             if len(r) == 1:
                 reason = "only candidate"

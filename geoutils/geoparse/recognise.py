@@ -328,7 +328,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         minor = all(p.population is None and p.kind == "place" and not p.id.startswith(("cur:", "user:"))
                     for p in places)
         common = zipf >= (MINOR_ZIPF if minor else COMMON_ZIPF)
-        strong = zipf >= STRONG_ZIPF
+        strong = zipf >= STRONG_ZIPF or (minor and zipf >= COMMON_ZIPF)  # "في فجر" is "at dawn"
         first = surface.split(" ", 1)[0]
         if is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0] and _zipf(first, "ar") >= COMMON_ZIPF \
                 and not _place_context(ctx, h.c0, h.c1, h.key, True, attached=False):
@@ -473,13 +473,14 @@ def _structure(text: str, cands: list[Cand], ctx: _Ctx) -> None:
             m.relation = f"{ctx.raw(m.c0 - 2).strip(',').lower()} of"
         elif p1 in rel and not ctx.raw(m.c0 - 1).endswith(","):
             m.relation = ctx.raw(m.c0 - 1).strip(",()")
-        elif is_arabic(m.text) and fold_token(m.text[:1]) == "ب" and False:
-            pass
         if i + 1 < len(cands):
             nx = cands[i + 1]
             gap = nx.c0 - m.c1
             between = [_first_word(f) for f in ctx.folded[m.c1 + 1:nx.c0] if f]
             comma = any(ctx.raw(c).endswith((",", "،")) for c in range(m.c1, nx.c0))
+            # "عين الأسد (غرب) وأربيل", "Mosul and Kirkuk": a list, not a container
+            coordinated = (is_arabic(nx.text) and nx.text.startswith("و") and not nx.key.startswith("و")) \
+                or "and" in between or "و" in between or any(ctx.raw(c).startswith("(") for c in range(m.c1 + 1, nx.c0))
             if between and all(w in GENERIC_WORDS for w in between):
                 gap = 1  # "Zaghniyah village, Diyala province": the generic word belongs to the name
             paren = ctx.raw(nx.c0).startswith("(")
@@ -491,14 +492,14 @@ def _structure(text: str, cands: list[Cand], ctx: _Ctx) -> None:
                 contained = True
             elif gap == 1 and paren:
                 contained = True
-            elif 1 < gap <= 4 and between and all(w in cues or w in rel or w in GENERIC_WORDS or w == "of"
-                                                   for w in between):
+            elif 1 < gap <= 4 and between and not coordinated and all(
+                    w in cues or w in rel or w in GENERIC_WORDS or w == "of" for w in between):
                 strong_cue = any(w in cues and w not in ("in", "of", "within", "في") for w in between)
                 if strong_cue or (any(w in cues for w in between) and (admin_next or any(w in GENERIC_WORDS for w in between))):
                     contained = True
                 elif any(w in rel for w in between):
                     contained = True
-            elif gap == 1 and nx.relation and is_arabic(nx.text):
+            elif gap == 1 and nx.relation and is_arabic(nx.text) and not coordinated:
                 contained = True
             if contained and nx.category != "ctx" and m.category != "ctx":
                 m.container = i + 1

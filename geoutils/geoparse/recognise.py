@@ -23,57 +23,28 @@ Example
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from gazetteer.normalize import GENERIC_WORDS as _RAW_GENERIC, fold_token, is_arabic
+from gazetteer.normalize import fold_token, is_arabic
 
-from geoutils.geoparse.scanner import Scan, Scanner, scanner_for
+from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, _SENT_END, COMMON_ZIPF, GENERIC_WORDS, MINOR_ZIPF,
+                                       STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, _Ctx, _first_word, _frequency,
+                                       _key, _last_word, _zipf)
+from geoutils.geoparse.scanner import Scanner, scanner_for
+from geoutils.geoparse.structure import structure, unknown_names
 from geoutils.geoparse.vocab import vocab, words
 
 __all__ = ["Cand", "recognise", "scanner"]
 
-#: the shared generic words, folded as the scanner's chunks are ("village" -> "vilage")
-GENERIC_WORDS = {**_RAW_GENERIC, **{fold_token(w): k for w, k in _RAW_GENERIC.items()}}
 WORLD_MIN_POPULATION = 1000
 #: prefix of a scanner id that matched through a code-only alias ("EBL", "ORER")
 CODE = "code="
-COMMON_ZIPF = 4.3
-MINOR_ZIPF = 3.0
-#: above this, a cue such as في / "in" is not enough: a place word (محافظة، قرية, "province") or a list is
-STRONG_ZIPF = 5.0
-VERY_COMMON_ZIPF = 5.5
 #: a GeoNames place this big, named by its own main name, is not a common word's namesake
 BIG_POPULATION = 200_000
 MILLION = 1_000_000
-_ADMIN_KINDS = {"governorate", "district", "country", "province", "subdistrict", "admin1", "admin2", "region"}
 _CODE_KINDS = {"airport", "base"}
 _SITE_KINDS = {"airport", "base", "dam", "prison", "oilfield", "crossing", "zone", "landmark", "embassy", "consulate"}
-_SENT_END = re.compile(r"[.!?:;\"”»|]$|^[-—–]+$")
-_DAY = re.compile(r"^\d{1,2}(st|nd|rd|th)?[,.]?$")
-_DASHES = ("—", "–", "-", "--")
-
-
-@dataclass
-class Cand:
-    """A recognised mention before resolution."""
-
-    start: int
-    end: int
-    text: str
-    key: str
-    category: str  # gaz | country | ctx | region | continent | unknown
-    places: list = field(default_factory=list)  # gazetteer Places (gaz) or pseudo ids
-    kind_hint: str | None = None
-    c0: int = -1
-    c1: int = -1
-    weak: bool = False  # a common word that needs a neighbour in a list of places
-    container: int | None = None  # index of the candidate that contains this one
-    container_text: str | None = None
-    relation: str | None = None
-    dateline: bool = False
 
 
 @lru_cache(maxsize=8)
@@ -99,52 +70,6 @@ def _code_pairs(gz: Any) -> list[tuple[str, str]]:
     return [kp for kp in every if kp not in plain]
 
 
-@lru_cache(maxsize=200_000)
-def _zipf(word: str, lang: str) -> float:
-    """wordfreq's zipf frequency; for Arabic also of the spellings news writes without hamza or with
-    ه for ة ("الامين" is "الأمين")."""
-    from wordfreq import zipf_frequency
-
-    best = zipf_frequency(word, lang)
-    if lang == "ar" and len(word) > 2:
-        head = 2 if word.startswith("ال") and len(word) > 3 else 0
-        forms = set()
-        if word[head:head + 1] == "ا":
-            forms |= {word[:head] + h + word[head + 1:] for h in "أإآ"}
-        if word.endswith("ه"):
-            forms.add(word[:-1] + "ة")
-        if word.endswith("ي"):
-            forms.add(word[:-1] + "ى")
-        for f in forms:
-            best = max(best, zipf_frequency(f, lang))
-    return best
-
-
-def _frequency(surface: str, key: str) -> float:
-    """Zipf frequency of the name, as written, as a common word of its language; for several
-    words, that of the rarest ("بيان إن" is two common words, "Ain al-Asad" is not)."""
-    if " " in key:
-        parts = surface.split()
-        if len(parts) < 2:
-            return 0.0
-        return min(_frequency(parts[0], fold_token(parts[0]) or "x"),
-                   min(_zipf(w, "ar" if is_arabic(w) else "en") if is_arabic(w) else _zipf(w.lower(), "en")
-                       for w in parts[1:]))
-    if is_arabic(surface):
-        w = surface
-        best = _zipf(w, "ar")
-        # an attached proclitic: the reading without it
-        for n in (1, 2):
-            if len(w) - n >= 2 and w[0] in "وبلفك" and fold_token(w[n:]).endswith(key[-2:]):
-                best = max(best, _zipf(w[n:], "ar"))
-        return best
-    return _zipf(surface.lower(), "en")
-
-
-def _common(surface: str, key: str) -> bool:
-    return _frequency(surface, key) >= COMMON_ZIPF
-
-
 def _exempt(places: list, key: str, zipf: float, arabic: bool = False) -> bool:
     """Curated, administrative and big places keep a name that is also a word, unless the word is
     so frequent (a function word: "أن") that only context can make it a place."""
@@ -164,12 +89,6 @@ def _exempt(places: list, key: str, zipf: float, arabic: bool = False) -> bool:
             return True
     return False
 
-
-@lru_cache(maxsize=200_000)
-def _key(name: str) -> str:
-    from gazetteer.normalize import name_key
-
-    return name_key(name) if name else ""
 
 
 _GENERIC_NAMED: dict[str, bool] = {}
@@ -196,32 +115,6 @@ def _country(gz: Any, pid: str) -> Any:
 
 def _is_code_key(key: str) -> bool:
     return " " not in key and key.isascii() and len(key) <= 4
-
-
-def _first_word(folded: str) -> str:
-    return folded.split(" ", 1)[0] if folded else ""
-
-
-def _last_word(folded: str) -> str:
-    return folded.rsplit(" ", 1)[-1] if folded else ""
-
-
-class _Ctx:
-    """Words around chunk indices of one scan."""
-
-    def __init__(self, sc: Scan) -> None:
-        self.words, self.folded = sc.words, sc.folded
-
-    def prev(self, c: int, n: int = 1) -> str:
-        j = c - n
-        return self.folded[j] if 0 <= j < len(self.folded) else ""
-
-    def next(self, c: int, n: int = 1) -> str:
-        j = c + n
-        return self.folded[j] if 0 <= j < len(self.folded) else ""
-
-    def raw(self, c: int) -> str:
-        return self.words[c] if 0 <= c < len(self.words) else ""
 
 
 @lru_cache(maxsize=1)
@@ -360,10 +253,10 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         elif persons and m.key in persons and not m.weak and m.category == "gaz" \
                 and not _place_context(ctx, m.c0, m.c1, m.key, True):
             m.weak = True
-    out += _unknown(text, sc, ctx, {c for m in out for c in range(m.c0, m.c1 + 1)})
+    out += unknown_names(text, sc, ctx, {c for m in out for c in range(m.c0, m.c1 + 1)})
     out.sort(key=lambda m: m.start)
     out = _lists(out, ctx)
-    _structure(text, out, ctx)
+    structure(text, out, ctx)
     return out
 
 
@@ -391,126 +284,3 @@ def _lists(cands: list[Cand], ctx: _Ctx) -> list[Cand]:
     return keep
 
 
-def _unknown(text: str, sc: Scan, ctx: _Ctx, taken: set[int]) -> list[Cand]:
-    """"قرية الجيزاني", "ناحية العظيم", "Islah village", "the village of Islah": names the gazetteer lacks."""
-    before_ar = words("unknown_before")
-    heads = words("name_heads")
-    after_en = words("unknown_after")
-    of_en = words("unknown_before_of")
-    out: list[Cand] = []
-    starts: list[int] | None = None
-    n = len(sc.words)
-    stop = words("place_before") | words("relations") | words("months") | words("weekdays")
-
-    def span(c0: int, c1: int) -> tuple[int, int]:
-        nonlocal starts
-        if starts is None:
-            from geoutils.geoparse.scanner import _word_starts
-
-            starts = _word_starts(text)
-        s, e = starts[c0], starts[c1] + len(sc.words[c1])
-        while s < e and not text[s].isalnum():
-            s += 1
-        while e > s and not text[e - 1].isalnum():
-            e -= 1
-        return s, e
-
-    for c, f in enumerate(sc.folded):
-        if not f or c in taken:
-            continue
-        raw = sc.words[c]
-        if is_arabic(raw):
-            if f in before_ar and c + 1 < n and (c + 1) not in taken and is_arabic(sc.words[c + 1]):
-                nf = sc.folded[c + 1]
-                if not nf or nf in stop or nf in GENERIC_WORDS or _SENT_END.search(raw):
-                    continue
-                c1 = c + 1
-                if nf in heads and c + 2 < n and (c + 2) not in taken and is_arabic(sc.words[c + 2]) \
-                        and not _SENT_END.search(sc.words[c + 1]):
-                    c1 = c + 2
-                s, e = span(c + 1, c1)
-                if s < e:
-                    out.append(Cand(s, e, text[s:e], " ".join(sc.folded[c + 1:c1 + 1]), "unknown", [],
-                                    GENERIC_WORDS.get(f) or "place", c + 1, c1))
-                    taken.update(range(c, c1 + 1))
-        elif f in of_en and c + 2 < n and sc.folded[c + 1] == "of" and sc.words[c + 2][:1].isupper() \
-                and (c + 2) not in taken and sc.folded[c + 2] not in stop:
-            if _zipf(sc.words[c + 2].lower().strip(",.'\""), "en") >= COMMON_ZIPF:
-                continue
-            s, e = span(c + 2, c + 2)
-            if s < e:
-                out.append(Cand(s, e, text[s:e], sc.folded[c + 2], "unknown", [], GENERIC_WORDS.get(f) or "place",
-                                c + 2, c + 2))
-                taken.update(range(c, c + 3))
-        elif f in after_en and c > 0 and (c - 1) not in taken:
-            # capitalised words right before: "Islah village", "Sehit Kendal area"
-            c0 = c - 1
-            if not sc.words[c0][:1].isupper() or sc.folded[c0] in stop or _SENT_END.search(sc.words[c0]):
-                continue
-            if c0 - 1 >= 0 and (c0 - 1) not in taken and sc.words[c0 - 1][:1].isupper() \
-                    and not _SENT_END.search(sc.words[c0 - 1]) and sc.folded[c0 - 1] not in stop \
-                    and _zipf(sc.words[c0 - 1].lower(), "en") < COMMON_ZIPF:
-                c0 -= 1
-            if _zipf(sc.words[c0].lower().strip(",.'\""), "en") >= COMMON_ZIPF:
-                continue
-            s, e = span(c0, c - 1)
-            if s < e:
-                out.append(Cand(s, e, text[s:e], " ".join(sc.folded[c0:c]), "unknown", [],
-                                GENERIC_WORDS.get(f) or "place", c0, c - 1))
-                taken.update(range(c0, c + 1))
-    return out
-
-
-def _structure(text: str, cands: list[Cand], ctx: _Ctx) -> None:
-    """Containers ("X, Diyala province", "X (Dahuk)", "X التابعة لقضاء Y", "X north of Y"),
-    relations ("north of Baquba", "جنوب كركوك") and the dateline ("BAGHDAD —")."""
-    rel = words("relations")
-    cues = words("container_cues")
-    for i, m in enumerate(cands):
-        p1 = _last_word(ctx.prev(m.c0))
-        p2 = _last_word(ctx.prev(m.c0, 2))
-        if p1 == "of" and p2 in rel:
-            m.relation = f"{ctx.raw(m.c0 - 2).strip(',').lower()} of"
-        elif p1 in rel and not ctx.raw(m.c0 - 1).endswith(","):
-            m.relation = ctx.raw(m.c0 - 1).strip(",()")
-        if i + 1 < len(cands):
-            nx = cands[i + 1]
-            gap = nx.c0 - m.c1
-            between = [_first_word(f) for f in ctx.folded[m.c1 + 1:nx.c0] if f]
-            comma = any(ctx.raw(c).endswith((",", "،")) for c in range(m.c1, nx.c0))
-            # "عين الأسد (غرب) وأربيل", "Mosul and Kirkuk": a list, not a container
-            coordinated = (is_arabic(nx.text) and nx.text.startswith("و") and not nx.key.startswith("و")) \
-                or "and" in between or "و" in between or any(ctx.raw(c).startswith("(") for c in range(m.c1 + 1, nx.c0))
-            if between and all(w in GENERIC_WORDS for w in between):
-                gap = 1  # "Zaghniyah village, Diyala province": the generic word belongs to the name
-            paren = ctx.raw(nx.c0).startswith("(")
-            admin_next = nx.category in ("country", "region") or _first_word(ctx.next(nx.c1)) in (
-                "province", "governorate", "district", "county", "state") or any(
-                getattr(p, "kind", "") in _ADMIN_KINDS for p in nx.places if not isinstance(p, str))
-            contained = False
-            if gap == 1 and (comma or paren) and admin_next:
-                contained = True
-            elif gap == 1 and paren:
-                contained = True
-            elif 1 < gap <= 4 and between and not coordinated and all(
-                    w in cues or w in rel or w in GENERIC_WORDS or w == "of" for w in between):
-                strong_cue = any(w in cues and w not in ("in", "of", "within", "في") for w in between)
-                if strong_cue or (any(w in cues for w in between) and (admin_next or any(w in GENERIC_WORDS for w in between))):
-                    contained = True
-                elif any(w in rel for w in between):
-                    contained = True
-            elif gap == 1 and nx.relation and is_arabic(nx.text) and not coordinated:
-                contained = True
-            if contained and nx.category != "ctx" and m.category != "ctx":
-                m.container = i + 1
-                m.container_text = nx.text
-            elif gap == 1 and ctx.raw(m.c1).endswith(("'s", "’s")) and nx.container is None \
-                    and m.category in ("country", "gaz", "region"):
-                nx.container, nx.container_text = i, m.text  # "Iraq's Anbar", "Syria's Idlib province"
-        # the dateline: the article's first mention, at a line start, followed by a dash
-        if i == 0 and m.start < 200:
-            line_start = text.rfind("\n", 0, m.start) + 1
-            before = text[line_start:m.start].strip()
-            after = text[m.end:m.end + 40]
-            if (not before or before.isupper()) and re.match(r"^\s*(\([^)]{1,30}\)\s*)?[,]?\s*[-—–:]", after):
-                m.dateline = True

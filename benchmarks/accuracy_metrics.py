@@ -242,6 +242,27 @@ def bio_spans(tokens: Sequence[str], tags: Sequence[str], label: str = "LOC",
     return text, spans, ents
 
 
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` with leading and trailing punctuation (Unicode category P*) removed.
+
+    ANERcorp tokens keep attached punctuation ("كابول؛", "بغداد،"), so gold and predicted
+    spans are both trimmed before scoring. A span of punctuation only is returned unchanged.
+
+    Example
+    -------
+    >>> trim_span("في كابول؛ امس", 3, 9)
+    (3, 8)
+    """
+    import unicodedata
+
+    s, e = start, end
+    while s < e and unicodedata.category(text[s]).startswith("P"):
+        s += 1
+    while e > s and unicodedata.category(text[e - 1]).startswith("P"):
+        e -= 1
+    return (s, e) if s < e else (start, end)
+
+
 def score_spans(gold: Sequence[tuple[int, int]], pred: Sequence[tuple[int, int]]) -> dict[str, int]:
     """Exact and lenient (one-to-one overlap) true positives for one text.
 

@@ -9,7 +9,8 @@ Tolerance by ``where_prec``: 10, 25, 50, 150 km for 1..4 (:data:`UCDP_TOL_KM`). 
 * Names: one item per distinct ``where_coordinates`` name; the name keeps UCDP's spelling
   and its generic word ("Al Fallūjah town", "Ninawa province"): the gazetteer's own generic
   handling decides. A name seen with several precisions takes the most frequent one (ties:
-  the tighter), at its (single) point.
+  the tighter), at its (single) point. The accuracy run scores gazetteer names with the
+  one implementation, :func:`benchmarks.acc_gazetteer.ucdp_names`.
 
 Example
 -------
@@ -23,7 +24,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any, Iterable
 
 from benchmarks.accuracy_metrics import UCDP_TOL_KM, haversine_km
@@ -109,29 +109,3 @@ def score_names(items: Iterable[PointItem], resolved: Iterable[tuple[float, floa
     n = sum(tot.values())
     return {"names": n, "right": sum(ok.values()), "share": sum(ok.values()) / n if n else 0.0,
             "by_prec": {p: (ok[p], tot[p]) for p in sorted(tot)}, "misses": misses}
-
-
-def _realdata(data_dir: Path) -> Path:
-    data_dir = Path(data_dir)
-    return data_dir / "realdata" if (data_dir / "realdata").is_dir() else data_dir
-
-
-def ucdp_names(gz: Any, data_dir: Path) -> dict[str, Any]:
-    """Distinct UCDP place names that ``gz.resolve(name, country="IQ")`` puts within tolerance.
-
-    ``data_dir`` is ``../shared`` or ``../shared/realdata``. Returns :func:`score_names`' dict.
-
-    Example
-    -------
-    >>> from gazetteer import Gazetteer                                  # doctest: +SKIP
-    >>> ucdp_names(Gazetteer.default(), Path("../shared"))["share"]      # doctest: +SKIP
-    0.9
-    """
-    from benchmarks.accuracy_data import read_ucdp
-
-    items = name_items(read_ucdp(_realdata(data_dir) / "ucdp_ged_iraq_2003-2015.csv"))
-    pts = []
-    for it in items:
-        p = gz.resolve(it.text, country="IQ")
-        pts.append((p.lat, p.lon) if p is not None else None)
-    return score_names(items, pts)

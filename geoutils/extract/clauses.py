@@ -25,7 +25,7 @@ from geoutils.extract.actors import Actor, find_actors
 from geoutils.extract.dates import find_dates, find_times, time_of_day
 from geoutils.extract.numbers import casualties
 from geoutils.extract.places import Cand, locate, mission_target
-from geoutils.extract.sentences import body_start, split_sentences
+from geoutils.extract.sentences import body_start, dateline, split_sentences
 from geoutils.extract.tokens import Tokens
 
 __all__ = ["EventMention", "event_mentions", "SUB_PRIORITY", "WEAPON_PRIORITY"]
@@ -109,11 +109,23 @@ def _main_country(mentions: list[Any]) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
+def _filing_date(toks_all: Tokens, dl: tuple[int, int] | None, pub: date) -> date:
+    """The date written in the dateline ("BAGHDAD, Jan 18 (Reuters) -"), when there is one and it
+    is not after publication; else the publication date."""
+    if dl:
+        hits = [d for d in find_dates(toks_all.span(*dl), pub) if not d.relative and d.precision == 1]
+        if hits and hits[0].date <= pub:
+            return hits[0].date
+    return pub
+
+
 def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
                    gazetteer: Any = None) -> list[EventMention]:
     """Event mentions of the whole article, sentence by sentence (see module doc)."""
     country = _main_country(mentions)
     body = body_start(text)
+    dl = dateline(text)
+    ref = _filing_date(toks_all, dl, pub)  # relative dates ("on Sunday", أمس) count from the filing date
     m_starts = [m.start for m in mentions]
     out: list[EventMention] = []
     last_by_kind: dict[str, Any] = {}
@@ -142,7 +154,9 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
         if not trigs:
             continue
-        dates = find_dates(toks, pub)
+        dates = find_dates(toks, ref)
+        if dl and s < dl[1]:  # the dateline's date is the filing date, not the event's
+            dates = [d for d in dates if not (dl[0] <= toks[d.start].start < dl[1])]
         trigs = _promote(trigs, located, bool(dates), not out)
         clusters = [(cl, *_summarise(cl)) for cl in _clusters(trigs)]
         strong = [c for c in clusters if c[3] and not c[5]]

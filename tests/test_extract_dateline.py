@@ -67,3 +67,9 @@ def test_arabic_weekday_and_yesterday_count_from_the_dateline_date(gz):
 def test_arabic_dateline_date_alone_is_not_the_event_date(gz):
     t = "بغداد - 18 كانون الثاني (رويترز) - قتل جنديان بانفجار عبوة ناسفة في الموصل."
     assert dates(t, gz) == [(None, "Mosul")]
+
+
+def test_dateline_story_with_a_follow_up_sentence(gz):
+    t = ("BAGHDAD, Jan 18 (Reuters) - A roadside bomb hit an army patrol in Mosul on Sunday. "
+         "The blast killed two soldiers, police said. Officials said on Monday that the road was reopened.")
+    assert dates(t, gz) == [(date(2020, 1, 12), "Mosul")]

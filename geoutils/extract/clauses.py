@@ -125,7 +125,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
     country = _main_country(mentions)
     body = body_start(text)
     dl = dateline(text)
-    ref = _filing_date(toks_all, dl, pub)  # relative dates ("on Sunday", أمس) count from the filing date
+    anchor = _filing_date(toks_all, dl, pub)  # relative dates ("on Sunday", أمس) count from the filing date
     m_starts = [m.start for m in mentions]
     out: list[EventMention] = []
     last_by_kind: dict[str, Any] = {}
@@ -154,7 +154,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
         if not trigs:
             continue
-        dates = find_dates(toks, ref)
+        dates = find_dates(toks, anchor)
         if dl and s < dl[1]:  # the dateline's date is the filing date, not the event's
             dates = [d for d in dates if not (dl[0] <= toks[d.start].start < dl[1])]
         trigs = _promote(trigs, located, bool(dates), not out)

@@ -31,7 +31,8 @@ from gazetteer.normalize import fold_token, is_arabic
 from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, _SENT_END, COMMON_ZIPF, GENERIC_WORDS, MINOR_ZIPF,
                                        STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, _Ctx, _first_word, _frequency,
                                        _key, _last_word, _zipf)
-from geoutils.geoparse.scanner import Scanner, scanner_for
+from geoutils.geoparse.scancache import cached
+from geoutils.geoparse.scanner import Scanner, scanner_pairs
 from geoutils.geoparse.structure import structure, unknown_names
 from geoutils.geoparse.vocab import vocab, words
 
@@ -49,12 +50,16 @@ _SITE_KINDS = {"airport", "base", "dam", "prison", "oilfield", "crossing", "zone
 
 @lru_cache(maxsize=8)
 def scanner(gazetteer: Any) -> Scanner:
-    """The scanner over the gazetteer's keys and the geoparse vocabulary (built once per gazetteer)."""
+    """The scanner over the gazetteer's keys and the geoparse vocabulary (built once per gazetteer,
+    and kept on disk beside its database: :mod:`geoutils.geoparse.scancache`)."""
+    return cached(gazetteer, lambda: _build_scanner(gazetteer))
+
+
+def _build_scanner(gazetteer: Any) -> Scanner:
     # every populated place of 1,000+ people, worldwide: the context step, not a country list, decides
-    base = scanner_for(gazetteer, None, WORLD_MIN_POPULATION)
-    pairs = [(k, p) for k, ids in base.keys.items() for p in ids]
+    pairs = scanner_pairs(gazetteer, None, WORLD_MIN_POPULATION)
     extra = vocab().pairs
-    if any(p.startswith("csc:") for ids in base.keys.values() for p in ids):
+    if any(p.startswith("csc:") for _, p in pairs):
         # the gazetteer has the world's provinces itself: the vocabulary's own copy (state:) stays out
         extra = [(k, p) for k, p in extra if not p.startswith("state:") or (k, p) in vocab().abbreviations]
     return Scanner(pairs + extra + [(k, CODE + p) for k, p in _code_pairs(gazetteer)])

@@ -30,7 +30,7 @@ import numpy as np
 
 from gazetteer.normalize import GENERIC_WORDS, NO_JOIN_LETTERS, PROCLITICS, is_arabic, tokenize
 
-__all__ = ["Hit", "Scan", "Scanner", "scanner_for", "fold_chunks", "DEFAULT_COUNTRIES"]
+__all__ = ["Hit", "Scan", "Scanner", "scanner_for", "scanner_pairs", "fold_chunks", "DEFAULT_COUNTRIES"]
 
 #: countries whose small places are scanned by default (the region the analysts cover);
 #: elsewhere only cities of at least ``WORLD_MIN_POPULATION`` people.
@@ -385,10 +385,17 @@ def scanner_for(gazetteer: Any, countries: tuple[str, ...] | None = DEFAULT_COUN
     >>> len(scanner_for(Gazetteer.default())) > 1000        # doctest: +SKIP
     True
     """
+    return Scanner(scanner_pairs(gazetteer, countries, min_population, world_min_population))
+
+
+def scanner_pairs(gazetteer: Any, countries: tuple[str, ...] | None = DEFAULT_COUNTRIES,
+                  min_population: int = REGION_MIN_POPULATION,
+                  world_min_population: int = WORLD_MIN_POPULATION) -> list[tuple[str, str]]:
+    """The (key, place id) pairs :func:`scanner_for` scans, without building an automaton."""
     pairs = list(gazetteer.alias_keys(countries=list(countries) if countries else None, min_population=min_population))
     if countries:
         pairs += gazetteer.alias_keys(countries=None, min_population=world_min_population)
     missions: set[str] = set()
     if hasattr(gazetteer, "to_geodataframe"):
         missions = set(gazetteer.to_geodataframe(kinds=["embassy", "consulate"])["id"])
-    return Scanner((k, p) for k, p in pairs if p not in missions)
+    return [(k, p) for k, p in pairs if p not in missions]

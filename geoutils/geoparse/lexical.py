@@ -93,6 +93,14 @@ def _common(surface: str, key: str) -> bool:
     return _frequency(surface, key) >= COMMON_ZIPF
 
 
+_ARTICLE_CLITICS = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل")
+
+
+def _definite(word: str) -> bool:
+    """Does an Arabic word carry the article (with or without a proclitic): "المالي", "بالاتحاد", "للجزيرة"?"""
+    return word.startswith(_ARTICLE_CLITICS) and len(word) > 4
+
+
 @lru_cache(maxsize=200_000)
 def _key(name: str) -> str:
     from gazetteer.normalize import name_key

@@ -29,7 +29,7 @@ from typing import Any
 from gazetteer.normalize import fold_token, is_arabic
 
 from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, _SENT_END, COMMON_ZIPF, GENERIC_WORDS, MINOR_ZIPF,
-                                       STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, _Ctx, _first_word, _frequency,
+                                       STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, _Ctx, _definite, _first_word, _frequency,
                                        _key, _last_word, _zipf)
 from geoutils.geoparse.scancache import cached
 from geoutils.geoparse.scanner import Scanner, scanner_pairs
@@ -85,8 +85,8 @@ def _exempt(places: list, key: str, zipf: float, arabic: bool = False) -> bool:
             return True
         # administrative units: in Arabic (no capitals) only when the word is not a very frequent one
         # ("الداخلية", "العاصمة", "الوحدة" are units somewhere and words everywhere)
-        if p.kind in _ADMIN_KINDS and zipf < STRONG_ZIPF:
-            return True
+        if p.kind in _ADMIN_KINDS and zipf < STRONG_ZIPF and (not arabic or p.kind in _TOP_ADMIN):
+            return True  # Arabic: a district or subdistrict named "الفجر" (dawn) needs its context
         # Arabic has no capitals: a big place keeps a word only as its own Arabic name, and not a very common one
         pop = p.population or 0
         if pop >= BIG_POPULATION and (not arabic or (zipf < STRONG_ZIPF and (key == _key(p.name_ar or "")
@@ -94,6 +94,23 @@ def _exempt(places: list, key: str, zipf: float, arabic: bool = False) -> bool:
             return True
     return False
 
+
+
+_TOP_ADMIN = {"country", "governorate", "province", "admin1", "region"}
+_HAY = ("hay", "hai", "حي")
+
+
+def _curated(p: Any) -> bool:
+    return p.id.startswith(("cur:", "user:")) or getattr(p, "layer", "default") == "user"
+
+
+def _described(surface: str) -> bool:
+    """"الحي الغربي", "القرية المجاورة": a generic place word with the article, then a description."""
+    parts = surface.split()
+    if len(parts) < 2 or not _definite(parts[0]):
+        return False
+    head = fold_token(parts[0])
+    return bool(GENERIC_WORDS.get(head) or head in _HAY)
 
 
 _GENERIC_NAMED: dict[str, bool] = {}
@@ -206,6 +223,11 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             if not is_arabic(surface) and _is_code_key(h.key) and not surface.replace(".", "").isupper() \
                     and len(h.key) <= 2:
                 continue  # "us" the pronoun is not the U.S.
+            if cat == "country" and is_arabic(surface) and _definite(surface) \
+                    and _frequency(surface, h.key) >= COMMON_ZIPF and not any(
+                        _definite((getattr(voc.countries.get(p.split(":", 1)[1]), "name_ar", None) or "ال-").split()[0])
+                        for p in pseudo):
+                continue  # "المالي" (financial) is not مالي
             places = [voc.places[p] for p in pseudo if p in voc.places]
             out.append(Cand(h.start, h.end, surface, h.key, cat, places or pseudo, h.kind, h.c0, h.c1))
             continue
@@ -217,10 +239,18 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             if not caps or dated:
                 places = [p for p in places if p.kind not in _CODE_KINDS and not p.id.startswith("icao:")
                           and not (p.kind == "country" and _key(p.name) != h.key)]
+        zipf = _frequency(surface, h.key)
+        if is_arabic(surface) and zipf >= COMMON_ZIPF:
+            if (_described(surface) or (_definite(surface) and _described(ctx.raw(h.c0 - 1) + " " + surface))) \
+                    and not any(_curated(p) for p in places):
+                continue  # "الحي الغربي", "القرية المجاورة": a generic word with the article and a common word
+            if _definite(surface):
+                # "المالي", "الحصار", "المركزي": the article makes the word an adjective or a noun;
+                # a place whose own Arabic name has no article is not named by it
+                places = [p for p in places if _curated(p) or not p.name_ar or _definite(p.name_ar.split()[0])]
         if not places:
             continue
         weak = False
-        zipf = _frequency(surface, h.key)
         # a name known only as a minor local entry (an unpopulated village or neighbourhood list) must
         # be rarer still as a word to stand on its own ("الاكراد", "الجهاد" are neighbourhoods and words)
         minor = all(p.population is None and p.kind == "place" and not p.id.startswith(("cur:", "user:"))

@@ -20,7 +20,7 @@ import re
 from gazetteer.normalize import is_arabic
 
 from geoutils.geoparse.lexical import (_ADMIN_KINDS, _SENT_END, COMMON_ZIPF, GENERIC_WORDS, Cand, _Ctx,
-                                       _first_word, _last_word, _zipf)
+                                       _definite, _first_word, _last_word, _zipf)
 from geoutils.geoparse.scanner import Scan
 from geoutils.geoparse.vocab import words
 
@@ -60,6 +60,8 @@ def unknown_names(text: str, sc: Scan, ctx: _Ctx, taken: set[int]) -> list[Cand]
                 nf = sc.folded[c + 1]
                 if not nf or nf in stop or nf in GENERIC_WORDS or _SENT_END.search(raw):
                     continue
+                if _definite(raw) and _definite(sc.words[c + 1]):
+                    continue  # "القرية المجاورة" describes (the neighbouring village); "قرية الجيزاني" names
                 c1 = c + 1
                 if nf in heads and c + 2 < n and (c + 2) not in taken and is_arabic(sc.words[c + 2]) \
                         and not _SENT_END.search(sc.words[c + 1]):

@@ -31,6 +31,7 @@ from gazetteer.normalize import fold_token, is_arabic
 from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, _SENT_END, COMMON_ZIPF, GENERIC_WORDS, MINOR_ZIPF,
                                        STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, _Ctx, _definite, _first_word, _frequency,
                                        _key, _last_word, _zipf)
+from geoutils.geoparse.missions import missions
 from geoutils.geoparse.scancache import cached
 from geoutils.geoparse.scanner import Scanner, scanner_pairs
 from geoutils.geoparse.structure import structure, unknown_names
@@ -288,6 +289,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         elif persons and m.key in persons and not m.weak and m.category == "gaz" \
                 and not _place_context(ctx, m.c0, m.c1, m.key, True):
             m.weak = True
+    out = missions(text, out, ctx, gz)  # "the US embassy", "السفارة الأميركية"
     out += unknown_names(text, sc, ctx, {c for m in out for c in range(m.c0, m.c1 + 1)})
     out.sort(key=lambda m: m.start)
     out = _lists(out, ctx)

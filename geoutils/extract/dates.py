@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from gazetteer.normalize import Token, fold_token, proclitic_variants
+from gazetteer.normalize import Token, fold_token
+
+from geoutils import lexicons
+from geoutils.extract.tokens import readings
 
 __all__ = ["DateHit", "find_dates", "find_times", "parse_published", "infer_year"]
 
@@ -39,55 +42,46 @@ def parse_published(value: str | date | None) -> date:
     return parse_published_date(value)
 
 
-def _f(words: str) -> tuple[str, ...]:
-    return tuple(fold_token(w) for w in words.split())
+def _f(words) -> tuple[str, ...]:
+    return tuple(" ".join(lexicons.fold_phrase(w)) for w in (words.split() if isinstance(words, str) else words))
 
 
-# month -> surface forms (each may be several words); Gregorian, Levantine/Iraqi and Maghrebi names
-_MONTH_FORMS: dict[int, list[str]] = {
-    1: ["يناير", "كانون الثاني", "جانفي", "january", "jan"],
-    2: ["فبراير", "شباط", "فيفري", "february", "feb"],
-    3: ["مارس", "آذار", "march", "mar"],
-    4: ["أبريل", "ابريل", "نيسان", "أفريل", "april", "apr"],
-    5: ["مايو", "أيار", "ماي", "may"],
-    6: ["يونيو", "يونيه", "حزيران", "جوان", "june", "jun"],
-    7: ["يوليو", "يوليه", "تموز", "جويلية", "july", "jul"],
-    8: ["أغسطس", "آب", "أوت", "august", "aug"],
-    9: ["سبتمبر", "أيلول", "september", "sep", "sept"],
-    10: ["أكتوبر", "تشرين الأول", "october", "oct"],
-    11: ["نوفمبر", "تشرين الثاني", "november", "nov"],
-    12: ["ديسمبر", "كانون الأول", "december", "dec"],
-}
+def _w(name: str) -> frozenset[str]:
+    return lexicons.words(name, "dates")
+
+
+# month -> surface forms (each may be several words), from the lexicons ([dates] months)
+_MONTHS: dict[tuple[str, ...], int] = {}
+_HIJRI: dict[tuple[str, ...], int] = {}
+for _lang_months in lexicons.lists("months"):
+    for _m, _forms in enumerate(_lang_months, 1):
+        for _w0 in _forms:
+            _MONTHS[lexicons.fold_phrase(_w0)] = _m
+for _lang_months in lexicons.lists("hijri_months"):
+    for _m, _forms in enumerate(_lang_months, 1):
+        for _w0 in _forms:
+            _HIJRI[lexicons.fold_phrase(_w0)] = _m
 #: month names that are also common words: only taken next to a day number or a year
-_AMBIGUOUS_MONTHS = frozenset(_f("may mar march آب ماي jan") )
-_MONTHS: dict[tuple[str, ...], int] = {_f(w): m for m, ws in _MONTH_FORMS.items() for w in ws}
+_AMBIGUOUS_MONTHS = _w("ambiguous_months")
 _MONTH_FIRST: dict[str, list[tuple[tuple[str, ...], int]]] = {}
 for _k, _m in sorted(_MONTHS.items(), key=lambda kv: -len(kv[0])):
     _MONTH_FIRST.setdefault(_k[0], []).append((_k, _m))
+_HIJRI_FIRST: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _k, _m in sorted(_HIJRI.items(), key=lambda kv: -len(kv[0])):
+    _HIJRI_FIRST.setdefault(_k[0], []).append((_k, _m))
+_HIJRI_MARK = _w("hijri_markers")
 
-_ORD_UNITS = {
-    "أول": 1, "حادي": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "سادس": 6, "سابع": 7,
-    "ثامن": 8, "تاسع": 9, "عاشر": 10,
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-}
-_ORD = {fold_token(k): v for k, v in _ORD_UNITS.items()}
-_ORD_TENS = {fold_token(k): v for k, v in {"عشر": 10, "عشرة": 10, "عشرين": 20, "العشرين": 20, "ثلاثين": 30}.items()}
-_WEEKDAYS = {fold_token(k): v for k, v in {
-    "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5,
-    "الأحد": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-    "saturday": 5, "sunday": 6,
-}.items()}
-_AMBIG_WEEKDAY = frozenset(_f("الاثنين الأحد"))  # also "two" / "one": need ال or يوم
-_FROM = frozenset(_f("من of the"))
-_YEAR_WORDS = frozenset(_f("عام سنة العام"))
-_LAST = frozenset(_f("الماضي الماضية last previous المنصرم"))
-_DAY_WORD = frozenset(_f("يوم"))
-_YESTERDAY = frozenset(_f("أمس البارحة yesterday"))
-_TODAY = frozenset(_f("today tonight"))
-_MONTH_CTX = frozenset(_f("في خلال مطلع أواخر أوائل منتصف شهر in during since early late mid"))
+_ORD = dict(lexicons.table("ordinals"))
+_ORD_TENS = dict(lexicons.table("ordinal_tens"))
+_WEEKDAYS = dict(lexicons.table("weekdays"))
+_AMBIG_WEEKDAY = _w("ambiguous_weekdays")  # also "two" / "one": need ال or يوم
+_FROM = _w("from")
+_YEAR_WORDS = _w("year_words")
+_LAST = _w("last")
+_DAY_WORD = _w("day_word")
+_YESTERDAY = _w("yesterday")
+_TODAY = _w("today")
+_MONTH_CTX = _w("month_context")
 _ORDINAL_SUFFIX = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
 
@@ -116,8 +110,8 @@ def infer_year(month: int, day: int, published: date, year: int | None = None) -
     return y - 1 if (month, day) > (published.month, published.day) else y
 
 
-def _variants(norm: str) -> list[str]:
-    return proclitic_variants(norm) if norm and not norm.isascii() else [norm]
+def _variants(norm: str) -> tuple[str, ...]:
+    return readings(norm)
 
 
 def _month_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -208,8 +202,9 @@ def _may_start(norm: str) -> bool:
     """False when no date can start with this word (a superset test of :func:`_date_at`)."""
     if not norm or norm[:1].isdigit() or norm in _TODAY or norm in _REL_FIRST:
         return True
-    return any(v in _ORD or v in _ORD_TENS or v in _MONTH_FIRST or v in _WEEKDAYS or v in _YESTERDAY
-               for v in _variants(norm))
+    return (norm, "") in _REL_PAIRS or any(
+        v in _ORD or v in _ORD_TENS or v in _MONTH_FIRST or v in _WEEKDAYS or v in _YESTERDAY
+        for v in _variants(norm))
 
 
 def _date_at(tokens: list[Token], i: int, pub: date) -> DateHit | None:
@@ -222,12 +217,27 @@ def _date_at(tokens: list[Token], i: int, pub: date) -> DateHit | None:
             d = _safe(int(norm), int(a), int(b))
             if d:
                 return DateHit(i, i + 3, d, 1)
+    # numeric 21/01/2021, 21-1-2021, 21.01.2021: day first (the Arabic and British order), month
+    # first only when the first number cannot be a month's day-of-month reading (01/21/2021)
+    if norm.isdigit() and len(norm) <= 2 and i + 2 < len(tokens):
+        a, b = tokens[i + 1].norm, tokens[i + 2].norm
+        if a.isdigit() and len(a) <= 2 and b.isdigit() and len(b) == 4 and \
+                tokens[i + 1].start - tokens[i].end == 1 and tokens[i + 2].start - tokens[i + 1].end == 1:
+            d0, m0 = int(norm), int(a)
+            if m0 > 12 and d0 <= 12:
+                d0, m0 = m0, d0
+            d = _safe(int(b), m0, d0) if 1900 <= int(b) <= 2100 else None
+            if d and d <= pub:
+                return DateHit(i, i + 3, d, 1)
     # day [من] month [month2] [year]
     day = _day_at(tokens, i)
     if day is not None:
         j = i + day[1]
         if j < len(tokens) and tokens[j].norm in _FROM and not tokens[i].norm.isdigit():
             j += 1
+        hij = _hijri_at(tokens, i, j, day[0], pub)
+        if hij is not None:
+            return hij
         mon = _month_at(tokens, j)
         if mon is not None:
             j += mon[1]
@@ -275,27 +285,57 @@ def _date_at(tokens: list[Token], i: int, pub: date) -> DateHit | None:
     if any(v in _YESTERDAY for v in vs):
         return DateHit(i, i + 1, pub - timedelta(days=1), 1, True)
     if norm in _TODAY:
-        return DateHit(i, i + 1, pub, 1, True)
+        raw = tokens[i].text
+        nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        # اليوم "today" folds like يوم "day": only the definite word, not "يوم الأحد", "اليوم 23"
+        if raw.isascii() or ("ال" in raw[:4] and not nxt[:1].isdigit() and not any(
+                v in _WEEKDAYS or v in _MONTH_FIRST for v in _variants(nxt))):
+            return DateHit(i, i + 1, pub, 1, True)
     # last night / الليلة الماضية ; last week / الأسبوع الماضي ; last month / الشهر الماضي
     pair = (norm, tokens[i + 1].norm) if i + 1 < len(tokens) else (norm, "")
+    width = 2
+    if pair not in _REL_PAIRS and (norm, "") in _REL_PAIRS:
+        pair, width = (norm, ""), 1
     if pair in _REL_PAIRS:
         kind = _REL_PAIRS[pair]
         if kind == "night":
-            return DateHit(i, i + 2, pub - timedelta(days=1), 1, True)
+            return DateHit(i, i + width, pub - timedelta(days=1), 1, True)
         if kind == "week":
-            return DateHit(i, i + 2, pub - timedelta(days=7), 2, True)
+            return DateHit(i, i + width, pub - timedelta(days=7), 2, True)
         first = pub.replace(day=1) - timedelta(days=1)
-        return DateHit(i, i + 2, first.replace(day=1), 3, True)
+        return DateHit(i, i + width, first.replace(day=1), 3, True)
+    return None
+
+
+def _hijri_at(tokens: list[Token], i: int, j: int, day: int, pub: date) -> DateHit | None:
+    """A Hijri date "15 رجب 1441 هـ" (day at ``i``, month at ``j``): needs a year or a هـ mark,
+    converted with :mod:`hijridate` (the Umm al-Qura calendar)."""
+    for v in _variants(tokens[j].norm) if j < len(tokens) else ():
+        for key, m in _HIJRI_FIRST.get(v, ()):
+            if tuple([v] + [t.norm for t in tokens[j + 1: j + len(key)]]) != key:
+                continue
+            k = j + len(key)
+            year = None
+            if k < len(tokens) and tokens[k].norm.isdigit() and 1300 <= int(tokens[k].norm) <= 1500:
+                year, k = int(tokens[k].norm), k + 1
+            mark = k < len(tokens) and tokens[k].norm in _HIJRI_MARK
+            if year is None:
+                return None  # a month name alone (صفر is also "zero", رجب a name)
+            try:
+                from hijridate import Hijri
+
+                g = Hijri(year, m, day).to_gregorian()
+            except (ValueError, OverflowError, ImportError):
+                return None
+            d = date(g.year, g.month, g.day)
+            return DateHit(i, k + (1 if mark else 0), d, 1) if d <= pub else None
     return None
 
 
 _REL_PAIRS: dict[tuple[str, str], str] = {}
-for _a, _b, _k in [
-    ("last", "night", "night"), ("ليلة", "الماضية", "night"), ("الليلة", "الماضية", "night"),
-    ("last", "week", "week"), ("الأسبوع", "الماضي", "week"), ("الاسبوع", "الماضي", "week"),
-    ("last", "month", "month"), ("الشهر", "الماضي", "month"),
-]:
-    _REL_PAIRS[(fold_token(_a), fold_token(_b))] = _k
+for _lst in lexicons.lists("relative_pairs"):
+    for _a, _b, _k in _lst:
+        _REL_PAIRS[(fold_token(_a), fold_token(_b) if _b else "")] = _k
 _REL_FIRST = frozenset(a for a, _ in _REL_PAIRS)
 
 _TIME = re.compile(

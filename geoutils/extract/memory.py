@@ -6,9 +6,9 @@ coordinates from the project's curated table. Real work uses ``Gazetteer.default
 Example
 -------
 >>> gz = MemoryGazetteer.demo()
->>> gz.get("mem:k1").name
+>>> gz.get("cur:k1").name
 'K-1 Air Base'
->>> ("k1", "mem:k1") in gz.alias_keys()
+>>> ("k1", "cur:k1") in gz.alias_keys()
 True
 """
 from __future__ import annotations
@@ -26,27 +26,27 @@ _PROMINENCE = {"country": 5, "governorate": 4, "place": 3, "town": 3, "airport":
 _FAMILY = {"base": {"base", "airport"}, "airport": {"airport", "base"}, "governorate": {"governorate"},
            "embassy": {"embassy"}, "place": {"place", "town"}}
 
-# id, name, name_ar, lat, lon, kind, cc, admin1, population, aliases (| separated)
+# id ("cur:": the curated table's rows, as the real gazetteer names them), name, name_ar, lat, lon, kind, cc, admin1, population, aliases (| separated)
 _DEMO = [
-    ("mem:k1", "K-1 Air Base", "قاعدة كي وان", 35.5125, 44.28417, "base", "IQ", "Kirkuk", None, "K1|K-1|Kaywan|كي وان"),
-    ("mem:asad", "Ain al-Asad Air Base", "قاعدة عين الأسد الجوية", 33.7856, 42.4412, "base", "IQ", "Al Anbar", None,
+    ("cur:k1", "K-1 Air Base", "قاعدة كي وان", 35.5125, 44.28417, "base", "IQ", "Kirkuk", None, "K1|K-1|Kaywan|كي وان"),
+    ("cur:asad", "Ain al-Asad Air Base", "قاعدة عين الأسد الجوية", 33.7856, 42.4412, "base", "IQ", "Al Anbar", None,
      "Al Asad|Ain al-Asad|عين الأسد|عين الاسد"),
-    ("mem:ebl", "Erbil International Airport", "مطار أربيل الدولي", 36.2376, 43.9632, "airport", "IQ", "Erbil", None,
+    ("cur:ebl", "Erbil International Airport", "مطار أربيل الدولي", 36.2376, 43.9632, "airport", "IQ", "Erbil", None,
      "Erbil|Erbil Airport|Erbil Air Base|أربيل|اربيل"),
-    ("mem:erbil", "Erbil", "أربيل", 36.19, 44.01, "place", "IQ", "Erbil", 932800, "Erbil|Arbil|Irbil|أربيل|اربيل"),
-    ("mem:bgw", "Baghdad International Airport", "مطار بغداد الدولي", 33.2625, 44.2346, "airport", "IQ", "Baghdad",
+    ("cur:erbil", "Erbil", "أربيل", 36.19, 44.01, "place", "IQ", "Erbil", 932800, "Erbil|Arbil|Irbil|أربيل|اربيل"),
+    ("cur:bgw", "Baghdad International Airport", "مطار بغداد الدولي", 33.2625, 44.2346, "airport", "IQ", "Baghdad",
      None, "Baghdad|BIAP|بغداد"),
-    ("mem:baghdad", "Baghdad", "بغداد", 33.3406, 44.4009, "place", "IQ", "Baghdad", 5672513, "Baghdad|بغداد"),
-    ("mem:kirkuk", "Kirkuk", "كركوك", 35.4681, 44.3922, "place", "IQ", "Kirkuk", 601433, "Kirkuk|Karkuk|كركوك"),
-    ("mem:mosul", "Mosul", "الموصل", 36.335, 43.1189, "place", "IQ", "Nineveh", 1739800, "Mosul|Mawsil|الموصل"),
-    ("mem:basra", "Basra", "البصرة", 30.5085, 47.7804, "place", "IQ", "Basra", 2600000, "Basra|Basrah|البصرة"),
-    ("mem:anbar", "Al Anbar Governorate", "محافظة الأنبار", 33.0, 42.0, "governorate", "IQ", "Al Anbar", None,
+    ("cur:baghdad", "Baghdad", "بغداد", 33.3406, 44.4009, "place", "IQ", "Baghdad", 5672513, "Baghdad|بغداد"),
+    ("cur:kirkuk", "Kirkuk", "كركوك", 35.4681, 44.3922, "place", "IQ", "Kirkuk", 601433, "Kirkuk|Karkuk|كركوك"),
+    ("cur:mosul", "Mosul", "الموصل", 36.335, 43.1189, "place", "IQ", "Nineveh", 1739800, "Mosul|Mawsil|الموصل"),
+    ("cur:basra", "Basra", "البصرة", 30.5085, 47.7804, "place", "IQ", "Basra", 2600000, "Basra|Basrah|البصرة"),
+    ("cur:anbar", "Al Anbar Governorate", "محافظة الأنبار", 33.0, 42.0, "governorate", "IQ", "Al Anbar", None,
      "Anbar|الأنبار"),
-    ("mem:emb-us", "Embassy of the United States, Baghdad", "السفارة الأمريكية في بغداد", 33.299, 44.396, "embassy",
+    ("cur:emb-us", "Embassy of the United States, Baghdad", "السفارة الأمريكية في بغداد", 33.299, 44.396, "embassy",
      "IQ", "Baghdad", None, "US Embassy|American Embassy|السفارة الأمريكية|السفارة الأميركية"),
-    ("mem:iq", "Iraq", "العراق", 33.0, 44.0, "country", "IQ", None, 40000000, "Iraq|العراق"),
-    ("mem:tehran", "Tehran", "طهران", 35.6944, 51.4215, "place", "IR", "Tehran", 7153309, "Tehran|طهران"),
-    ("mem:washington", "Washington", "واشنطن", 38.8951, -77.0364, "place", "US", "District of Columbia", 689545,
+    ("cur:iq", "Iraq", "العراق", 33.0, 44.0, "country", "IQ", None, 40000000, "Iraq|العراق"),
+    ("cur:tehran", "Tehran", "طهران", 35.6944, 51.4215, "place", "IR", "Tehran", 7153309, "Tehran|طهران"),
+    ("cur:washington", "Washington", "واشنطن", 38.8951, -77.0364, "place", "US", "District of Columbia", 689545,
      "Washington|واشنطن"),
 ]
 

@@ -18,7 +18,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gazetteer.normalize import Token, fold_token, proclitic_variants
+from gazetteer.normalize import Token, fold_token
+
+from geoutils import lexicons
+from geoutils.extract.tokens import readings
 
 __all__ = ["number_at", "Casualties", "casualties", "word_value"]
 
@@ -66,8 +69,8 @@ _AR_PERSON_TWO = frozenset(fold_token(w) for w in (
 ))
 
 
-def _clean(norm: str) -> list[str]:
-    return proclitic_variants(norm) if norm and not norm.isascii() else [norm]
+def _clean(norm: str) -> tuple[str, ...]:
+    return readings(norm)
 
 
 @lru_cache(maxsize=4096)
@@ -109,6 +112,8 @@ def number_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
     v = word_value(tokens[i].norm)
     if v is None:
         return None
+    if len(tokens[i].norm) == 4 and tokens[i].norm.isdigit() and 1900 <= v <= 2100:
+        return None  # a year ("2022-07-20", "in 2019"), not a count
     n = 1
     if i + 1 < len(tokens):
         nxt = tokens[i + 1].norm
@@ -140,18 +145,11 @@ def _cues(*words: str) -> frozenset[str]:
     return frozenset(fold_token(w) for w in words)
 
 
-_KILL = _cues(
-    "مقتل", "قتل", "قتلى", "قتيل", "قتيلا", "قتلوا", "يقتل", "مصرع", "حتفهم", "حتفه", "استشهاد",
-    "شهداء", "شهيد", "بحياة", "بحياته", "بحياتهم", "اغتيال", "تصفية",
-    "killed", "kill", "killing", "dead", "died", "deaths", "death", "fatalities", "lives", "assassinated",
-    "assassination",
-)
-_NAME_CUES = _cues("بحياة", "اغتيال", "تصفية", "مقتل", "killed", "killing", "assassinated", "assassination")
-_INJ = _cues(
-    "إصابة", "إصابات", "جرح", "جرحى", "جريح", "جريحا", "مصابين", "مصابا", "أصيب", "أصيبوا", "يصب",
-    "wounded", "injured", "injuring", "wounding", "hurt", "injuries", "injury", "wounds",
-)
-_NEG = _cues("لم", "ولم", "فلم", "لا", "ولا", "دون", "بدون", "عدم", "no", "without", "not", "nobody", "none", "zero")
+# casualty cues are data: [casualties] in geoutils/lexicons/*.toml
+_KILL = lexicons.words("killed", "casualties")
+_NAME_CUES = lexicons.words("killed_named", "casualties")
+_INJ = lexicons.words("injured", "casualties")
+_NEG = lexicons.words("negation", "casualties")
 _BOTH_ZERO = re.compile(
     r"(?:\bno (?:casualties|injuries or deaths|one was (?:killed|hurt|injured)|deaths or injuries)\b"
     r"|\bwithout casualties\b|دون (?:وقوع |سقوط )?(?:خسائر بشرية|إصابات)|لم (?:يسفر|يسفر الهجوم|تسفر) عن (?:أي )?(?:خسائر|إصابات|ضحايا))",

@@ -10,7 +10,26 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences", "body_start"]
+__all__ = ["split_sentences", "body_start", "dateline", "normalize_newlines", "MAX_SENTENCE"]
+
+#: a longer "sentence" (no full stop for pages) is cut into pieces of at most this many
+#: characters, at a comma or a space: every window that looks around a word stays bounded
+MAX_SENTENCE = 1200
+_NEWLINES = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\x0b": "\n", "\x0c": "\n"})
+
+
+def normalize_newlines(text: str) -> str:
+    """CR-only, CRLF, U+2028/U+2029 (and NEL, VT, FF) line ends as "\\n", keeping the length, so
+    that every offset still indexes the original text ("\\r\\n" becomes " \\n").
+
+    Example
+    -------
+    >>> normalize_newlines("Title\\rBody\\r\\nEnd\\u2029")
+    'Title\\nBody \\nEnd\\n'
+    """
+    if text.isascii() and "\r" not in text and "\x0b" not in text and "\x0c" not in text:
+        return text
+    return text.replace("\r\n", " \n").translate(_NEWLINES)
 
 # sentence end: . ! ? ؟ (possibly repeated, possibly followed by a closing quote) then space,
 # or one or more newlines
@@ -24,6 +43,45 @@ _DATELINE = re.compile(
     r"^[ \t]*(?:[^\n()\-–—.]{2,40}\([^)\n]{2,30}\)|[A-Z][A-Z .,'’]{2,40}(?:\([^)\n]{2,30}\))?)[ \t]*[-–—:]",
     re.M,
 )
+
+# a wire dateline with its filing date: "BAGHDAD, Jan 18 (Reuters) -", "ERBIL, Iraq, March 3 —"
+# (a capitalised city, an optional country, an optional "Month Day[, Year]", an optional agency)
+_WIRE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}(?:,[ \t]*[A-Z][A-Za-z.'’-]+(?:[ \t]+[A-Z][A-Za-z.'’-]+){0,2})?"
+    r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?)?[ \t]*(?:\([^)\n]{2,30}\))?[ \t]*[-–—:]",
+    re.M,
+)
+# an Arabic dateline: "بغداد -", "كركوك (العراق) -", "بغداد - 18 كانون الثاني (رويترز) -"
+# (one to three words, an optional country in brackets, then a dash; an optional date and/or
+# agency segment closed by a second dash, which must hold a digit or a bracket)
+_AR_DATELINE = re.compile(
+    r"^[ \t]*[\u0621-\u064A]+(?:[ \t]+[\u0621-\u064A]+){0,2}[ \t]*(?:\([^)\n]{2,30}\))?[ \t]*[-–—]"
+    r"(?:[ \t]*(?:[^\n\-–—.()]{0,30}[0-9\u0660-\u0669][^\n\-–—.()]{0,30}(?:\([^)\n]{2,30}\))?"
+    r"|\([^)\n]{2,30}\))[ \t]*[-–—])?",
+    re.M,
+)
+
+
+def dateline(text: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the article's dateline (place, filing date, agency, closing dash), if any,
+    in its first dozen lines. A date inside it is the filing date, not the event's.
+
+    Example
+    -------
+    >>> t = "Title\\nBAGHDAD, Jan 18 (Reuters) - A bomb went off on Sunday."
+    >>> s, e = dateline(t)
+    >>> t[s:e]
+    'BAGHDAD, Jan 18 (Reuters) -'
+    >>> dateline("A bomb went off in Baghdad on Sunday.") is None
+    True
+    """
+    head = "\n".join(text[:4000].split("\n")[:12])
+    found = [m for m in (r.search(head) for r in (_WIRE, _AR_DATELINE, _DATELINE)) if m]
+    if not found:
+        return None
+    first = min(m.start() for m in found)
+    m = max((m for m in found if m.start() == first), key=lambda m: m.end())
+    return first + (len(m.group()) - len(m.group().lstrip())), m.end()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -59,6 +117,16 @@ def _add(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
+    while e - s > MAX_SENTENCE:  # bounded pieces: cut at the last comma, else the last space
+        lim = s + MAX_SENTENCE
+        cut = max(text.rfind(",", s + MAX_SENTENCE // 2, lim), text.rfind("،", s + MAX_SENTENCE // 2, lim))
+        cut = cut + 1 if cut > 0 else text.rfind(" ", s + MAX_SENTENCE // 2, lim)
+        if cut <= s:
+            cut = lim
+        _add(text, s, cut, spans)
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
     if e > s and any(ch.isalnum() for ch in text[s:e]):
         spans.append((s, e))
 
@@ -76,11 +144,10 @@ def body_start(text: str) -> int:
     >>> body_start("A rocket hit a base. Nobody was hurt.")
     0
     """
-    head = "\n".join(text.split("\n")[:12])
-    m = _DATELINE.search(head)
-    if m:
-        return m.start() + (len(m.group()) - len(m.group().lstrip()))
-    first = text.lstrip().split("\n", 1)
+    span = dateline(text)
+    if span:
+        return span[0]
+    first = text[:4000].lstrip().split("\n", 1)
     if len(first) == 2 and first[0].strip() and len(first[0]) < 160 and first[0].rstrip()[-1:] not in ".!?؟":
         return len(text) - len(text.lstrip()) + len(first[0]) + 1
     return 0

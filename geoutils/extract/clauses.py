@@ -1,0 +1,304 @@
+"""Per sentence: event words (clusters of triggers) and the attributes given to each of them
+(dates, times, casualties, places with a locative cue, actors), as :class:`EventMention`.
+
+Example
+-------
+>>> from geoutils.extract.memory import MemoryGazetteer
+>>> from geoutils.geoparse import parse_mentions
+>>> from geoutils.extract.tokens import Tokens
+>>> from datetime import date
+>>> t = "Gunmen shot dead two policemen in Kirkuk on Monday."
+>>> ms = event_mentions(t, Tokens.of(t), parse_mentions(t, gazetteer=MemoryGazetteer.demo()), date(2020, 2, 14))
+>>> [(m.sub, m.killed, m.date.isoformat(), m.cands[0].place.name) for m in ms]
+[('Attack', 2, '2020-02-10', 'Kirkuk')]
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from geoutils import lexicons
+from geoutils.extract import events as ev
+from geoutils.extract.actors import Actor, find_actors
+from geoutils.extract.dates import find_dates, find_times, time_of_day
+from geoutils.extract.numbers import casualties
+from geoutils.extract.places import Cand, locate, mission_target
+from geoutils.extract.sentences import body_start, dateline, split_sentences
+from geoutils.extract.tokens import Tokens
+
+__all__ = ["EventMention", "event_mentions", "SUB_PRIORITY", "WEAPON_PRIORITY"]
+
+SUB_PRIORITY = [ev.SUICIDE, ev.IED, ev.GRENADE, ev.AIR, ev.SHELL, "Armed clash", "Violent demonstration",
+                "Abduction/forced disappearance", "Attack", "Peaceful protest"]
+WEAPON_PRIORITY = ["ballistic missile", "cruise missile", "Katyusha rocket", "Grad rocket", "drone", "car bomb",
+                   "suicide vest", "IED", "landmine", "grenade", "mortar", "artillery", "missile", "rocket"]
+_BASE_WORDS = {"base": "base", "airport": "airport"}
+
+
+@dataclass
+class EventMention:
+    """One event word (cluster) of a sentence with what the sentence says about it."""
+
+    sent: tuple[int, int]
+    sub: str | None
+    weapon: str | None
+    definite: bool
+    headline: bool
+    evidence: tuple[int, int] = (0, 0)  # char span of the event words
+    date: date | None = None
+    precision: int | None = None
+    time: str | None = None
+    dawn: bool = False
+    cands: list[Cand] = field(default_factory=list)
+    killed: int | None = None
+    killed_named: bool = False
+    injured: int | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+
+
+def _clusters(trigs: list[ev.Trigger]) -> list[list[ev.Trigger]]:
+    out: list[list[ev.Trigger]] = []
+    for t in trigs:
+        if out and t.start - out[-1][-1].end <= 3:
+            out[-1].append(t)
+        else:
+            out.append([t])
+    return out
+
+
+def _summarise(cl: list[ev.Trigger]) -> tuple[str | None, str | None, bool, bool, bool]:
+    """(sub_event_type, weapon, strong, definite, aggregate) of a trigger cluster."""
+    strong = [t for t in cl if t.kind in ("strong", "intercept")]
+    subs = {t.sub_event_type for t in strong}
+    weapons = {t.weapon for t in cl if t.weapon}
+    if any(t.kind == "intercept" for t in cl):
+        sub = "Disrupted weapons use"
+    else:
+        sub = next((s for s in SUB_PRIORITY if s in subs), None)
+    if "drone" in weapons and sub == ev.SHELL:
+        sub = ev.AIR
+    weapon = next((w for w in WEAPON_PRIORITY if w in weapons), None)
+    if weapon == "drone" and "ballistic missile" not in weapons and sub not in (ev.AIR, "Disrupted weapons use"):
+        weapon = None
+    first_strong = strong[0] if strong else cl[0]
+    return sub, weapon, bool(strong), first_strong.definite, any(t.aggregate for t in cl)
+
+
+def _promote(trigs: list[ev.Trigger], located: list[Cand], dated: bool, first_event: bool) -> list[ev.Trigger]:
+    """With no strong event word, "Militants kill five in X" / "gunmen attacked X": the killing or
+    an indefinite attack word names an Attack when the sentence places it (or is the first news)."""
+    if any(t.kind in ("strong", "intercept") for t in trigs):
+        return [t for t in trigs if t.kind != "fallback"]
+    cand = [t for t in trigs if (t.kind == "fallback" or (t.kind == "weak" and not t.definite)) and not t.aggregate]
+    definite_ref = any(t.kind == "weak" and t.definite for t in trigs)
+    if not cand or definite_ref or not (located or first_event) or (not first_event and not (located and dated)):
+        return [t for t in trigs if t.kind != "fallback"]
+    t = cand[0]
+    return [ev.Trigger(t.start, t.end, "strong", "Attack", None, False)] + [x for x in trigs if x is not t and x.kind != "fallback"]
+
+
+def _main_country(mentions: list[Any]) -> str | None:
+    counts: dict[str, int] = {}
+    for m in mentions:
+        p = m.place
+        if p is not None and p.country_code:
+            counts[p.country_code] = counts.get(p.country_code, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _filing_date(toks_all: Tokens, dl: tuple[int, int] | None, pub: date) -> date:
+    """The date written in the dateline ("BAGHDAD, Jan 18 (Reuters) -"), when there is one and it
+    is not after publication; else the publication date."""
+    if dl:
+        hits = [d for d in find_dates(toks_all.span(*dl), pub) if not d.relative and d.precision == 1]
+        if hits and hits[0].date <= pub:
+            return hits[0].date
+    return pub
+
+
+def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
+                   gazetteer: Any = None) -> list[EventMention]:
+    """Event mentions of the whole article, sentence by sentence (see module doc)."""
+    country = _main_country(mentions)
+    body = body_start(text)
+    dl = dateline(text)
+    anchor = _filing_date(toks_all, dl, pub)  # relative dates ("on Sunday", أمس) count from the filing date
+    m_starts = [m.start for m in mentions]
+    out: list[EventMention] = []
+    last_by_kind: dict[str, Any] = {}
+    pending_accused: list[tuple[int, str]] = []
+    agent_or_accuse = lexicons.words("agent_verbs") | lexicons.words("accuse_verbs")
+    for s, e in split_sentences(text):
+        toks = toks_all.span(s, e)
+        if not toks:
+            continue
+        sm = mentions[bisect_left(m_starts, s): bisect_left(m_starts, e)]
+        trigs = ev.find_triggers(toks)
+        if not trigs and not sm:
+            continue
+        actors = find_actors(toks)
+        # drop places inside a longer actor name (فيلق القدس)
+        keep = []
+        for m in sm:
+            i0 = toks.first_in(m.start, m.end)
+            i1 = max(i0, toks.index_at(m.end - 1))
+            if i0 < 0 or any(a.start <= i0 and i1 < a.end and (a.end - a.start) > (i1 - i0 + 1) for a in actors):
+                continue
+            keep.append(m)
+        events = frozenset(k for t in trigs if t.kind in ("strong", "weak", "intercept") for k in range(t.start, t.end))
+        located = locate(text, toks, keep, events)
+        for c in located:
+            last_by_kind[getattr(c.place, "kind", "place")] = c.place
+        if not trigs:
+            continue
+        dates = find_dates(toks, anchor)
+        if dl and s < dl[1]:  # the dateline's date is the filing date, not the event's
+            dates = [d for d in dates if not (dl[0] <= toks[d.start].start < dl[1])]
+        trigs = _promote(trigs, located, bool(dates), not out)
+        clusters = [(cl, *_summarise(cl)) for cl in _clusters(trigs)]
+        strong = [c for c in clusters if c[3] and not c[5]]
+        aggregate_only = not strong and any(c[5] for c in clusters)
+        headline = s < body
+        sent = text[s:e]
+        accused = _accused(toks, actors)
+        if not strong:
+            if aggregate_only or not out or headline:
+                continue
+            cas = casualties(toks, raw=sent)
+            if cas.killed is not None or cas.injured is not None or accused:
+                ref = EventMention((s, e), None, None, True, False, (s, min(e, s + 80)))
+                ref.killed, ref.killed_named, ref.injured = cas.killed, cas.killed_named, cas.injured
+                ref.actor1 = accused
+                out.append(ref)
+            continue
+        bounds = [cl[0].start for cl, *_ in strong]
+        regions = [(0 if j == 0 else bounds[j], bounds[j + 1] if j + 1 < len(bounds) else len(toks))
+                   for j in range(len(strong))]
+        mids = [((cl[0].start + cl[-1].end) / 2) for cl, *_ in strong]
+
+        def nearest(pos: float) -> int:
+            k = bisect_left(mids, pos)
+            best = [j for j in (k - 1, k) if 0 <= j < len(mids)]
+            return min(best, key=lambda j: (abs(mids[j] - pos), j))
+
+        ms = [EventMention((s, e), sub, weapon, definite, headline, (toks[cl[0].start].start, toks[cl[-1].end - 1].end))
+              for cl, sub, weapon, _, definite, _ in strong]
+        if any(m.sub == "Violent demonstration" for m in ms) and not any(toks.has(k, lexicons.words("crowd")) for k in range(len(toks))) \
+                and not any(a.name == "Protesters" for a in actors):
+            for m in ms:  # "militants stormed the site": an attack, not a demonstration
+                if m.sub == "Violent demonstration":
+                    m.sub = "Attack"
+        for d in dates:
+            m = ms[nearest((d.start + d.end) / 2)]
+            if m.date is None:
+                m.date, m.precision = d.date, d.precision
+        for off, hhmm in find_times(sent):
+            j = nearest(toks.index_at(s + off))
+            ms[j].time = ms[j].time or hhmm
+        if time_of_day(sent):
+            for m in ms:
+                m.dawn = m.date is not None
+        for c in located:
+            ms[nearest(toks.index_at(c.order))].cands.append(c)
+        for j, (lo, hi) in enumerate(regions):
+            cas = casualties(toks, lo, hi, raw=sent if len(ms) == 1 else "")
+            ms[j].killed, ms[j].killed_named, ms[j].injured = cas.killed, cas.killed_named, cas.injured
+            a1, a2 = _actors_for(toks, actors, strong[j][0], lo, hi, ms[j].sub, agent_or_accuse)
+            ms[j].actor1, ms[j].actor2 = a1, a2
+            if ms[j].actor2 is None and accused and accused != ms[j].actor1 and ms[j].actor1 and \
+                    ms[j].sub not in ("Violent demonstration", "Peaceful protest"):
+                ms[j].actor2 = accused
+            if not ms[j].cands:
+                c = mission_target(text, toks, lo, hi, gazetteer, country)
+                if c is not None:
+                    ms[j].cands.append(c)
+            if not ms[j].cands:
+                # "the base" / القاعدة with no name: the base the article last named
+                for t in toks[lo:hi]:
+                    k = _BASE_WORDS.get(t.generic or "")
+                    if k and last_by_kind.get(k) is not None and (t.text.isascii() or t.text.startswith(("ال", "وال", "بال"))):
+                        ms[j].cands.append(Cand(last_by_kind[k], 1, t.start, end=t.end))
+                        break
+        ms = _merge_same_event(ms)
+        if accused and out:
+            pending_accused.append((len(out) - 1, accused))
+        out.extend(ms)
+    for idx, actor in pending_accused:
+        if out[idx].actor1 is None:
+            out[idx].actor1 = actor
+    return out
+
+
+def _merge_same_event(ms: list[EventMention]) -> list[EventMention]:
+    """"killed by a suicide bomber and a wave of mortar bombs": a later event word of the same
+    sentence and event type, with no place or day of its own, is the same event (one row)."""
+    out: list[EventMention] = []
+    for m in ms:
+        p = out[-1] if out else None
+        if p is not None and not m.cands and m.date is None and ev.event_type_of(m.sub) == ev.event_type_of(p.sub):
+            if SUB_PRIORITY.index(m.sub) < SUB_PRIORITY.index(p.sub) if m.sub in SUB_PRIORITY and p.sub in SUB_PRIORITY else False:
+                p.sub = m.sub
+            p.weapon = next((w for w in WEAPON_PRIORITY if w in (p.weapon, m.weapon)), None)
+            for a in ("killed", "injured"):
+                if getattr(p, a) is None:
+                    setattr(p, a, getattr(m, a))
+            p.actor1, p.actor2 = p.actor1 or m.actor1, p.actor2 or m.actor2
+            p.time = p.time or m.time
+            p.evidence = (p.evidence[0], max(p.evidence[1], m.evidence[1]))
+            continue
+        out.append(m)
+    return out
+
+
+def _accused(toks: Tokens, actors: list[Actor]) -> str | None:
+    """"اتهمت واشنطن كتائب حزب الله" / "Washington accused Kataib Hezbollah" -> the accused."""
+    acc = lexicons.words("accuse_verbs")
+    for k in range(len(toks)):
+        if toks.has(k, acc):
+            after = [a for a in actors if a.start > k]
+            before = [a for a in actors if a.end <= k]
+            if not toks[k].text.isascii():  # VSO: verb, accuser, accused
+                return after[1].name if len(after) >= 2 else (after[0].name if after and before else None)
+            return after[0].name if after else None
+    return None
+
+
+def _actors_for(toks: Tokens, actors: list[Actor], cl: list[ev.Trigger], lo: int, hi: int,
+                sub: str | None, agent_or_accuse: frozenset[str]) -> tuple[str | None, str | None]:
+    """actor1 (agent) and actor2 (target) of a cluster, from simple word-order cues."""
+    agent, by_w = lexicons.words("agent_verbs"), lexicons.words("by")
+    a1 = None
+    start = cl[0].start
+    subject = None
+    for a in actors:
+        verb_before = a.start > 0 and any(toks.has(k, agent_or_accuse) for k in range(max(0, a.start - 2), a.start))
+        verb_after = any(toks.has(k, agent) for k in range(a.end, min(len(toks), a.end + 3)))
+        by = a.start > 0 and toks[a.start - 1].norm in by_w
+        if verb_before and subject is None:
+            subject = a.name
+        if a.start < hi and (verb_before or (verb_after and toks[a.start].text.isascii()) or by):
+            if a1 is None or abs(a.start - start) < abs(a1[1] - start):
+                a1 = (a.name, a.start)
+    name1 = a1[0] if a1 else None
+    if name1 is None:  # "IS militants fired ...", "مسلحون مجهولون": the actor right before the event words
+        near = [a for a in actors if 0 <= start - a.end <= 3]
+        if near:
+            name1 = near[-1].name
+    forces = lexicons.words("forces_pronoun")
+    for k in range(lo, hi):
+        if toks[k].norm in forces and k > 0 and toks.has(k - 1, agent) and subject:
+            name1 = subject
+    if sub in ("Violent demonstration", "Peaceful protest") and any(toks.has(k, lexicons.words("supporters")) for k in range(len(toks))):
+        groups = [a for a in actors if not a.state and a.start < start]
+        if groups:
+            name1 = f"{groups[-1].name} supporters"
+    a2 = None
+    tc = lexicons.words("target_cues")
+    for a in actors:
+        if lo <= a.start < hi and a.name != name1 and a.start > 0 and toks.has(a.start - 1, tc):
+            a2 = a.name
+            break
+    return name1, a2

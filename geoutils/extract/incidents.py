@@ -1,0 +1,204 @@
+"""Event mentions -> incidents: a dated mention joins an incident of the same day, kind and
+area; a definite, dateless one ("the attack", الهجوم) joins the latest compatible incident; an
+indefinite one starts a new incident. Headlines restate the story: they join a compatible
+incident and make one of their own only when none exists (a headline alone gives its row).
+
+Lookups are bounded (incidents indexed by day, a short list of recent ones), so the cost is
+linear in the number of mentions.
+
+Example
+-------
+>>> from geoutils.extract.clauses import EventMention
+>>> a = EventMention((0, 9), "Attack", None, False, False)
+>>> b = EventMention((10, 20), None, None, True, False)
+>>> [len(i.mentions) for i in group_incidents([a, b])]
+[2]
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from geoutils.extract.clauses import EventMention
+from geoutils.extract.events import event_type_of
+from geoutils.extract.places import Cand
+
+__all__ = ["Incident", "group_incidents", "best_place"]
+
+_RECENT = 8  # incidents a dateless definite mention may refer back to
+
+
+@dataclass(eq=False)
+class Incident:
+    mentions: list[EventMention] = field(default_factory=list)
+
+    @property
+    def sub(self) -> str | None:
+        return next((m.sub for m in self.mentions if m.sub), None)
+
+    @property
+    def date(self) -> date | None:
+        return next((m.date for m in self.mentions if m.date), None)
+
+
+def best_place(cands: list[Cand]) -> Cand | None:
+    """The most specific candidate (a base before a town before a province), then the most precise."""
+    return min(cands, key=lambda c: (c.specificity, c.precision, c.order)) if cands else None
+
+
+def _compatible_type(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _close(a: Any, b: Any, km: float = 30.0) -> bool:
+    if getattr(a, "kind", "") in ("country", "governorate") or getattr(b, "kind", "") in ("country", "governorate"):
+        if getattr(a, "kind", "") == "country" or getattr(b, "kind", "") == "country":
+            return (a.country_code or "") == (b.country_code or "")
+        km = 150.0
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h))) <= km
+
+
+def _place_compatible(inc: Incident, m: EventMention) -> bool:
+    a = best_place([c for mm in inc.mentions[-6:] for c in mm.cands])
+    b = best_place(m.cands)
+    return a is None or b is None or _close(a.place, b.place)
+
+
+def group_incidents(mentions: list[EventMention]) -> list[Incident]:
+    """Incidents of the article, in order of first mention (see module doc)."""
+    incidents: list[Incident] = []
+    by_day: dict[date, list[Incident]] = {}
+    recent: list[Incident] = []
+    headline: list[EventMention] = []
+
+    def touch(inc: Incident, m: EventMention) -> None:
+        inc.mentions.append(m)
+        if inc in recent:
+            recent.remove(inc)
+        recent.append(inc)
+        del recent[:-_RECENT]
+        if m.date is not None and inc not in by_day.setdefault(m.date, []):
+            by_day[m.date].append(inc)
+
+    def same_day(m: EventMention) -> Incident | None:
+        return next((i for i in by_day.get(m.date, ())[-_RECENT:] if _compatible_type(i.sub, m.sub)
+                     and _place_compatible(i, m)), None)
+
+    for m in mentions:
+        if m.headline:
+            headline.append(m)
+            continue
+        if m.sub is None:  # a reference sentence: "the strike" killed no one, 109 injured
+            if recent:
+                touch(recent[-1], m)
+            continue
+        target = None
+        if m.date is not None:
+            target = same_day(m)
+        elif m.definite:
+            target = next((i for i in reversed(recent) if _compatible_type(i.sub, m.sub)
+                           and _place_compatible(i, m)), None)
+        if target is None:
+            target = Incident()
+            incidents.append(target)
+        touch(target, m)
+    for m in headline:  # titles restate the main story: join it when compatible
+        if m.date is not None:
+            target = same_day(m)
+        else:
+            target = next((i for i in incidents[:_RECENT] if _compatible_type(i.sub, m.sub) and _place_compatible(i, m)),
+                          None)
+            if target is None and incidents and not m.cands:
+                target = next((i for i in incidents[:_RECENT] if _compatible_type(i.sub, m.sub)), None)
+        if target is not None:
+            # the body says it best: the headline only fills what the body lacks
+            if any(mm.cands for mm in target.mentions):
+                m.cands = []
+            if any(mm.killed is not None for mm in target.mentions):
+                m.killed = None
+            if any(mm.injured is not None for mm in target.mentions):
+                m.injured = None
+            touch(target, m)
+            continue
+        inc = Incident()
+        incidents.append(inc)
+        touch(inc, m)
+    return _complete(incidents)
+
+
+def _complete(incidents: list[Incident]) -> list[Incident]:
+    """Join an undated incident that names a place to the nearest dated incident of a compatible
+    kind that lacks one, or that names only its province ("strikes on Idlib on Monday" + "the
+    market in Maarat al-Numan was hit"): the lead gives the day, a later sentence the place.
+    An undated incident at the place of an earlier dated one (within 15 km) is the same event
+    told again, whatever words it uses ("the raid", "the clashes")."""
+    gone: set[int] = set()
+    places = [best_place([c for m in inc.mentions for c in m.cands]) for inc in incidents]
+    for k, b in enumerate(incidents):
+        pb = places[k]
+        if b.date is not None or pb is None or pb.specificity >= 3:
+            continue
+        best = None
+        for d in range(1, _RECENT + 1):  # bounded: the nearest incidents only
+            for j in (k - d, k + d):
+                if best is None and 0 <= j < len(incidents) and j not in gone:
+                    a = incidents[j]
+                    if a.date is None:
+                        continue
+                    pj = places[j]
+                    same_area = pj is not None and pj.specificity < 3 and _close(pj.place, pb.place, 15.0)
+                    if not _compatible_type(a.sub, b.sub) and not same_area:
+                        continue
+                    pa = places[j]
+                    if pa is None or (pa.specificity >= 3 and _within(pa.place, pb.place)):
+                        best = a
+                    elif pa.specificity < 3 and _close(pa.place, pb.place, 15.0):
+                        best = a  # the same place restated without its day: the event told again
+            if best is not None:
+                break
+        if best is not None:
+            best.mentions.extend(b.mentions)
+            gone.add(k)
+            jb = next(j for j, inc in enumerate(incidents) if inc is best)
+            places[jb] = best_place([c for m in best.mentions for c in m.cands])
+    return _narrative_time([inc for k, inc in enumerate(incidents) if k not in gone])
+
+
+def _narrative_time(incidents: list[Incident]) -> list[Incident]:
+    """An undated incident of the body, placed in the area (province, or 50 km) of a dated incident
+    told before it, of the same ACLED event type, happens at the story's time there: it takes the day of the nearest such incident,
+    as an approximate date (``precision`` 2, ACLED's "week"). A report moves its clock with the
+    dates it writes; an event elsewhere, or with no place, keeps no day (a recalled event)."""
+    placed = [(min(m.sent[0] for m in inc.mentions), inc,
+               best_place([c for m in inc.mentions for c in m.cands])) for inc in incidents if inc.mentions]
+    placed.sort(key=lambda t: t[0])
+    for k, (_, inc, pb) in enumerate(placed):
+        if inc.date is not None or pb is None or getattr(pb.place, "kind", "") == "country":
+            continue
+        for _, a, pa in reversed(placed[max(0, k - _RECENT):k]):
+            if a.date is not None and pa is not None and getattr(pa.place, "kind", "") != "country" \
+                    and _compatible_type(event_type_of(a.sub), event_type_of(inc.sub)) \
+                    and (_same_admin1(pa.place, pb.place) or _close(pa.place, pb.place, 50.0)):
+                m = next(m for m in inc.mentions)
+                m.date, m.precision = a.date, 2
+                break
+    return incidents
+
+
+def _same_admin1(a: Any, b: Any) -> bool:
+    a1, b1 = getattr(a, "admin1", None), getattr(b, "admin1", None)
+    return bool(a1 and b1 and a1 == b1 and (a.country_code or "") == (b.country_code or ""))
+
+
+def _within(region: Any, place: Any) -> bool:
+    """``place`` lies in ``region`` (a province by its admin1, a country by its code)."""
+    if getattr(region, "kind", "") == "country":
+        return (region.country_code or "") == (place.country_code or "")
+    a1, a2 = getattr(region, "admin1", None), getattr(place, "admin1", None)
+    if a1 and a2:
+        return a1 == a2
+    return _close(region, place, 120.0)

@@ -1,0 +1,255 @@
+"""The event's place, by ACLED's rules, from the geoparser's mentions of one sentence.
+
+* the place of the event's own locative phrase ("in X", "on X", "targeted X", في، على، ب);
+* "near X", "on the outskirts of X", "5 km north of X" give X with ``geo_precision`` 2;
+* a province or region gives ``geo_precision`` 3; an unknown village whose container the text
+  gives ("in Islah village, Diyala province") goes to the container (2 for a district or town,
+  3 for a province), never to a town at precision 1; the named village stays in ``named``;
+* datelines and context-only mentions (nationality adjectives, a capital in passing) are
+  never places unless a locative phrase puts the event there;
+* coordinated targets ("X and Y", "X, Y and Z areas", "قريتي X وY") share a ``group``.
+
+Example
+-------
+>>> from geoutils.extract.memory import MemoryGazetteer
+>>> from geoutils.extract.tokens import Tokens
+>>> from geoutils.geoparse import parse_mentions
+>>> t = "Mortars fell near Kirkuk and Erbil."
+>>> cs = locate(t, Tokens.of(t), parse_mentions(t, gazetteer=MemoryGazetteer.demo()))
+>>> [(c.place.name, c.precision, c.group) for c in cs]
+[('Kirkuk', 2, 1), ('Erbil', 2, 1)]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from geoutils import lexicons
+from geoutils.extract.tokens import Tokens
+
+__all__ = ["Cand", "locate", "precision_of"]
+
+_POINT_KINDS = {"base", "airport", "embassy", "consulate", "crossing", "oilfield", "zone", "checkpoint", "site",
+                "camp", "port", "dam", "bridge", "prison"}
+_SPECIFICITY = {"district": 2, "governorate": 3, "region": 3, "country": 4}
+_REGION_KINDS = {"governorate", "region", "country", "mountain"}
+_COORD_GAP = re.compile(r"^\s*(?:\([^()]{0,30}\))?\s*(?:,|،)?\s*(?:and|or|و)?\s*$", re.I)
+_MAX_BACK = 6  # tokens a cue may lie before its place (bounded window)
+_MAX_ATTR = 3  # "Baghdad cafe bomb kills 27": an event noun at most this many tokens after the place
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass
+class Cand:
+    """A candidate incident location."""
+
+    place: Any
+    precision: int  # 1 place itself, 2 near/part of, 3 region
+    order: int  # char offset, for ties and for coordinated lists
+    group: int = -1  # coordinated targets share a group ("عين الأسد وأربيل")
+    named: str | None = None  # the place the text names when the row goes to its container
+    end: int = -1
+
+    @property
+    def specificity(self) -> int:
+        kind = getattr(self.place, "kind", "place")
+        return 0 if kind in _POINT_KINDS else _SPECIFICITY.get(kind, 1)
+
+
+def precision_of(place: Any, relative: bool) -> int:
+    """ACLED geo_precision of a place named by the event's locative phrase."""
+    kind = getattr(place, "kind", "")
+    if kind in _REGION_KINDS:
+        return 3
+    return 2 if relative or kind == "district" else 1
+
+
+def _w(name: str) -> frozenset[str]:
+    return lexicons.words(name)
+
+
+def _gap_cue(text: str, toks: Tokens, k: int, loc: frozenset[str]) -> bool:
+    """A locative word the tokenizer drops as a Latin article ("at") right before token ``k``."""
+    a = toks[k - 1].end if k > 0 else max(0, toks[k].start - 8)
+    gap = text[a: toks[k].start]
+    return len(gap) < 12 and any(w.casefold() in loc for w in gap.split())
+
+
+def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
+                covered: frozenset[int] = frozenset(), events: frozenset[int] = frozenset()) -> tuple[str | None, bool, bool]:
+    """(cue, relative, via an unknown named place) found walking back from token ``i0``.
+
+    Between the cue and the place only skip words, directions and distances may stand, or an
+    unknown settlement ("in Islah village, Diyala province", "في قرية الإصلاح بمحافظة ديالى"):
+    then the place is the container of a place the gazetteer lacks.
+    """
+    loc, rel_w, not_loc = _w("locative"), _w("relative"), _w("not_locative")
+    targ, dire, dist, road, skip = _w("target_verbs"), _w("direction"), _w("distance"), _w("road"), _w("skip")
+    settle = _w("settlement_nouns")
+    raw = toks[i0].text
+    if not raw.isascii() and raw[:1] == "ب" and len(toks.reads[i0]) > 1 and not first_is_place_word:
+        return "ب", False, False
+    rel, unknown, settlement = 0, 0, False
+    j = i0 - 1
+    while j >= -1 and i0 - j <= _MAX_BACK + 3:
+        if toks[j + 1].text.isascii() and _gap_cue(text, toks, j + 1, loc):
+            if unknown and not settlement:
+                return None, False, False
+            return "at", bool(rel), unknown > 0
+        if j < 0:
+            break
+        if toks.has(j, not_loc) and not toks.has(j, loc):
+            if not (j > 0 and (toks.has(j - 1, rel_w) or toks.has(j - 1, dire) or toks.has(j - 1, dist))):
+                return None, bool(rel), False
+            rel = True  # "بالقرب من", "north of", "5 km from": part of a relative cue
+            j -= 1
+            continue
+        if toks.has(j, loc) or toks.has(j, targ):
+            if unknown and not settlement:
+                return None, False, False
+            rel = rel or toks.has(j, rel_w) or (j > 0 and (toks.has(j - 1, dist) or toks.has(j - 1, dire)))
+            return toks[j].norm, bool(rel), unknown > 0
+        if toks.has(j, settle):
+            # the unknown name stands after the noun in Arabic (قرية الصفرة), before it in English
+            if unknown and toks[j].text.isascii():
+                return None, False, False
+            settlement = True
+        elif toks.has(j, dire) and "(" in text[max(0, toks[j].start - 2): toks[j].start]:
+            pass  # "عين الأسد (غرب) وأربيل": a parenthetical direction describes the place before
+        elif toks.has(j, dire):
+            # "north of X", "شمال بغداد", "5 km north of": relative; "the northern city of X": not
+            nxt = toks[j + 1].norm if j + 1 < len(toks) else ""
+            if j == i0 - 1 or nxt in lexicons.words("of"):
+                rel = True
+                if unknown == 0 and (j == 0 or not (toks.has(j - 1, loc) or toks.has(j - 1, skip) or toks.has(j - 1, dist)
+                                                    or toks[j - 1].norm.isdigit())):
+                    return "direction", True, False  # "killed north Baghdad": the direction is the locative
+        elif toks.has(j, rel_w) or toks.has(j, dist) or toks.has(j, road):
+            rel = True
+        elif j in events and not toks[j].text.isascii() and unknown == 0:
+            return toks[j].norm, bool(rel), False  # idafa: "تفجيرات بغداد", "قصف حلب"
+        elif toks[j].is_generic or toks.has(j, skip) or j in covered or toks[j].text.endswith(_POSSESSIVE):
+            pass  # generic and stop words, and a country or province named before ("Iraq's Mosul")
+        elif toks[j].text.isascii() and toks[j].text.islower() and not settlement and i0 - j <= _MAX_BACK:
+            pass  # an English modifier: "the holy city of Karbala", "a crowded market in"
+        elif unknown < 2 and (not settlement or toks[j].text.isascii()):
+            unknown += 1  # maybe the name of a place the gazetteer lacks
+        else:
+            return None, bool(rel), False
+        if i0 - j > _MAX_BACK and not unknown:
+            return None, bool(rel), False
+        j -= 1
+    return None, bool(rel), False
+
+
+def _attributive(text: str, toks: Tokens, i1: int, events: frozenset[int]) -> bool:
+    """An English place used as a modifier of the event noun: "Baghdad cafe bomb", "Kirkuk blast"
+    (not across punctuation: a dateline "BASRA - Gunfights ..." is no modifier)."""
+    if not toks[i1].text.isascii():
+        return False
+    for k in range(i1 + 1, min(len(toks), i1 + 1 + _MAX_ATTR)):
+        if any(ch in "-–—:,;()." for ch in text[toks[k - 1].end: toks[k].start]):
+            return False
+        if k in events:
+            return True
+    return False
+
+
+def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] = frozenset()) -> list[Cand]:
+    """Places of one sentence (``toks``) that are event locations, in text order.
+
+    ``mentions`` are the geoparser's :class:`geoutils.geoparse.Mention` of the sentence;
+    ``events`` the token indices of its event words (for "Baghdad bombing", "تفجيرات بغداد").
+    """
+    out: list[Cand] = []
+    prev: Cand | None = None
+    group = 0
+    covered: set[int] = set()
+    for m in mentions:
+        if m.place is not None and getattr(m.place, "kind", "") in _REGION_KINDS:
+            a, b = toks.first_in(m.start, m.end), toks.index_at(m.end - 1)
+            covered.update(range(max(a, 0), b + 1))
+    for m in mentions:
+        if m.dateline or m.role == "context":
+            continue  # a dateline or a nationality adjective is never the event's place by itself
+        i0 = toks.first_in(m.start, m.end)
+        if i0 < 0:
+            continue
+        place, named = m.place, None
+        if place is None and m.container is not None:
+            place, named = m.container, m.text
+        first_word = place is not None and bool(toks[i0].norm) and toks.reads[i0][0] != toks.reads[i0][-1] and \
+            toks[i0].text[:1] == "ب" and m.text[:1] == "ب"
+        cue, rel, via_unknown = _cue_before(text, toks, i0, first_word, frozenset(covered), events)
+        if cue is None and _attributive(text, toks, max(i0, toks.index_at(m.end - 1)), events) and \
+                not (i0 > 0 and toks.has(i0 - 1, _w("not_locative"))):
+            cue = "attributive"
+        coordinated = False
+        if cue is None and prev is not None and _COORD_GAP.match(text[prev.end: m.start] or " ") and \
+                m.start - prev.end < 40:
+            cue, rel, coordinated = "and", prev.precision == 2 and not _region(prev.place), True
+        elif cue is None and prev is not None and m.text[:1] == "و" and not m.text.isascii() and \
+                m.start - prev.end < 40 and _COORD_GAP.match(text[prev.end: m.start] or " "):
+            cue, rel, coordinated = "and", prev.precision == 2, True
+        if cue is None or place is None:
+            continue
+        rel = rel or (m.relation is not None)
+        if named is not None or via_unknown:
+            prec = 3 if _region(place) else 2
+            if via_unknown and named is None:
+                named = _unknown_name(text, toks, i0)
+        elif m.kind_hint == "governorate" and getattr(place, "kind", "") not in _REGION_KINDS:
+            prec = 3  # "the province of Dohuk" read as its capital: the province, not the city
+        else:
+            prec = precision_of(place, rel)
+        if not coordinated:
+            group += 1
+        c = Cand(place, prec, m.start, group, named, m.end)
+        out.append(c)
+        prev = c
+    return out
+
+
+def _region(place: Any) -> bool:
+    return getattr(place, "kind", "") in _REGION_KINDS
+
+
+def _unknown_name(text: str, toks: Tokens, i0: int) -> str | None:
+    """The unknown place named before its container ("Islah village" in "in Islah village, Diyala")."""
+    loc = _w("locative")
+    j = i0 - 1
+    while j >= 0 and i0 - j <= _MAX_BACK + 3 and not toks.has(j, loc):
+        j -= 1
+    if j < 0 or j + 1 >= i0:
+        return None
+    return text[toks[j + 1].start: toks[i0 - 1].end].strip(" ,،") or None
+
+
+_MISSION_KINDS = ("embassy", "consulate")
+
+
+def mission_target(text: str, toks: Tokens, lo: int, hi: int, gazetteer: Any, country: str | None) -> Cand | None:
+    """"مهاجمة السفارة الأميركية" / "stormed the US embassy": a diplomatic mission named by its
+    generic word and a nationality, which the geoparser does not return as a mention today.
+
+    Bridge until geoparse recognises missions: it asks the gazetteer for a place of kind
+    embassy/consulate only (``Gazetteer.resolve``), so no other kind of name is resolved here.
+    """
+    if gazetteer is None or not hasattr(gazetteer, "resolve"):
+        return None
+    for k in range(lo, min(hi, len(toks))):
+        g = toks[k].generic
+        if g not in _MISSION_KINDS:
+            continue
+        spans = [(k, k + 2), (k, k + 3)] if not toks[k].text.isascii() else [(k - 1, k + 1), (k - 2, k + 1)]
+        for a, b in spans:
+            if a < 0 or b > len(toks):
+                continue
+            try:
+                p = gazetteer.resolve(text[toks[a].start: toks[b - 1].end], kind=g, country=country)
+            except ValueError:
+                p = None
+            if p is not None and getattr(p, "kind", None) == g:
+                return Cand(p, 1, toks[k].start, end=toks[k].end)
+    return None

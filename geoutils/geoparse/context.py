@@ -1,0 +1,326 @@
+"""Resolution in the article's context: each candidate place scored on features, no special cases.
+
+Features of a candidate ``c`` of a mention (weights in :data:`WEIGHTS`):
+
+* ``prior``: the gazetteer's own order (kind hint, exact form, population) as a rank decay,
+  plus log population;
+* ``container``: the text names the mention's container ("X, Diyala province", "X (Dahuk)")
+  and ``c`` lies in it (same admin1 / country, or within 60 km of a town container);
+* ``focus``: the share of the article's country evidence that ``c``'s country holds (the
+  countries and nationality adjectives it names, the dateline, unambiguous places, the
+  caller's ``focus=``);
+* ``admin1``: ``c``'s province is one the article names;
+* ``coherence``: distance from ``c`` to the nearest anchor point (the other mentions' best
+  places, a bounded top-k, so the cost stays linear in the article length);
+* ``far``: ``c`` lies on another continent than the article's focus, and the text names
+  neither that continent nor ``c``'s country.
+
+Example
+-------
+>>> WEIGHTS["container"] > WEIGHTS["focus"] > 0
+True
+"""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from gazetteer.geo import haversine_km as _haversine
+
+
+def haversine_km(la1: float, lo1: float, la2: float, lo2: float) -> float:
+    """Great-circle km; far pairs (> ~1,500 km apart on a coarse test) answer 2,000 without trigonometry."""
+    dla = abs(la1 - la2)
+    if dla > 14.0:
+        return 2000.0
+    dlo = abs(lo1 - lo2) % 360.0
+    if min(dlo, 360.0 - dlo) * max(0.1, math.cos(math.radians(min(abs(la1), 89.0)))) > 20.0:
+        return 2000.0
+    return _haversine(la1, lo1, la2, lo2)
+
+from geoutils.geoparse.recognise import Cand
+from geoutils.geoparse.vocab import vocab
+
+__all__ = ["resolve_all", "WEIGHTS", "Resolved"]
+
+WEIGHTS = {"rank": 0.2, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 1.5,
+           "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0}
+MAX_ANCHORS = 24
+_UNIT_KINDS = ("governorate", "province", "district", "subdistrict", "country")
+_FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
+             "district": ("district",), "place": ("place", "town"), "embassy": ("embassy", "consulate"),
+             "consulate": ("consulate", "embassy"), "crossing": ("crossing",)}
+#: GeoNames places below this many people abroad need the article's focus (see _drop_small_abroad)
+SMALL_POPULATION = 100_000
+MIN_KEYS_ABROAD = 3
+#: the analysts' region: its small places are always candidates (the gazetteer's regional prior)
+REGION = ("IQ", "SY", "IR", "TR", "LB", "JO", "SA", "KW", "YE", "IL", "PS", "EG", "AE", "QA", "BH", "OM")
+
+
+class Resolved:
+    """A resolution: the place (or None), a confidence and the reason."""
+
+    __slots__ = ("place", "confidence", "reason")
+
+    def __init__(self, place: Any, confidence: float, reason: str) -> None:
+        self.place, self.confidence, self.reason = place, confidence, reason
+
+
+def _country_place(gz: Any, cc: str) -> Any:
+    """The gazetteer's country place for ``cc``, with the country's representative point."""
+    from dataclasses import replace
+
+    from gazetteer import Place
+
+    info = vocab().countries.get(cc)
+    if info is None:
+        return None
+    p = None
+    try:
+        p = gz.resolve(info.name, kind="country", country=cc)
+    except (ValueError, TypeError):
+        p = None
+    if p is None or p.kind != "country" or (p.country_code or "").upper() != cc:
+        return Place(f"country:{cc}", info.name, info.name_ar, info.lat, info.lon, "country", cc, None, None,
+                     "countrystatecity-countries (country's representative point)")
+    try:
+        return replace(p, lat=info.lat, lon=info.lon,
+                       source=f"{p.source}; point: countrystatecity-countries representative point")
+    except TypeError:
+        return p
+
+
+_COUNTRY_CACHE: dict[tuple[int, str], Any] = {}
+
+
+def country_place(gz: Any, cc: str) -> Any:
+    k = (id(gz), cc)
+    if k not in _COUNTRY_CACHE:
+        if len(_COUNTRY_CACHE) > 10_000:
+            _COUNTRY_CACHE.clear()
+        _COUNTRY_CACHE[k] = _country_place(gz, cc)
+    return _COUNTRY_CACHE[k]
+
+
+def _rank(gz: Any, places: list, kind: str | None, country: str | None) -> list:
+    if len(places) == 1:
+        return places
+    try:
+        ranked = gz.rank([p.id for p in places], kind=kind, country=country)
+    except TypeError:
+        ranked = gz.rank([p.id for p in places], kind=kind)
+    byid = {p.id: p for p in places}
+    out = [byid.get(p.id, p) for p in ranked]
+    seen = {p.id for p in out}
+    return out + [p for p in places if p.id not in seen]
+
+
+def _focus_codes(focus: Any) -> list[str]:
+    if not focus:
+        return []
+    if isinstance(focus, str):
+        return [focus.upper()]
+    return [str(f).upper() for f in focus]
+
+
+def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved | None]:
+    """Resolve every candidate mention; None for a mention with no place (unknown names, regions)."""
+    v = vocab()
+    cont_of = {cc: info.continent for cc, info in v.countries.items()}
+    weights: dict[str, float] = {}
+    named_cc: set[str] = set()
+    named_cont: set[str] = set()
+    for cc in _focus_codes(focus):
+        weights[cc] = weights.get(cc, 0.0) + 5.0
+        named_cc.add(cc)
+    ranked = [_ranked(gz, m) for m in cands]
+    _drop_small_abroad(cands, ranked, named_cc | _explicit_countries(cands, v))
+    for i, m in enumerate(cands):
+        w = WEIGHTS["dateline"] if m.dateline else 1.0
+        if m.category in ("country", "ctx"):
+            for pid in m.places:
+                if pid.startswith(("country:", "ctx:")):
+                    cc = pid.split(":", 1)[1]
+                    weights[cc] = weights.get(cc, 0.0) + (w if m.category == "country" else 0.5 * w)
+                    named_cc.add(cc)
+                    break
+        elif m.category == "region":
+            for pid in m.places:
+                for cc in v.regions.get(pid, ("", ()))[1]:
+                    weights[cc] = weights.get(cc, 0.0) + 0.3
+                    named_cc.add(cc)
+        elif m.category == "continent":
+            named_cont.update(p.id.split(":", 1)[1] for p in m.places if not isinstance(p, str))
+        elif m.category == "gaz":
+            r = ranked[i]
+            if len(r) == 1 or (r and r[0].kind in ("governorate", "country")):
+                cc = (r[0].country_code or "").upper()
+                if cc:
+                    weights[cc] = weights.get(cc, 0.0) + 0.7 * w
+                    if r[0].kind == "country":
+                        named_cc.add(cc)
+            elif r and m.dateline:
+                cc = (r[0].country_code or "").upper()
+                if cc:
+                    weights[cc] = weights.get(cc, 0.0) + w
+    total = sum(weights.values()) or 1.0
+    share = {cc: x / total for cc, x in weights.items()}
+    top_cc = max(share, key=share.get) if share else None
+    focus_cont = cont_of.get(top_cc) if top_cc else None
+    named_cont |= {cont_of.get(cc) for cc in named_cc}
+    admin1s = {(p.country_code, p.admin1) for r in ranked for p in r[:1] if p.kind in ("governorate", "province") and p.admin1}
+    # provinces and states the article names (unambiguous ones): their points anchor the rest
+    provinces = [(r[0].lat, r[0].lon, r[0].country_code, i) for i, r in enumerate(ranked)
+                 if len(r) == 1 and r[0].kind in ("governorate", "province")][:MAX_ANCHORS]
+
+    # anchors: first-pass best points of unambiguous mentions (bounded)
+    anchors: list[tuple[float, float, int]] = []
+    for i, r in enumerate(ranked):
+        if r and len(r) == 1 and r[0].kind != "country" and len(anchors) < MAX_ANCHORS:
+            anchors.append((r[0].lat, r[0].lon, i))
+
+    out: list[Resolved | None] = [None] * len(cands)
+    # containers first (a container's own resolution feeds its contents)
+    containers = {m.container for m in cands if m.container is not None}
+    order = sorted(range(len(cands)), key=lambda i: 0 if i in containers else 1)
+    for _pass in (0, 1):
+        for i in order:
+            m = cands[i]
+            if m.category == "continent":
+                pl = [p for p in m.places if not isinstance(p, str)]
+                if pl:
+                    out[i] = Resolved(pl[0], 0.9, "continent")
+                continue
+            if m.category in ("country", "ctx"):
+                cc = next((p.split(":", 1)[1] for p in m.places if p.startswith(("country:", "ctx:"))), None)
+                p = country_place(gz, cc) if cc else None
+                if p is not None:
+                    out[i] = Resolved(p, 0.9 if m.category == "country" else 0.8,
+                                      "nationality adjective" if m.category == "ctx" else "country")
+                continue
+            r = ranked[i]
+            if not r:
+                continue
+            cont = None
+            if m.container is not None and out[m.container] is not None:
+                cont = out[m.container].place
+            if cont is not None and cont.kind in _UNIT_KINDS and not any(_inside(c, cont, 300) for c in r):
+                continue  # the text's own container rules every candidate out: a place the gazetteer lacks
+            if len(r) == 1:
+                reason = "only candidate"
+                if cont is not None:
+                    reason = f"only candidate; container: {cont.name}"
+                out[i] = Resolved(r[0], 0.9, reason)
+                continue
+            scored = []
+            for k, c in enumerate(r):
+                f: dict[str, float] = {}
+                f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
+                f["population"] = WEIGHTS["population"] * math.log10(1 + (c.population or 0)) / 7.0
+                if m.kind_hint and c.kind in _FAMILIES.get(m.kind_hint, (m.kind_hint,)):
+                    f["kind"] = WEIGHTS["kind"]  # "Erbil airport" is the airport
+                elif c.kind in ("airport", "base") and m.kind_hint not in ("airport", "base"):
+                    f["kind"] = -WEIGHTS["kind"]  # a bare town name is the town, not its airfield
+                cc = (c.country_code or "").upper()
+                f["focus"] = WEIGHTS["focus"] * share.get(cc, 0.0)
+                if cont is not None and _inside(c, cont):
+                    f["container"] = WEIGHTS["container"]
+                if c.kind not in ("governorate", "province", "country"):
+                    if c.admin1 and (c.country_code, c.admin1) in admin1s:
+                        f["admin1"] = WEIGHTS["admin1"]
+                    elif any(pc == c.country_code and j != i and haversine_km(a, b, c.lat, c.lon) < 450
+                             for a, b, pc, j in provinces):
+                        f["admin1"] = WEIGHTS["admin1"]
+                d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if j != i), default=None)
+                if d is not None:
+                    f["coherence"] = WEIGHTS["coherence"] * (1.0 if d < 30 else 0.7 if d < 100 else 0.4 if d < 300
+                                                             else 0.1 if d < 1000 else 0.0)
+                cc_cont = cont_of.get(cc)
+                if focus_cont and cc_cont and cc_cont != focus_cont and cc_cont not in named_cont and cc not in named_cc:
+                    f["far"] = -WEIGHTS["far"]
+                scored.append((sum(f.values()), -k, c, f))
+            scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+            best, second = scored[0], scored[1]
+            margin = best[0] - second[0]
+            feats = {k: x for k, x in best[3].items() if k not in ("rank", "population") and x > 0}
+            if "container" in feats and cont is not None:
+                reason = f"container: {cont.name}"
+            elif "coherence" in feats and feats["coherence"] >= 0.7 * WEIGHTS["coherence"]:
+                reason = "nearest to other mentions"
+            elif "focus" in feats and feats["focus"] >= 0.3:
+                reason = f"article focus: {best[2].country_code}"
+            elif m.dateline:
+                reason = "dateline"
+            else:
+                reason = "gazetteer prior"
+            conf = 0.5 + 0.45 * (1 - math.exp(-margin))
+            out[i] = Resolved(best[2], round(conf, 3), reason)
+        # second pass: coherence against the first pass's confident answers
+        anchors = [(o.place.lat, o.place.lon, i) for i, o in enumerate(out)
+                   if o is not None and o.place.kind != "country" and o.confidence >= 0.7][:MAX_ANCHORS]
+    return out
+
+
+def _ranked(gz: Any, m: Cand) -> list:
+    if m.category != "gaz":
+        return []
+    r = _rank(gz, m.places, m.kind_hint, None)
+    # a country is placed at its representative point, not at its capital
+    r = [country_place(gz, p.country_code.upper()) or p if p.kind == "country" and p.country_code else p for p in r]
+    return list({p.id: p for p in r}.values())
+
+
+def _explicit_countries(cands: list[Cand], v: Any) -> set[str]:
+    """Countries the text names: countries, nationality adjectives, regions, states/provinces."""
+    out: set[str] = set()
+    for m in cands:
+        for p in m.places:
+            if isinstance(p, str):
+                if p.startswith(("country:", "ctx:")):
+                    out.add(p.split(":", 1)[1])
+                elif p.startswith("region:"):
+                    out.update(v.regions.get(p, ("", ()))[1])
+            elif m.category == "gaz" and len(m.places) == 1 and p.kind in ("province", "governorate", "country"):
+                out.add((p.country_code or "").upper())
+    return out
+
+
+def _drop_small_abroad(cands: list[Cand], ranked: list[list], named: set[str]) -> None:
+    """A village abroad is a candidate only where the article is: small GeoNames places (under
+    :data:`SMALL_POPULATION`) outside the analysts' region are kept in countries the text names
+    or in which at least MIN_KEYS_ABROAD of its names have a candidate."""
+    from gazetteer.normalize import is_arabic
+
+    keys_by_cc: dict[str, set[str]] = {}
+    for m, r in zip(cands, ranked):
+        if not is_arabic(m.key):  # Arabic names of villages abroad are transliterations that collide with words
+            for p in r:
+                keys_by_cc.setdefault((p.country_code or "").upper(), set()).add(m.key)
+    explicit = set(REGION) | named
+    allowed = explicit | {cc for cc, ks in keys_by_cc.items() if len(ks) >= MIN_KEYS_ABROAD}
+    for j, r in enumerate(ranked):
+        if r:
+            ok = explicit if is_arabic(cands[j].key) else allowed
+            ranked[j] = [p for p in r if not _small(p) or (p.country_code or "").upper() in ok]
+            if not ranked[j] and cands[j].category == "gaz":
+                cands[j].weak = True  # no candidate left: not a mention
+
+
+def _small(p: Any) -> bool:
+    return p.id.startswith("gn:") and p.kind == "place" and (p.population or 0) < SMALL_POPULATION
+
+
+def _inside(c: Any, cont: Any, km: float | None = None) -> bool:
+    if km is not None:
+        return (c.country_code or "") == (cont.country_code or "") and haversine_km(c.lat, c.lon, cont.lat, cont.lon) < km \
+            if cont.kind != "country" else (c.country_code or "").upper() == (cont.country_code or "").upper()
+    if cont.kind == "country":
+        return (c.country_code or "").upper() == (cont.country_code or "").upper()
+    if cont.kind in ("governorate", "province", "admin1", "region"):
+        if c.admin1 and cont.admin1 and c.country_code == cont.country_code:
+            return c.admin1 == cont.admin1
+        # a province known only by its point (countrystatecity): within a province's reach of it
+        return c.country_code == cont.country_code and haversine_km(c.lat, c.lon, cont.lat, cont.lon) < 450
+    if cont.kind == "district":
+        return haversine_km(c.lat, c.lon, cont.lat, cont.lon) < 60
+    return haversine_km(c.lat, c.lon, cont.lat, cont.lon) < 60

@@ -1,0 +1,136 @@
+"""What recognition and structure share: frequencies, the candidate record, the words around a hit.
+
+Example
+-------
+>>> _zipf("الامين", "ar") >= _zipf("الامين", "ar") > 0   # hamza-less spellings are looked up too
+True
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from gazetteer.normalize import GENERIC_WORDS as _RAW_GENERIC
+from gazetteer.normalize import fold_token, is_arabic
+
+from geoutils.geoparse.scanner import Scan
+
+#: the shared generic words, folded as the scanner's chunks are ("village" -> "vilage")
+GENERIC_WORDS = {**_RAW_GENERIC, **{fold_token(w): k for w, k in _RAW_GENERIC.items()}}
+COMMON_ZIPF = 4.3
+MINOR_ZIPF = 3.0
+#: above this, a cue such as في / "in" is not enough: a place word (محافظة، قرية, "province") or a list is
+STRONG_ZIPF = 5.0
+VERY_COMMON_ZIPF = 5.5
+_ADMIN_KINDS = {"governorate", "district", "country", "province", "subdistrict", "admin1", "admin2", "region"}
+_SENT_END = re.compile(r"[.!?:;\"”»|]$|^[-—–]+$")
+_DAY = re.compile(r"^\d{1,2}(st|nd|rd|th)?[,.]?$")
+
+
+@dataclass
+class Cand:
+    """A recognised mention before resolution."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    category: str  # gaz | country | ctx | region | continent | unknown
+    places: list = field(default_factory=list)  # gazetteer Places (gaz) or pseudo ids
+    kind_hint: str | None = None
+    c0: int = -1
+    c1: int = -1
+    weak: bool = False  # a common word that needs a neighbour in a list of places
+    container: int | None = None  # index of the candidate that contains this one
+    container_text: str | None = None
+    relation: str | None = None
+    dateline: bool = False
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str, lang: str) -> float:
+    """wordfreq's zipf frequency; for Arabic also of the spellings news writes without hamza or with
+    ه for ة ("الامين" is "الأمين")."""
+    from wordfreq import zipf_frequency
+
+    best = zipf_frequency(word, lang)
+    if lang == "ar" and len(word) > 2:
+        head = 2 if word.startswith("ال") and len(word) > 3 else 0
+        forms = set()
+        if word[head:head + 1] == "ا":
+            forms |= {word[:head] + h + word[head + 1:] for h in "أإآ"}
+        if word.endswith("ه"):
+            forms.add(word[:-1] + "ة")
+        if word.endswith("ي"):
+            forms.add(word[:-1] + "ى")
+        for f in forms:
+            best = max(best, zipf_frequency(f, lang))
+    return best
+
+
+def _frequency(surface: str, key: str) -> float:
+    """Zipf frequency of the name, as written, as a common word of its language; for several
+    words, that of the rarest ("بيان إن" is two common words, "Ain al-Asad" is not)."""
+    if " " in key:
+        parts = surface.split()
+        if len(parts) < 2:
+            return 0.0
+        return min(_frequency(parts[0], fold_token(parts[0]) or "x"),
+                   min(_zipf(w, "ar" if is_arabic(w) else "en") if is_arabic(w) else _zipf(w.lower(), "en")
+                       for w in parts[1:]))
+    if is_arabic(surface):
+        w = surface
+        best = _zipf(w, "ar")
+        # an attached proclitic: the reading without it
+        for n in (1, 2):
+            if len(w) - n >= 2 and w[0] in "وبلفك" and fold_token(w[n:]).endswith(key[-2:]):
+                best = max(best, _zipf(w[n:], "ar"))
+        return best
+    return _zipf(surface.lower(), "en")
+
+
+def _common(surface: str, key: str) -> bool:
+    return _frequency(surface, key) >= COMMON_ZIPF
+
+
+_ARTICLE_CLITICS = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل")
+
+
+def _definite(word: str) -> bool:
+    """Does an Arabic word carry the article (with or without a proclitic): "المالي", "بالاتحاد", "للجزيرة"?"""
+    return word.startswith(_ARTICLE_CLITICS) and len(word) > 4
+
+
+@lru_cache(maxsize=200_000)
+def _key(name: str) -> str:
+    from gazetteer.normalize import name_key
+
+    return name_key(name) if name else ""
+
+
+def _first_word(folded: str) -> str:
+    return folded.split(" ", 1)[0] if folded else ""
+
+
+def _last_word(folded: str) -> str:
+    return folded.rsplit(" ", 1)[-1] if folded else ""
+
+
+class _Ctx:
+    """Words around chunk indices of one scan."""
+
+    def __init__(self, sc: Scan) -> None:
+        self.words, self.folded = sc.words, sc.folded
+
+    def prev(self, c: int, n: int = 1) -> str:
+        j = c - n
+        return self.folded[j] if 0 <= j < len(self.folded) else ""
+
+    def next(self, c: int, n: int = 1) -> str:
+        j = c + n
+        return self.folded[j] if 0 <= j < len(self.folded) else ""
+
+    def raw(self, c: int) -> str:
+        return self.words[c] if 0 <= c < len(self.words) else ""
+
+

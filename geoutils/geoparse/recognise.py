@@ -1,0 +1,323 @@
+"""Recognition: which scanner hits are place mentions, and the place-like names the gazetteer lacks.
+
+One scan (:meth:`Scanner.scan_chunks`) over gazetteer keys plus the geoparse vocabulary
+(countries, nationality adjectives, regions, continents). Each hit is then judged on the
+chunks around it, with no second pass over the text:
+
+* a month or weekday is never a place, and a code (IATA/ICAO/ISO3) only counts as written in
+  capitals and never next to a day number ("Feb 17");
+* a single-word name that is a common word of the language (``wordfreq`` zipf >= 4.3) and
+  names no curated, administrative or large place needs place-like context: a cue before
+  (في، قرب، محافظة, in, near), a place word after ("province"), or a neighbour in a list
+  of places;
+* an English name must be a proper noun where it stands: a capitalised common word opening a
+  sentence is not the town unless context says place;
+* "قرية الجيزاني", "ناحية العظيم", "Islah village": a generic place word with a name the
+  gazetteer lacks is a mention with no place.
+
+Example
+-------
+>>> from geoutils.extract.memory import MemoryGazetteer
+>>> [(c.text, c.category) for c in recognise("Feb 17: Iraqi troops entered Kirkuk.", MemoryGazetteer.demo())]
+[('Iraqi', 'ctx'), ('Kirkuk', 'gaz')]
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from gazetteer.normalize import fold_token, is_arabic
+
+from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, _SENT_END, COMMON_ZIPF, GENERIC_WORDS, MINOR_ZIPF,
+                                       STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, _Ctx, _definite, _first_word, _frequency,
+                                       _key, _last_word, _zipf)
+from geoutils.geoparse.missions import missions
+from geoutils.geoparse.scancache import cached
+from geoutils.geoparse.scanner import Scanner, scanner_pairs
+from geoutils.geoparse.structure import structure, unknown_names
+from geoutils.geoparse.vocab import vocab, words
+
+__all__ = ["Cand", "recognise", "scanner"]
+
+WORLD_MIN_POPULATION = 1000
+#: prefix of a scanner id that matched through a code-only alias ("EBL", "ORER")
+CODE = "code="
+#: a GeoNames place this big, named by its own main name, is not a common word's namesake
+BIG_POPULATION = 200_000
+MILLION = 1_000_000
+_CODE_KINDS = {"airport", "base"}
+_SITE_KINDS = {"airport", "base", "dam", "prison", "oilfield", "crossing", "zone", "landmark", "embassy", "consulate"}
+
+
+@lru_cache(maxsize=8)
+def scanner(gazetteer: Any) -> Scanner:
+    """The scanner over the gazetteer's keys and the geoparse vocabulary (built once per gazetteer,
+    and kept on disk beside its database: :mod:`geoutils.geoparse.scancache`)."""
+    return cached(gazetteer, lambda: _build_scanner(gazetteer))
+
+
+def _build_scanner(gazetteer: Any) -> Scanner:
+    # every populated place of 1,000+ people, worldwide: the context step, not a country list, decides
+    pairs = scanner_pairs(gazetteer, None, WORLD_MIN_POPULATION)
+    extra = vocab().pairs
+    if any(p.startswith("csc:") for _, p in pairs):
+        # the gazetteer has the world's provinces itself: the vocabulary's own copy (state:) stays out
+        extra = [(k, p) for k, p in extra if not p.startswith("state:") or (k, p) in vocab().abbreviations]
+    return Scanner(pairs + extra + [(k, CODE + p) for k, p in _code_pairs(gazetteer)])
+
+
+def _code_pairs(gz: Any) -> list[tuple[str, str]]:
+    """(key, place id) of the aliases that are codes only (IATA/ICAO/ISO), when the gazetteer says which."""
+    try:
+        every = gz.alias_keys(countries=None, min_population=10 ** 12, include_codes=True)
+        plain = set(gz.alias_keys(countries=None, min_population=10 ** 12))
+    except TypeError:  # a gazetteer without the distinction (tests' MemoryGazetteer): none apart
+        return []
+    return [kp for kp in every if kp not in plain]
+
+
+def _exempt(places: list, key: str, zipf: float, arabic: bool = False) -> bool:
+    """Curated, administrative and big places keep a name that is also a word, unless the word is
+    so frequent (a function word: "أن") that only context can make it a place."""
+    if zipf >= VERY_COMMON_ZIPF:
+        return False
+    for p in places:
+        if p.id.startswith(("cur:", "user:")) or getattr(p, "layer", "default") == "user" or p.kind == "country":
+            return True
+        # administrative units: in Arabic (no capitals) only when the word is not a very frequent one
+        # ("الداخلية", "العاصمة", "الوحدة" are units somewhere and words everywhere)
+        if p.kind in _ADMIN_KINDS and zipf < STRONG_ZIPF and (not arabic or p.kind in _TOP_ADMIN):
+            return True  # Arabic: a district or subdistrict named "الفجر" (dawn) needs its context
+        # Arabic has no capitals: a big place keeps a word only as its own Arabic name, and not a very common one
+        pop = p.population or 0
+        if pop >= BIG_POPULATION and (not arabic or (zipf < STRONG_ZIPF and (key == _key(p.name_ar or "")
+                                                                             or pop >= MILLION))):
+            return True
+    return False
+
+
+
+_TOP_ADMIN = {"country", "governorate", "province", "admin1", "region"}
+_HAY = ("hay", "hai", "حي")
+
+
+def _curated(p: Any) -> bool:
+    return p.id.startswith(("cur:", "user:")) or getattr(p, "layer", "default") == "user"
+
+
+def _described(surface: str) -> bool:
+    """"الحي الغربي", "القرية المجاورة": a generic place word with the article, then a description."""
+    parts = surface.split()
+    if len(parts) < 2 or not _definite(parts[0]):
+        return False
+    head = fold_token(parts[0])
+    return bool(GENERIC_WORDS.get(head) or head in _HAY)
+
+
+_GENERIC_NAMED: dict[str, bool] = {}
+
+
+def _generic_named(p: Any) -> bool:
+    """Does the place's own name carry a generic word ("حي الملعب", "Hay al-malab", "قاعدة التقدم")?"""
+    got = _GENERIC_NAMED.get(p.id)
+    if got is None:
+        from gazetteer.normalize import tokenize
+
+        if len(_GENERIC_NAMED) > 200_000:
+            _GENERIC_NAMED.clear()
+        got = _GENERIC_NAMED[p.id] = any(t.is_generic or t.norm in ("hay", "hai", "حي")
+                                         for n in (p.name_ar, p.name) if n for t in tokenize(n))
+    return got
+
+
+def _country(gz: Any, pid: str) -> Any:
+    from geoutils.geoparse.context import country_place
+
+    return country_place(gz, pid.split(":", 1)[1])
+
+
+def _is_code_key(key: str) -> bool:
+    return " " not in key and key.isascii() and len(key) <= 4
+
+
+@lru_cache(maxsize=1)
+def _after_place() -> frozenset[str]:
+    return words("place_after") | {w for w, k in GENERIC_WORDS.items() if k in ("governorate", "district", "place")}
+
+
+def _place_context(ctx: _Ctx, c0: int, c1: int, key: str = "", strong: bool = False, attached: bool = True) -> bool:
+    before = words("place_before") if not strong else words("place_before_strong")
+    after = _after_place()
+    p = _last_word(ctx.prev(c0))
+    if p in before:
+        return True
+    raw = ctx.raw(c0)
+    if attached and is_arabic(raw) and raw[:1] in "بف" and len(raw) > 3 and not key.startswith(raw[:1]) \
+            and fold_token(raw[1:]).startswith(key.split(" ", 1)[0][:3]):  # بكركوك: an attached "in"
+        return True
+    n = _first_word(ctx.next(c1))
+    return n in after
+
+
+_TITLES = frozenset("mr mrs ms dr sen rep gov lt gen col sgt capt president senator judge officer coach "
+                    "pastor rev father saint st mayor sheriff chief deputy secretary minister".split())
+
+
+@lru_cache(maxsize=1)
+def _after_words() -> frozenset[str]:
+    return words("place_after") | {w for w, k in GENERIC_WORDS.items() if k is not None}
+
+
+def _person_like(ctx: _Ctx, c0: int, c1: int, text: str, start: int) -> bool:
+    """A capitalised word glued before the name (a first name: "Warren Harding") or a title ("Sen. Harding").
+
+    Not a capitalised word after it: "Gainesville Police", "Springfield City Council" name the place."""
+    after = _after_words()
+    prev_raw = ctx.raw(c0 - 1)
+    if c0 > 0 and prev_raw[:1].isupper() and prev_raw[-1:].isalnum() and not prev_raw.endswith(("'s", "’s")) \
+            and not _sentence_start(ctx, text, start, c0):
+        pf = _last_word(ctx.prev(c0))
+        if pf not in words("place_before") and pf not in words("relations") and pf not in after:
+            return True
+    if _last_word(ctx.prev(c0)) in _TITLES and prev_raw[:1].isupper():
+        return True
+    return False
+
+
+def _sentence_start(ctx: _Ctx, text: str, start: int, c0: int) -> bool:
+    if c0 <= 0:
+        return True
+    prev = ctx.raw(c0 - 1)
+    if _SENT_END.search(prev):
+        return True
+    gap = text[max(0, start - 3):start]
+    return "\n" in gap
+
+
+def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
+    """Place mentions of ``text`` before resolution, in text order (see the module doc)."""
+    sc = scanner(gz).scan_chunks(text)
+    ctx = _Ctx(sc)
+    months = words("months") | words("weekdays")
+    voc = vocab()
+    out: list[Cand] = []
+    for h in sc.hits:
+        surface = text[h.start:h.end]
+        kw = h.key.split()
+        if any(w in months for w in kw) or fold_token(surface.lower()) in months:
+            continue
+        pseudo = [p for p in h.place_ids if p.split(":", 1)[0] in ("country", "ctx", "region", "continent")]
+        states = [p for p in h.place_ids if p.startswith("state:")]
+        if states and (h.key, states[0]) in voc.abbreviations and text[h.end:h.end + 1] != ".":
+            states = []  # "Ind." is Indiana, "Ind" is not
+        gaz_ids = [p for p in h.place_ids if p not in pseudo and not p.startswith(("state:", CODE))]
+        codes = [p[len(CODE):] for p in h.place_ids if p.startswith(CODE)]
+        if codes and not is_arabic(surface) and surface.replace(".", "").replace("-", "").isupper() \
+                and not (_DAY.match(ctx.raw(h.c1 + 1)) or _DAY.match(ctx.raw(h.c0 - 1))):
+            gaz_ids += [p for p in codes if p not in gaz_ids]  # a code counts written in capitals, not in a date
+        cat = pseudo[0].split(":", 1)[0] if pseudo else "gaz"
+        if any(p.startswith("continent:") for p in pseudo):
+            cat, pseudo = "continent", [p for p in pseudo if p.startswith("continent:")]
+        if cat == "country" and states:
+            cat = "gaz"  # "Georgia": the country or the US state, the article decides
+        if cat != "gaz":
+            if not is_arabic(surface) and _is_code_key(h.key) and not surface.replace(".", "").isupper() \
+                    and len(h.key) <= 2:
+                continue  # "us" the pronoun is not the U.S.
+            if cat == "country" and is_arabic(surface) and _definite(surface) \
+                    and _frequency(surface, h.key) >= COMMON_ZIPF and not any(
+                        _definite((getattr(voc.countries.get(p.split(":", 1)[1]), "name_ar", None) or "ال-").split()[0])
+                        for p in pseudo):
+                continue  # "المالي" (financial) is not مالي
+            places = [voc.places[p] for p in pseudo if p in voc.places]
+            out.append(Cand(h.start, h.end, surface, h.key, cat, places or pseudo, h.kind, h.c0, h.c1))
+            continue
+        places = [p for p in map(gz.get, gaz_ids) if p is not None] + [voc.places[p] for p in states if p in voc.places]
+        places += [cp for cp in (_country(gz, p) for p in pseudo if p.startswith("country:")) if cp is not None]
+        if _is_code_key(h.key):
+            caps = surface.isupper() or any(ch.isdigit() for ch in surface)
+            dated = bool(_DAY.match(ctx.raw(h.c1 + 1)) or _DAY.match(ctx.raw(h.c0 - 1)))
+            if not caps or dated:
+                places = [p for p in places if p.kind not in _CODE_KINDS and not p.id.startswith("icao:")
+                          and not (p.kind == "country" and _key(p.name) != h.key)]
+        zipf = _frequency(surface, h.key)
+        if is_arabic(surface) and zipf >= COMMON_ZIPF:
+            if (_described(surface) or (_definite(surface) and _described(ctx.raw(h.c0 - 1) + " " + surface))) \
+                    and not any(_curated(p) for p in places):
+                continue  # "الحي الغربي", "القرية المجاورة": a generic word with the article and a common word
+            if _definite(surface):
+                # "المالي", "الحصار", "المركزي": the article makes the word an adjective or a noun;
+                # a place whose own Arabic name has no article is not named by it
+                places = [p for p in places if _curated(p) or not p.name_ar or _definite(p.name_ar.split()[0])]
+        if not places:
+            continue
+        weak = False
+        # a name known only as a minor local entry (an unpopulated village or neighbourhood list) must
+        # be rarer still as a word to stand on its own ("الاكراد", "الجهاد" are neighbourhoods and words)
+        minor = all(p.population is None and p.kind == "place" and not p.id.startswith(("cur:", "user:"))
+                    for p in places)
+        common = zipf >= (MINOR_ZIPF if minor else COMMON_ZIPF)
+        strong = zipf >= STRONG_ZIPF or (minor and zipf >= COMMON_ZIPF)  # "في فجر" is "at dawn"
+        first = surface.split(" ", 1)[0]
+        if is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0] and _zipf(first, "ar") >= COMMON_ZIPF \
+                and not _place_context(ctx, h.c0, h.c1, h.key, True, attached=False):
+            weak = True  # read with a proclitic ("ب+يان"), but the word as written is itself a word ("بيان")
+        elif h.kind is None and all(p.kind in _SITE_KINDS or _generic_named(p) for p in places) and common \
+                and not _place_context(ctx, h.c0, h.c1, h.key, strong):
+            weak = True  # "تقدم" (progress) is the Taqaddum base only as "قاعدة التقدم" or in context
+        elif not is_arabic(surface) and strong and (_sentence_start(ctx, text, h.start, h.c0) or surface.isupper()) \
+                and not _place_context(ctx, h.c0, h.c1, h.key, True):
+            weak = True  # "Hit by rockets…": a very common word opening a sentence, whatever it may name
+        elif not _exempt(places, h.key, zipf, is_arabic(surface)):
+            # a common word naming no curated, administrative or big place: only in place context
+            weak = common and not _place_context(ctx, h.c0, h.c1, h.key, strong)
+        person = False
+        if not weak and is_arabic(surface) and _last_word(ctx.prev(h.c0)) in words("person_titles") \
+                and not any(p.kind in _ADMIN_KINDS for p in places):
+            weak = person = True  # "الرئيس بشار", "الوزيرة رايس"
+        elif not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start) \
+                and not any(p.kind in _ADMIN_KINDS for p in places):
+            weak = person = True  # "Linda Baker", "Lincoln Memorial": a name inside a longer proper name
+        out.append(Cand(h.start, h.end, surface, h.key, "person" if person else "gaz", places, h.kind, h.c0, h.c1,
+                        weak=weak))
+    # one sense per discourse: a name the article uses inside a person's name ("Warren Harding")
+    # is that person elsewhere too ("Harding said"), unless context there says place
+    persons = {m.key for m in out if m.weak and m.category == "person"}
+    for m in out:
+        if m.category == "person":
+            m.category = "gaz"
+        elif persons and m.key in persons and not m.weak and m.category == "gaz" \
+                and not _place_context(ctx, m.c0, m.c1, m.key, True):
+            m.weak = True
+    out = missions(text, out, ctx, gz)  # "the US embassy", "السفارة الأميركية"
+    out += unknown_names(text, sc, ctx, {c for m in out for c in range(m.c0, m.c1 + 1)})
+    out.sort(key=lambda m: m.start)
+    out = _lists(out, ctx)
+    structure(text, out, ctx)
+    return out
+
+
+def _lists(cands: list[Cand], ctx: _Ctx) -> list[Cand]:
+    """Keep a weak (common-word) name only when a neighbour in a list of places is a firm mention."""
+    keep: list[Cand] = []
+    for i, m in enumerate(cands):
+        if not m.weak:
+            keep.append(m)
+            continue
+        ok = False
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(cands) and not cands[j].weak and cands[j].category in ("gaz", "country", "unknown"):
+                a, b = (cands[j], m) if j < i else (m, cands[j])
+                gap = b.c0 - a.c1
+                if gap == 1 and ctx.raw(a.c1).endswith(","):
+                    ok = True
+                elif gap == 2 and _first_word(ctx.folded[a.c1 + 1]) in ("and", "or", "و", "او"):
+                    ok = True
+                elif gap == 1 and is_arabic(ctx.raw(b.c0)) and ctx.raw(b.c0).startswith("و"):
+                    ok = True
+        if ok:
+            m.weak = False
+            keep.append(m)
+    return keep
+
+

@@ -1,0 +1,401 @@
+"""Toponym scanner: one Aho-Corasick pass over name_key-folded text, clitic-aware.
+
+The text is cut at whitespace; each chunk is folded once with the shared
+:func:`gazetteer.normalize.tokenize` (cached per distinct chunk, so a corpus pays for
+its vocabulary, not its length) and the folded chunks are joined with single spaces.
+The one join tokenize makes across whitespace, a single letter and the number after it
+("K 1", "K - 1" -> "k1"), is kept: such chunk pairs are re-tokenized together (except
+after the English words "a" and "I": "a 10-year-old" is not the key "a10").
+Gazetteer keys (``name_key`` of every alias) are matched between spaces, and Arabic
+keys are also inserted with the proclitics و ب ل ف ك (and وب ول فب) attached, so
+"وأربيل" or "بكركوك" match without trying readings token by token.
+
+Example
+-------
+>>> sc = Scanner([("كركوك", "p:kirkuk"), ("k1", "p:k1"), ("ain asad", "p:asad")])
+>>> text = "صواريخ على كركوك وبكركوك then K-1 and Ain al-Asad, K 1"
+>>> [(text[h.start:h.end], h.place_ids) for h in sc.scan(text)]
+[('كركوك', ('p:kirkuk',)), ('وبكركوك', ('p:kirkuk',)), ('K-1', ('p:k1',)), ('Ain al-Asad', ('p:asad',)), ('K 1', ('p:k1',))]
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from itertools import accumulate, compress
+from typing import Any, Iterable, NamedTuple
+
+import ahocorasick
+import numpy as np
+
+from gazetteer.normalize import GENERIC_WORDS, NO_JOIN_LETTERS, PROCLITICS, is_arabic, tokenize
+
+__all__ = ["Hit", "Scan", "Scanner", "scanner_for", "scanner_pairs", "fold_chunks", "DEFAULT_COUNTRIES"]
+
+#: countries whose small places are scanned by default (the region the analysts cover);
+#: elsewhere only cities of at least ``WORLD_MIN_POPULATION`` people.
+DEFAULT_COUNTRIES = ("IQ", "SY", "IR", "TR", "LB", "JO", "SA", "KW", "YE", "IL", "PS", "EG", "AE", "QA", "BH", "OM")
+REGION_MIN_POPULATION = 1000
+WORLD_MIN_POPULATION = 100000
+
+_CLITICS = tuple(PROCLITICS) + ("وب", "ول", "فب", "فل", "وك")
+# keys that are ordinary words in news text (folded); a place named like this is not scanned.
+# English needs only function words here: capitals and wordfreq frequencies (geoutils.geoparse.recognise)
+# decide the rest ("Hit" the town, "Hit by rockets" the verb).
+_STOP_AR = frozenset("""
+من في على الي الى عن مع بعد قبل بين حول منذ كان قال امن عام يوم شمال جنوب شرق غرب وسط قوات جيش حرب
+سلام نصر عين بير تل جبل وادي نهر بحر حي ام ابو بني دار بيت باب راس سوق كفر دير خان قصر برج حزب امير
+محمد علي حسن حسين عمر احمد هذا هذه ذلك التي الذي اول ثاني ثالث اخر جديد كبير صغير امام خلال عند حيث
+اذا كما لكن وقد قد لم لن ان او ثم منطقه جهه اجل شهر اسبوع ليله ساعه مصادر قاده قايد قوه رييس وزير دوله
+جنود عدد نحو مهمه طريق رد فعل خطه مشروع موكب رجل رجلين عراقي امريكي اميركي ايراني اميركيه امريكيه عربي
+عربيه سوري سوريه دوليه امن تحرك سلطات اشهر كرد قاسم سليماني مهندس صبر رساله نايب موافقه مقتل حياه هجوم صاروخ غاره ضربه
+""".split())
+_STOP_EN = frozenset("""
+the and for with from that this said says will would could after before about over under into near
+""".split())
+
+
+class Hit(NamedTuple):
+    """A gazetteer key found in the text: char span, key, candidate place ids, and the
+    kind asked for by generic words right around it (مطار بغداد -> "airport").
+
+    A named tuple: immutable like a frozen dataclass, and several times cheaper to make.
+    """
+
+    start: int
+    end: int
+    key: str
+    place_ids: tuple[str, ...]
+    kind: str | None = None
+    c0: int = -1  # first and last chunk of the match, as indices into :attr:`Scan.words`
+    c1: int = -1
+
+
+class Scan(NamedTuple):
+    """A scan with its chunks, for looking at the words around each hit without a second pass.
+
+    ``words`` are the whitespace chunks of the text, ``folded`` their folded forms ("" for
+    punctuation-only chunks), ``starts`` their start offsets (None until asked for).
+    """
+
+    hits: list[Hit]
+    words: list[str]
+    folded: list[str]
+
+
+def _usable(key: str) -> bool:
+    words = key.split()
+    if not words or all(w in GENERIC_WORDS for w in words):
+        return False
+    if len(words) == 1:
+        w = words[0]
+        if is_arabic(w):
+            return len(w) >= 3 and w not in _STOP_AR
+        return (len(w) >= 3 or any(c.isdigit() for c in w)) and w not in _STOP_EN and not w.isdigit()
+    return not all(w.isdigit() for w in words)
+
+
+# -- folding, cached per distinct whitespace chunk ---------------------------
+_FOLD_CACHE: dict[str, str] = {}
+_FOLD_CACHE_MAX = 1_000_000
+# chunks whose last token is a single Latin letter: tokenize may join it with a number
+# in the next chunk ("K 1" -> "k1"). Not for the English words "a" and "I": "a 10-year-old"
+# must not become the key "a10" (an airfield code); see the note on tokenize in the report.
+_LETTER_END: set[str] = set()
+_WORD_LETTERS = NO_JOIN_LETTERS
+
+
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
+
+
+def _fold_chunk(chunk: str) -> str:
+    if chunk.endswith(_POSSESSIVE) and len(chunk) > 3:
+        chunk = chunk[:-2]  # English possessive: "Iraq's Anbar" names Iraq
+    return " ".join(t.norm for t in tokenize(chunk))
+
+
+def _is_letter(tok: str) -> bool:
+    return len(tok) == 1 and tok.isascii() and tok.isalpha()
+
+
+def fold_chunks(words: list[str]) -> list[str]:
+    """Folded form of each whitespace chunk (multi-token chunks joined by spaces; "" for punctuation).
+
+    Example
+    -------
+    >>> fold_chunks(["وأربيل", "(العراق)", "-", "K-1"])
+    ['واربيل', 'عراق', '', 'k1']
+    """
+    cache = _FOLD_CACHE
+    folded = list(map(cache.get, words))
+    if None in folded:
+        if len(cache) + len(words) > _FOLD_CACHE_MAX:
+            cache.clear()
+            _LETTER_END.clear()
+        for i, f in enumerate(folded):
+            if f is None:
+                w = words[i]
+                f = cache.get(w)
+                if f is None:
+                    f = cache[w] = _fold_chunk(w)
+                    last = f.rpartition(" ")[2]
+                    if _is_letter(last) and last not in _WORD_LETTERS:
+                        _LETTER_END.add(w)
+                folded[i] = f
+    return folded
+
+
+# str.split() whitespace; every code point above U+3000 is clipped to U+3001 (not whitespace)
+_WS_TABLE = np.zeros(0x3002, dtype=bool)
+_WS_TABLE[[ord(c) for c in "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+           "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"]] = True
+
+
+def _word_starts(text: str) -> list[int]:
+    """Start offsets of ``text.split()`` chunks (vectorised).
+
+    >>> _word_starts(" ab  c\u3042d")
+    [1, 5]
+    """
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if not len(cps):
+        return []
+    ws = _WS_TABLE.take(cps, mode="clip")  # code points above the table: not whitespace
+    out = (np.flatnonzero(ws[:-1] > ws[1:]) + 1).tolist()
+    return out if ws[0] else [0, *out]
+
+
+class Scanner:
+    """Aho-Corasick matcher of gazetteer keys over folded text.
+
+    Parameters
+    ----------
+    pairs : ``(key, place_id)`` pairs, ``key == name_key(alias)`` (as from ``Gazetteer.alias_keys``).
+    latin_capitalised : English names must start with a capital letter or a digit in the
+        text ("Hit" the town, not "hit" the verb).
+
+    Example
+    -------
+    >>> Scanner([("baghdad", "p:bgw")]).scan("rockets near Baghdad airport")[0].kind
+    'airport'
+    """
+
+    def __init__(self, pairs: Iterable[tuple[str, str]], latin_capitalised: bool = True) -> None:
+        ids: dict[str, dict[str, None]] = {}
+        for key, pid in pairs:
+            if key and _usable(key):
+                ids.setdefault(key, {})[pid] = None
+        self.keys = {k: tuple(v) for k, v in ids.items()}
+        self.latin_capitalised = latin_capitalised
+        auto = ahocorasick.Automaton()
+        # payload: (key, place ids, length of the matched form, Latin key that must be capitalised)
+        for key, pids in self.keys.items():
+            auto.add_word(f" {key} ", (key, pids, len(key), latin_capitalised and not is_arabic(key)))
+        for key, pids in self.keys.items():
+            if is_arabic(key[0]) and len(key.split(" ", 1)[0]) >= 3:
+                for c in _CLITICS:
+                    variant = c + key
+                    if variant not in self.keys and variant.split(" ", 1)[0] not in _STOP_AR:
+                        auto.add_word(f" {variant} ", (key, pids, len(variant), False))
+        if len(auto) == 0:
+            auto.add_word("\x00", ("", (), 1, False))  # an automaton needs a word
+        auto.make_automaton()
+        self._auto = auto
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def scan(self, text: str) -> list[Hit]:
+        """Leftmost-longest, non-overlapping key matches in ``text``, with char offsets.
+
+        See :meth:`scan_chunks` for the same hits with the chunks around them.
+
+        Example
+        -------
+        >>> sc = Scanner([("عين اسد", "p:asad"), ("اربيل", "p:ebl")])
+        >>> [h.key for h in sc.scan("على قاعدتي عين الأسد (غرب) وأربيل (شمال)")]
+        ['عين اسد', 'اربيل']
+        """
+        return self.scan_chunks(text).hits
+
+    def scan_chunks(self, text: str) -> Scan:
+        """The hits of :meth:`scan` with the text's whitespace chunks (``Hit.c0``/``c1`` index them).
+
+        Example
+        -------
+        >>> r = Scanner([("baghdad", "p:b")]).scan_chunks("hit Baghdad, again")
+        >>> r.words[r.hits[0].c0], r.folded[r.hits[0].c1 + 1]
+        ('Baghdad,', 'again')
+        """
+        words = text.split()
+        if not words:
+            return Scan([], words, [])
+        folded = fold_chunks(words)
+        kept = list(compress(folded, folded))
+        if not kept:
+            return Scan([], words, folded)
+        joined = " " + " ".join(kept) + " "
+        starts: list[int] | None = None
+        ends: dict[int, int] = {}  # chunk -> end offset, for chunks merged with the next ones
+        if _LETTER_THEN_DIGIT.search(joined) and not _LETTER_END.isdisjoint(words):
+            starts = _join_letter_number(text, words, folded, ends)
+            if ends:
+                kept = list(compress(folded, folded))
+                joined = " " + " ".join(kept) + " "
+        # the pattern " variant " ends at ``end`` (its trailing space)
+        found = [(end - vlen, end, key, pids, cap) for end, (key, pids, vlen, cap) in self._auto.iter(joined) if pids]
+        if not found:
+            return Scan([], words, folded)
+        if len(found) > 1:
+            found.sort(key=_leftmost_longest)
+        nk = len(kept)
+        # kept chunk -> chunk index (identity when no chunk folded to "", most running text)
+        keep = range(len(folded)) if nk == len(folded) else list(compress(range(len(folded)), folded))
+        # folded start offset of kept chunk j: 1 + lengths of the chunks before + j spaces
+        fstart = list(accumulate(map(_ONE, map(len, kept)), initial=1))
+        if starts is None:
+            starts = _chunk_starts(text, words)
+        # leftmost-longest, no overlaps
+        hits: list[Hit] = []
+        last_end = -1
+        edge = _EDGE_KIND
+        for fs, fe, key, pids, cap in found:
+            if fs < last_end:
+                continue
+            k0 = bisect_right(fstart, fs) - 1
+            k1 = bisect_right(fstart, fe - 1) - 1
+            w1 = keep[k1]
+            s = starts[keep[k0]]
+            e = ends.get(w1) if ends else None
+            if e is None:
+                e = starts[w1] + len(words[w1])
+                if words[w1].endswith(_POSSESSIVE):
+                    e -= 2
+            if not (text[s].isalnum() and text[e - 1].isalnum()):
+                s, e = _trim(text, s, e)
+                if s >= e:
+                    continue
+            if cap and not (text[s].isupper() or text[s].isdigit()):
+                continue
+            # kind asked for by generic words just before or after (مطار بغداد, Baghdad airport)
+            kind = None
+            if k0:
+                kind = (edge.get(kept[k0 - 1]) or _edges(kept[k0 - 1]))[1]
+                if kind is None and k0 > 1:
+                    kind = (edge.get(kept[k0 - 2]) or _edges(kept[k0 - 2]))[1]
+            if kind is None and k1 + 1 < nk:
+                kind = (edge.get(kept[k1 + 1]) or _edges(kept[k1 + 1]))[0]
+                if kind is None and k1 + 2 < nk:
+                    kind = (edge.get(kept[k1 + 2]) or _edges(kept[k1 + 2]))[0]
+            hits.append(Hit(s, e, key, pids, kind, keep[k0], w1))
+            last_end = fe
+        return Scan(hits, words, folded)
+
+
+# a folded single Latin letter followed by a folded chunk starting with a digit ("k 1"):
+# the only case where chunk-by-chunk folding can differ from tokenize on the whole text
+_LETTER_THEN_DIGIT = re.compile(r" [a-z] [0-9]")
+
+
+def _chunk_starts(text: str, words: list[str]) -> list[int]:
+    """Start offset of each ``text.split()`` chunk; C-level arithmetic when every gap is
+    one whitespace character (most running text), else :func:`_word_starts`."""
+    starts = list(accumulate(map(_ONE, map(len, words)), initial=0))
+    if starts.pop() - 1 == len(text):  # no leading/trailing space, 1-char gaps
+        return starts
+    return _word_starts(text)
+
+
+_ONE = (1).__add__  # n -> n + 1, at C level (chunk length plus its separator)
+
+
+def _leftmost_longest(f: tuple) -> tuple[int, int]:
+    return f[0], f[0] - f[1]
+
+
+def _join_letter_number(text: str, words: list[str], folded: list[str], ends: dict[int, int]) -> list[int] | None:
+    """Apply tokenize's single-letter + number join across whitespace ("K 1", "K - 1" -> "k1").
+
+    A chunk ending in a single Latin letter followed (after punctuation-only chunks) by a
+    chunk starting with a digit is re-tokenized together with it by
+    :func:`gazetteer.normalize.tokenize`; the merged fold goes to the first chunk, the others
+    fold to "" and ``ends`` records where the merge ends. Returns the chunk start offsets
+    when it needed them (None otherwise).
+    """
+    n = len(words)
+    starts: list[int] | None = None
+    i = 0
+    while i < n:
+        if not folded[i] or words[i] not in _LETTER_END:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not folded[j]:
+            j += 1
+        if j >= n or not ("0" <= folded[j][:1] <= "9"):
+            i += 1
+            continue
+        if starts is None:
+            starts = _word_starts(text)
+        end = starts[j] + len(words[j])
+        folded[i] = " ".join(t.norm for t in tokenize(text[starts[i]:end]))
+        for k in range(i + 1, j + 1):
+            folded[k] = ""
+        ends[i] = end
+        i = j + 1
+    return starts
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not text[e - 1].isalnum():
+        e -= 1
+    return s, e
+
+
+_EDGE_KIND: dict[str, tuple[str | None, str | None]] = {}
+
+
+def _edges(chunk: str) -> tuple[str | None, str | None]:
+    """(kind of the chunk's first word, kind of its last word) when they are generic words."""
+    got = _EDGE_KIND.get(chunk)
+    if got is None:
+        if len(_EDGE_KIND) > _FOLD_CACHE_MAX:
+            _EDGE_KIND.clear()
+        words = chunk.split() or [""]
+        got = _EDGE_KIND[chunk] = (GENERIC_WORDS.get(words[0]) or None, GENERIC_WORDS.get(words[-1]) or None)
+    return got
+
+
+@lru_cache(maxsize=8)
+def scanner_for(gazetteer: Any, countries: tuple[str, ...] | None = DEFAULT_COUNTRIES,
+                min_population: int = REGION_MIN_POPULATION,
+                world_min_population: int = WORLD_MIN_POPULATION) -> Scanner:
+    """The scanner for a gazetteer, built once per process (cached by gazetteer object).
+
+    Curated places, airfields and governorates always come in (the gazetteer's contract);
+    GeoNames places in ``countries`` with ``min_population`` people, and elsewhere with
+    ``world_min_population``. Embassy/consulate keys (e.g. just "American") are kept out: a
+    generic word (السفارة, embassy) must point at them, see :func:`generic_target`.
+
+    Example
+    -------
+    >>> from gazetteer import Gazetteer                      # doctest: +SKIP
+    >>> len(scanner_for(Gazetteer.default())) > 1000        # doctest: +SKIP
+    True
+    """
+    return Scanner(scanner_pairs(gazetteer, countries, min_population, world_min_population))
+
+
+def scanner_pairs(gazetteer: Any, countries: tuple[str, ...] | None = DEFAULT_COUNTRIES,
+                  min_population: int = REGION_MIN_POPULATION,
+                  world_min_population: int = WORLD_MIN_POPULATION) -> list[tuple[str, str]]:
+    """The (key, place id) pairs :func:`scanner_for` scans, without building an automaton."""
+    pairs = list(gazetteer.alias_keys(countries=list(countries) if countries else None, min_population=min_population))
+    if countries:
+        pairs += gazetteer.alias_keys(countries=None, min_population=world_min_population)
+    missions: set[str] = set()
+    if hasattr(gazetteer, "to_geodataframe"):
+        missions = set(gazetteer.to_geodataframe(kinds=["embassy", "consulate"])["id"])
+    return [(k, p) for k, p in pairs if p not in missions]

@@ -39,7 +39,9 @@ def run(args: argparse.Namespace) -> int:
     import geopandas as gpd
     import pandas as pd
 
-    from geoutils.commands.extract import _geojson, _read, _records
+    from geoutils.commands._output import check_output
+    from geoutils.commands.extract import _geojson, _records
+    from geoutils.corpus.sources import read_text
     from geoutils.extract.dates import parse_published
     from geoutils.geoparse import geoparse
 
@@ -47,7 +49,9 @@ def run(args: argparse.Namespace) -> int:
     focus = [c.strip().upper() for c in args.focus.split(",") if c.strip()] if args.focus else None
     if focus and not all(len(c) == 2 and c.isalpha() for c in focus):
         raise ValueError(f"--focus {args.focus!r} is not a comma-separated list of 2-letter country codes")
-    texts = [(f, _read(f)) for f in args.files]
+    if args.output:
+        check_output(args.output, "geojson" if args.format == "geojson" else args.format)
+    texts = [(f, read_text(Path(f))) for f in args.files]
     frames = []
     for f, t in texts:
         g = geoparse(t, published=pub, lang=args.lang, focus=focus)

@@ -136,7 +136,11 @@ def _make(meta: dict, text: Any, origin: str, default_published: _dt.date | None
 
 # --------------------------------------------------------------------------- files
 def read_text(path: Path) -> str:
-    """Decode one article file (UTF-8, BOM allowed); ``ValueError`` naming the file when it is not text."""
+    """Decode one article file (UTF-8, BOM allowed); ``ValueError`` naming the file when it is
+    missing or not text."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"no such file: {str(path)!r}")
     data = path.read_bytes()
     if b"\x00" in data[:4096]:
         raise ValueError(f"{str(path)!r} looks like a binary file, not text")

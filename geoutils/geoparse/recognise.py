@@ -194,6 +194,18 @@ def _sentence_start(ctx: _Ctx, text: str, start: int, c0: int) -> bool:
     return "\n" in gap
 
 
+def _word_after(text: str, end: int) -> str:
+    """The whitespace chunk right after ``end`` (bounded look-ahead); "" at the end of the text."""
+    rest = text[end:end + 40].split(None, 1)
+    return rest[0] if rest and not text[end:end + 1].isalnum() else ""
+
+
+def _word_before(text: str, start: int) -> str:
+    """The whitespace chunk right before ``start`` (bounded look-behind)."""
+    head = text[max(0, start - 40):start].rsplit(None, 1)
+    return head[-1] if head and not text[start - 1:start].isalnum() else ""
+
+
 def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
     """Place mentions of ``text`` before resolution, in text order (see the module doc)."""
     sc = scanner(gz).scan_chunks(text)
@@ -212,8 +224,8 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             states = []  # "Ind." is Indiana, "Ind" is not
         gaz_ids = [p for p in h.place_ids if p not in pseudo and not p.startswith(("state:", CODE))]
         codes = [p[len(CODE):] for p in h.place_ids if p.startswith(CODE)]
-        if codes and not is_arabic(surface) and surface.replace(".", "").replace("-", "").isupper() \
-                and not (_DAY.match(ctx.raw(h.c1 + 1)) or _DAY.match(ctx.raw(h.c0 - 1))):
+        dated = bool(_DAY.match(_word_after(text, h.end)) or _DAY.match(_word_before(text, h.start)))
+        if codes and not is_arabic(surface) and surface.replace(".", "").replace("-", "").isupper() and not dated:
             gaz_ids += [p for p in codes if p not in gaz_ids]  # a code counts written in capitals, not in a date
         cat = pseudo[0].split(":", 1)[0] if pseudo else "gaz"
         if any(p.startswith("continent:") for p in pseudo):
@@ -236,7 +248,6 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         places += [cp for cp in (_country(gz, p) for p in pseudo if p.startswith("country:")) if cp is not None]
         if _is_code_key(h.key):
             caps = surface.isupper() or any(ch.isdigit() for ch in surface)
-            dated = bool(_DAY.match(ctx.raw(h.c1 + 1)) or _DAY.match(ctx.raw(h.c0 - 1)))
             if not caps or dated:
                 places = [p for p in places if p.kind not in _CODE_KINDS and not p.id.startswith("icao:")
                           and not (p.kind == "country" and _key(p.name) != h.key)]

@@ -10,13 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from gazetteer.normalize import GENERIC_WORDS as _RAW_GENERIC
-from gazetteer.normalize import fold_token, is_arabic
+from gazetteer.normalize import GENERIC_WORDS, fold_token, is_arabic
 
 from geoutils.geoparse.scanner import Scan
 
-#: the shared generic words, folded as the scanner's chunks are ("village" -> "vilage")
-GENERIC_WORDS = {**_RAW_GENERIC, **{fold_token(w): k for w, k in _RAW_GENERIC.items()}}
 COMMON_ZIPF = 4.3
 MINOR_ZIPF = 3.0
 #: above this, a cue such as في / "in" is not enough: a place word (محافظة، قرية, "province") or a list is

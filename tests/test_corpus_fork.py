@@ -37,20 +37,26 @@ def test_reopen_keeps_answers(tmp_path, gz):
     assert other.resolve("Baquba") == before
 
 
-def test_processes_engine_forks_workers_that_give_the_serial_rows(gz):
-    import gc
+TEXTS = [("A rocket hit Kirkuk on Monday.", "2020-01-06", "a"),
+         ("Gunmen killed two people in Baquba on Tuesday.", "2020-01-07", "b"),
+         ("A roadside bomb exploded near Tikrit on Friday, killing one soldier.", "2020-01-10", "c")]
 
+
+def _rows(engine: str, workers: int) -> list:
     from geoutils.corpus import engines
-
-    texts = [("A rocket hit Kirkuk on Monday.", "2020-01-06", "a"),
-             ("Gunmen killed two people in Baquba on Tuesday.", "2020-01-07", "b"),
-             ("A roadside bomb exploded near Tikrit on Friday, killing one soldier.", "2020-01-10", "c")]
     from geoutils.corpus.sources import iter_articles
 
-    serial = [r.frame for r in engines.run(iter_articles(texts), engine="processes", workers=1, spec=None,
-                                           chunk_size=1)]
-    forked = [r.frame for r in engines.run(iter_articles(texts), engine="processes", workers=2, spec=None,
-                                           chunk_size=1)]
-    assert [None if f is None else f[["event_id", "place_id", "event_date"]].values.tolist() for f in forked] == \
-           [None if f is None else f[["event_id", "place_id", "event_date"]].values.tolist() for f in serial]
+    out = []
+    for r in engines.run(iter_articles(TEXTS), engine=engine, workers=workers, spec=None, chunk_size=1):
+        out.append(None if r.frame is None else r.frame[["event_id", "place_id", "event_date"]].values.tolist())
+    return out
+
+
+@pytest.mark.parametrize("engine", ["processes", "dask"])
+def test_forked_workers_give_the_serial_rows(gz, engine):
+    import gc
+
+    serial = _rows("processes", 1)
+    assert any(serial)
+    assert _rows(engine, 2) == serial  # dask: no client exists, so a forked LocalCluster is started and closed
     assert gc.get_freeze_count() == 0  # the driver's objects are unfrozen after the run

@@ -8,7 +8,9 @@ threshold the answer is None.
 from __future__ import annotations
 
 import math
+import os
 import re
+import weakref
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
@@ -29,6 +31,19 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 def _place(row: Sequence, layer: str) -> Place:
     return Place(*row[:10], admin2=row[10], layer=layer)
+
+
+_LIVE: weakref.WeakSet = weakref.WeakSet()
+
+
+def _reopen_after_fork() -> None:
+    Gazetteer._default_lock = threading.Lock()
+    for gz in list(_LIVE):
+        gz._lock = threading.RLock()  # a lock held by another thread at fork time would never be released
+        gz.reopen()
+
+
+os.register_at_fork(after_in_child=_reopen_after_fork)
 
 
 class Gazetteer:
@@ -71,6 +86,8 @@ class Gazetteer:
         self._focus: tuple[str, ...] | None = None
         self._colcache: dict[int, str] = {}
         self._user_version: int | None = None
+        self._inherited: list[sqlite3.Connection] = []
+        _LIVE.add(self)
 
     # -- construction ------------------------------------------------------
     @classmethod
@@ -660,6 +677,20 @@ class Gazetteer:
             return out
 
         return FuzzyIndex(keys, local, loader if precomputed else None)
+
+    def reopen(self) -> None:
+        """Open fresh database connections, keeping every in-memory cache.
+
+        Called in the child after :func:`os.fork` for every live gazetteer (SQLite connections
+        must not be used across a fork), so a process pool forked from a process that has
+        loaded the gazetteer shares its memory safely. The inherited connections are kept
+        open, untouched, and never used again.
+        """
+        with self._lock:
+            self._inherited += [con for con, _ in self._conns()]
+            self._base = store.connect_ro(self.path)
+            if self.user_path and self._user is not None:
+                self._user, self._user_problem, self._user_ro = userdb.open_user(self.user_path)
 
     def close(self) -> None:
         """Close the database connections."""

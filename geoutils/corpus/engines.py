@@ -1,13 +1,17 @@
 """Engines: run the per-chunk function over a stream of articles, yielding results in input order.
 
 * ``serial``: in this process (``workers=1``).
-* ``processes``: a :class:`concurrent.futures.ProcessPoolExecutor`; each worker opens the gazetteer once
-  (initializer); chunks are submitted as the stream is read, at most ``2 * workers`` in flight, so memory
-  stays flat whatever the number of articles.
+* ``processes``: a :class:`concurrent.futures.ProcessPoolExecutor`. Where the OS can fork (Linux), this
+  process opens the gazetteer and warms the caches first, freezes them (:func:`gc.freeze`) and forks the
+  workers, which share those pages copy-on-write: one copy of the gazetteer in memory, not one per
+  worker, and no start-up per worker (the gazetteer reopens its SQLite connections in each child).
+  Elsewhere each worker opens the gazetteer once (initializer). Chunks are submitted as the stream is
+  read, at most ``2 * workers`` in flight, so memory stays flat whatever the number of articles.
 * ``dask``: a :mod:`dask.bag` of articles, mapped partition by partition with the same function, computed
   on the user's :class:`distributed.Client` when one exists, otherwise on a :class:`distributed.LocalCluster`
-  of ``workers`` single-threaded processes started and closed here. The stream is cut into windows of
-  ``workers * 4`` partitions and at most two windows are in flight.
+  of ``workers`` single-threaded processes started and closed here (on Linux forked, as for ``processes``,
+  from this process once it holds the gazetteer; a user's cluster loads it once per worker). The stream
+  is cut into windows of ``workers * 4`` partitions and at most two windows are in flight.
 
 Every engine yields :class:`~geoutils.corpus.worker.ChunkResult` objects in the order of the input, so
 all engines give the same table.
@@ -47,11 +51,33 @@ def run_serial(items: Iterable, spec: Any, chunk_size: int) -> Iterator[ChunkRes
         yield extract_chunk(block, spec)
 
 
+def _fork_context() -> Any:
+    """The ``fork`` multiprocessing context on Linux, else None (the platform's default)."""
+    import multiprocessing as mp
+    import sys
+
+    if sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods():
+        return mp.get_context("fork")
+    return None
+
+
 def run_processes(items: Iterable, spec: Any, workers: int, chunk_size: int) -> Iterator[ChunkResult]:
+    import gc
     from concurrent.futures import ProcessPoolExecutor
 
     max_in_flight = 2 * workers
-    with ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(spec,)) as pool:
+    ctx = _fork_context()
+    forked = _preload(spec)  # load once here; the forked workers share it (see the module doc)
+    try:
+        yield from _pool(ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(spec,),
+                                             mp_context=ctx), items, spec, chunk_size, max_in_flight)
+    finally:
+        if forked:
+            gc.unfreeze()
+
+
+def _pool(pool: Any, items: Iterable, spec: Any, chunk_size: int, max_in_flight: int) -> Iterator[ChunkResult]:
+    with pool:
         pending: deque = deque()
         try:
             for block in chunked(items, chunk_size):
@@ -65,31 +91,70 @@ def run_processes(items: Iterable, spec: Any, workers: int, chunk_size: int) -> 
                 f.cancel()
 
 
-def _client(workers: int):
-    """The user's Dask client if there is one, else a new LocalCluster client (and a closer)."""
+def _preload(spec: Any) -> bool:
+    """Open the gazetteer here and freeze it, for workers forked from this process; False if no fork."""
+    import gc
+
+    if _fork_context() is None:
+        return False
+    init_worker(spec)
+    gc.collect()
+    gc.freeze()
+    return True
+
+
+def local_client(workers: int, spec: Any = None):
+    """A :class:`distributed.Client` on a new LocalCluster of ``workers`` single-threaded processes, and
+    a function that closes both.
+
+    On Linux the workers are forked from this process after it has opened the gazetteer of ``spec``
+    (see :func:`geoutils.corpus.worker.spec_of`), so they share it instead of loading one each.
+
+    Example
+    -------
+    >>> client, close = local_client(2)      # doctest: +SKIP
+    >>> close()                              # doctest: +SKIP
+    """
+    import gc
     import logging
 
-    from distributed import Client, LocalCluster, get_client
+    import dask
+    from distributed import Client, LocalCluster
 
+    forked = _preload(spec)
     try:
-        return get_client(), None
-    except ValueError:
-        pass
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                           silence_logs=logging.ERROR)
-    client = Client(cluster)
+        with dask.config.set({"distributed.worker.multiprocessing-method": "fork"} if forked else {}):
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+        client = Client(cluster)
+    except BaseException:
+        if forked:
+            gc.unfreeze()
+        raise
 
     def close() -> None:
         client.close()
         cluster.close()
+        if forked:
+            gc.unfreeze()
 
     return client, close
+
+
+def _client(workers: int, spec: Any):
+    """The user's Dask client if there is one (and no closer), else :func:`local_client`."""
+    from distributed import get_client
+
+    try:
+        return get_client(), None
+    except ValueError:
+        return local_client(workers, spec)
 
 
 def run_dask(items: Iterable, spec: Any, workers: int, chunk_size: int) -> Iterator[ChunkResult]:
     import dask.bag as db
 
-    client, close = _client(workers)
+    client, close = _client(workers, spec)
     try:
         client.run(init_worker, spec)  # every worker opens its gazetteer once, before the first partition
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 ROW_GROUP = 50_000
+CONVERT_BATCH = 4096  # rows gathered before one pandas -> Arrow conversion (its cost is mostly per call)
 
 
 def _arrow_type(dtype: str):
@@ -94,6 +95,8 @@ class StreamingParquet:
         self.tmp = self.path.parent / f".{self.path.name}.partial-{os.getpid()}"
         self.row_group = row_group
         self._buf: list = []
+        self._frames: list = []
+        self._nframes = 0
         self._n = 0
         self._writer = None
         self._schema = None
@@ -152,10 +155,22 @@ class StreamingParquet:
             return
         if self._schema is None:
             self._open(frame)
-        self._buf.append(self._table(frame))
+        self._frames.append(frame)
+        self._nframes += len(frame)
         self._n += len(frame)
+        if self._nframes >= min(CONVERT_BATCH, self.row_group):
+            self._convert()
         if self._n >= self.row_group:
             self._flush()
+
+    def _convert(self) -> None:
+        """Turn the frames gathered so far into one Arrow table."""
+        import pandas as pd
+
+        if self._frames:
+            frames = self._frames
+            self._buf.append(self._table(frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)))
+        self._frames, self._nframes = [], 0
 
     def _open(self, frame: Any) -> None:
         """Fix the schema from the first frame and create the partial file."""
@@ -167,6 +182,7 @@ class StreamingParquet:
     def _flush(self) -> None:
         import pyarrow as pa
 
+        self._convert()
         if self._buf:
             table = pa.concat_tables(self._buf)
             self._writer.write_table(table, row_group_size=self.row_group)

@@ -1,0 +1,62 @@
+"""Forked workers share the driver's gazetteer and never use its SQLite connections."""
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from gazetteer import Gazetteer
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork start method is Linux's")
+
+
+def test_a_forked_child_reopens_the_connection_and_keeps_the_caches(gz):
+    gz.resolve("Kirkuk")  # fill the caches
+    parent_con = gz._base
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child: report whether the connection is new and a lookup still works
+        try:
+            ok = gz._base is not parent_con and gz.resolve("Kirkuk").country_code == "IQ"
+            os.write(w, b"1" if ok else b"0")
+        finally:
+            os._exit(0)
+    os.close(w)
+    got = os.read(r, 1)
+    os.waitpid(pid, 0)
+    assert got == b"1"
+    assert gz._base is parent_con  # the parent's own connection is untouched
+    assert gz.resolve("Kirkuk").country_code == "IQ"
+
+
+def test_reopen_keeps_answers(tmp_path, gz):
+    other = Gazetteer(gz.path)
+    before = other.resolve("Baquba")
+    other.reopen()
+    assert other.resolve("Baquba") == before
+
+
+TEXTS = [("A rocket hit Kirkuk on Monday.", "2020-01-06", "a"),
+         ("Gunmen killed two people in Baquba on Tuesday.", "2020-01-07", "b"),
+         ("A roadside bomb exploded near Tikrit on Friday, killing one soldier.", "2020-01-10", "c")]
+
+
+def _rows(engine: str, workers: int) -> list:
+    from geoutils.corpus import engines
+    from geoutils.corpus.sources import iter_articles
+
+    out = []
+    for r in engines.run(iter_articles(TEXTS), engine=engine, workers=workers, spec=None, chunk_size=1):
+        out.append(None if r.frame is None else r.frame[["event_id", "place_id", "event_date"]].values.tolist())
+    return out
+
+
+@pytest.mark.parametrize("engine", ["processes", "dask"])
+def test_forked_workers_give_the_serial_rows(gz, engine):
+    import gc
+
+    serial = _rows("processes", 1)
+    assert any(serial)
+    assert _rows(engine, 2) == serial  # dask: no client exists, so a forked LocalCluster is started and closed
+    assert gc.get_freeze_count() == 0  # the driver's objects are unfrozen after the run

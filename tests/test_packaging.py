@@ -37,3 +37,18 @@ def test_seed_has_metadata():
     meta = json.loads((ROOT / "seeds" / "000_c725f2d41bc631cf.json").read_text())
     assert meta["language"] == "ar" and meta["published"] == "2020-02-14"
     assert (ROOT / "seeds" / meta["file"]).is_file()
+
+
+def test_package_data_globs_cover_every_data_file():
+    """A non-editable install gets every data file the code reads (package-data globs, setuptools style)."""
+    from fnmatch import fnmatch
+
+    globs = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    for pkg, folders in (("gazetteer", ["data"]), ("geoutils", ["data", "lexicons"])):
+        for folder in folders:
+            for f in (ROOT / pkg / folder).rglob("*"):
+                if f.is_dir() or f.suffix == ".py" or "__pycache__" in f.parts:
+                    continue
+                rel = f.relative_to(ROOT / pkg).as_posix()
+                assert any(fnmatch(rel, g) and rel.count("/") == g.count("/") for g in globs[pkg]), \
+                    f"{pkg}/{rel} is not in [tool.setuptools.package-data]"

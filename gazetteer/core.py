@@ -20,7 +20,8 @@ from gazetteer.geo import check_latlon, haversine_km
 from gazetteer.normalize import is_arabic, key_of, name_key, proclitic_variants, surface_key, tokenize
 from gazetteer.place import Match, Place
 from gazetteer.rank import (CODE_WORDS, DEFAULT_FOCUS, KIND_FAMILIES, NEIGHBOUR_KINDS, PROMINENCE, TOWN_KINDS,  # noqa: F401
-                            UNIT_KINDS, _is_code_query, _odd_case, parse_focus, rank_rows, sort_key)
+                            UNIT_KINDS, _is_code_query, _odd_case, parse_focus, rank_rows, sort_key,
+                            yielding_units)
 
 FUZZY_MIN_LEN = 4
 _COLS = "p.id,p.name,p.name_ar,p.lat,p.lon,p.kind,p.country_code,p.admin1,p.population,p.source,p.admin2"
@@ -266,7 +267,8 @@ class Gazetteer:
                 rows = rows + near_rows
                 scores = {**near_scores, **scores}
         codes_first = codes_ok and "".join(t.text for t in toks if not t.is_generic).isupper()
-        return tuple(rank_rows(rows, scores, hint, query_generic, country, near, focus, surface, codes_first)[:limit])
+        return tuple(rank_rows(rows, scores, hint, query_generic, country, near, focus, surface, codes_first,
+                                    name)[:limit])
 
     def resolve(self, name: str, country: str | None = None, near: tuple[float, float] | None = None,
                 kind: str | None = None, focus: str | Iterable[str] | None = None) -> Place | None:
@@ -300,9 +302,9 @@ class Gazetteer:
     def _rank_ids(self, ids: tuple[str, ...], kind: str | None, country: str | None,
                   near: tuple[float, float] | None, focus: tuple[str, ...] = ()) -> tuple[Place, ...]:
         places = [p for p in map(self.get, ids) if p is not None]
-        towns = frozenset(p.country_code for p in places if p.kind in TOWN_KINDS)
+        yielding = yielding_units(places)
         return tuple(sorted(places, key=lambda p: sort_key(p, 0, kind, bool(kind), country, near, focus,
-                                                                 False, towns), reverse=True))
+                                                                 False, yielding), reverse=True))
 
     def name_info(self, name: str) -> dict:
         """What the gazetteer knows of a name without ranking: its key, whether any alias

@@ -220,7 +220,8 @@ class Gazetteer:
                     kind: str | None, fuzzy: bool, focus: tuple[str, ...] = ()) -> tuple[Match, ...]:
         toks = tokenize(name)
         codes_ok = _is_code_query(name, toks)
-        if any(t.norm in CODE_WORDS for t in toks) and len(toks) > 1:  # "airport code BGW": the code is the name
+        only_codes = any(t.norm in CODE_WORDS for t in toks) and len(toks) > 1
+        if only_codes:  # "airport code BGW": the code is the name, and only a code answers
             toks = [t for t in toks if t.norm not in CODE_WORDS]
         hint = kind or next((t.generic for t in toks if t.generic), None)
         query_generic = any(t.is_generic for t in toks)
@@ -232,7 +233,8 @@ class Gazetteer:
             first, _, rest = key.partition(" ")
             keys += [" ".join(filter(None, (v, rest))) for v in proclitic_variants(first)[1:]]
         surface = surface_key(" ".join(t.text for t in toks))
-        rows = [r for r in self._rows_for_keys(keys) if codes_ok or r[2] != store.CODE_ONLY]
+        rows = [r for r in self._rows_for_keys(keys) if (codes_ok or r[2] != store.CODE_ONLY)
+                and (not only_codes or r[2] == store.CODE_ONLY)]
         # a code matches exactly as written ("NM" is not "NNM"); a short name or a frequent word
         # ("Monday") only as written, never through a fold; a two-letter name only as a code or
         # as the user's own alias ("CX")
@@ -251,7 +253,7 @@ class Gazetteer:
         scores = {k: 100.0 for k in keys}
         cc = country.upper() if country else None
         # near-miss spellings when nothing matches, or when nothing matches in the country asked for
-        if fuzzy and (not rows or (cc and all(r[0].country_code != cc for r in rows))) and not self._common_word(name):
+        if fuzzy and not only_codes and (not rows or (cc and all(r[0].country_code != cc for r in rows))) and not self._common_word(name):
             near_scores = self._fuzzy.search(key)
             near_rows = [r for r in self._rows_for_keys(near_scores) if r[2] != store.CODE_ONLY
                          and (not rows or r[0].country_code == cc)]

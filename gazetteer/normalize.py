@@ -104,7 +104,8 @@ _generic("base", "base", "bases", "airbase", "airbases", "camp", "camps", "garri
          "قاعده", "قاعدتي", "قاعدتين", "قواعد", "معسكر", "معسكري", "معسكرين", "معسكرات", "ثكنه")
 _generic("airport", "airport", "airports", "airfield", "aerodrome", "مطار", "مطاري", "مطارين", "مطارات")
 _generic("governorate", "province", "provinces", "governorate", "governorates", "wilayat", "محافظه", "محافظتي",
-         "محافظات", "ولايه", "region", "muhafazat", "muhafazah", "اقليم")
+         "محافظات", "ولايه", "muhafazat", "muhafazah")
+_generic("region", "region", "اقليم")
 _generic("district", "district", "districts", "subdistrict", "qada", "qadaa", "qadha", "nahiya", "nahiyah", "nahiyat",
          "ناحيه", "قضاء", "قضا")
 _generic("place", "city", "town", "village", "villages", "neighbourhood", "neighborhood", "مدينه", "بلده", "قريه")

@@ -47,6 +47,7 @@ KIND_FAMILIES: dict[str, set[str]] = {
     "airport": {"airport"},
     "governorate": {"governorate", "province"},
     "province": {"province", "governorate"},
+    "region": {"region", "governorate", "province"},
     "district": {"district", "subdistrict"},
     "subdistrict": {"subdistrict", "district"},
     "place": {"place", "town"},
@@ -64,7 +65,7 @@ TOWN_KINDS = frozenset({"place", "town"})
 PROMINENCE = {"base": 60_000, "airport": 30_000, "zone": 60_000, "embassy": 20_000, "consulate": 20_000,
               "crossing": 10_000, "oilfield": 10_000, "dam": 10_000, "prison": 10_000, "town": 20_000,
               "country": 10_000_000, "governorate": 1_000_000, "province": 1_000_000, "district": 100_000,
-              "subdistrict": 20_000}
+              "subdistrict": 20_000, "region": 100_000}
 
 #: the default regional prior: Iraq, Syria and their neighbours (``$GAZETTEER_FOCUS`` overrides, e.g. "YE,SA,OM")
 DEFAULT_FOCUS: tuple[str, ...] = ("IQ", "SY", "IR", "TR", "JO", "SA", "KW", "LB", "IL")

@@ -72,13 +72,14 @@ def _code_hash() -> str:
 
 def fingerprint() -> str:
     """Hash of everything the default database is built from, normalization included."""
-    from gazetteer.sources import airports, cod_ab, countries, curated, dtm, geonames
+    from gazetteer.sources import airports, areas, cod_ab, countries, curated, dtm, geonames
 
     parts = [
         SCHEMA_VERSION,
         geonames.source_version(),
         airports.source_version(),
         curated.source_version(),
+        areas.source_version(),
         cod_ab.source_version(),
         dtm.source_version(),
         countries.source_version(),

@@ -35,6 +35,13 @@ def _keys(rec: dict) -> set[str]:
     return {k for k in (name_key(a) for a in [*rec["aliases"], *rec.get("derived", [])]) if k}
 
 
+def _own_keys(rec: dict) -> set[str]:
+    """The keys a place is that place by: a DTM location's full names only (the parts of a
+    hierarchy, "بروانه" of "حي الشرطة-بروانه", name the town it lies in, not itself)."""
+    names = [rec["name"], rec.get("name_ar") or ""] if rec["id"].startswith("dtm:") else rec["aliases"]
+    return {k for k in (name_key(a) for a in names if a) if k}
+
+
 def _named_after(keys: set[str], unit_keys: set[str]) -> bool:
     """A location named after the unit: a key that starts with a key of the unit and goes on."""
     return any(k.startswith(u + " ") for k in keys for u in unit_keys)
@@ -62,11 +69,12 @@ def iter_seats(units: list[dict], locations: list[dict], towns: list[dict]) -> l
         for i, pcode in zip(j["i"], j["pcode"]):
             inside.setdefault(pcode, []).append(i)
     keys = [_keys(r) for r in pts]
+    own = [_own_keys(r) for r in pts]
     out = []
     for pcode, unit in by_pcode.items():
         ukeys = {k for k in (name_key(a) for a in unit["aliases"]) if k}
         members = inside.get(pcode, [])
-        if any(keys[i] & ukeys for i in members):  # the town is a place already
+        if any(own[i] & ukeys for i in members):  # the town is a place already
             continue
         named = [i for i in members if pts[i]["id"].startswith("dtm:") and _named_after(keys[i], ukeys)]
         if len(named) < MIN_QUARTERS:

@@ -17,13 +17,19 @@ from pathlib import Path
 
 from gazetteer import store, userdb
 from gazetteer.geo import check_latlon, haversine_km
-from gazetteer.normalize import is_arabic, key_of, name_key, proclitic_variants, surface_key, tokenize
+from gazetteer.normalize import (cross_script_skeleton, is_arabic, key_of, name_key, proclitic_variants,
+                                 surface_key, tokenize)
 from gazetteer.place import Match, Place
 from gazetteer.rank import (CODE_WORDS, DEFAULT_FOCUS, KIND_FAMILIES, NEIGHBOUR_KINDS, PROMINENCE, TOWN_KINDS,  # noqa: F401
                             UNIT_KINDS, _is_code_query, _odd_case, parse_focus, rank_rows, sort_key,
                             yielding_units)
 
 FUZZY_MIN_LEN = 4
+#: score of a province reached through the consonant skeleton of its Arabic spelling, and the
+#: shortest skeleton that may (three consonants: "tks" is Texas; "rm" is anything)
+CROSS_SCRIPT_SCORE = 80.0
+CROSS_SCRIPT_MIN_LEN = 3
+CROSS_SCRIPT_MIN_RATIO = 70.0
 _COLS = "p.id,p.name,p.name_ar,p.lat,p.lon,p.kind,p.country_code,p.admin1,p.population,p.source,p.admin2"
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -251,6 +257,13 @@ class Gazetteer:
         if len(key.replace(" ", "")) <= 2 and key.isascii() and key.replace(" ", "").isalpha():
             rows = [r for r in rows if r[2] == store.CODE_ONLY or r[0].layer == "user"]
         scores = {k: 100.0 for k in keys}
+        if (fuzzy and hint in KIND_FAMILIES["province"] | {"region"} and is_arabic(key)
+                and not any(r[0].kind in KIND_FAMILIES[hint] for r in rows)):
+            # "ولاية تكساس": a foreign name written by sound; the words ask for a province, and no
+            # province answers as written (فلوريدا is also a town in Uruguay)
+            cross, cross_scores = self._cross_script_rows(name)
+            if cross:
+                rows, scores = cross, cross_scores
         cc = country.upper() if country else None
         # near-miss spellings when nothing matches, or when nothing matches in the country asked for
         if fuzzy and not only_codes and (not rows or (cc and all(r[0].country_code != cc for r in rows))) and not self._common_word(name):
@@ -631,9 +644,45 @@ class Gazetteer:
     def _invalidate(self) -> None:
         self._memory = None
         self.__dict__.pop("_fuzzy", None)
+        self.__dict__.pop("_cross_script", None)
         self._cached_candidates.cache_clear()
         self._cached_get.cache_clear()
         self._cached_rank.cache_clear()
+
+    # -- cross-script skeletons ---------------------------------------------
+    @cached_property
+    def _cross_script(self) -> dict[str, list[str]]:
+        """Consonant skeleton -> (key, vowelled skeleton) of the Latin names of provinces and regions."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        with self._lock:
+            for con, _ in self._conns():
+                for alias, key in con.execute(
+                        "SELECT a.alias, a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.kind IN"
+                        f" ('province','governorate','region') AND a.stripped != {store.CODE_ONLY}"):
+                    if not is_arabic(alias):
+                        sk = cross_script_skeleton(alias)
+                        if len(sk) >= CROSS_SCRIPT_MIN_LEN:
+                            out.setdefault(sk, []).append((key, cross_script_skeleton(alias, vowels=True)))
+        return out
+
+    def _cross_script_rows(self, name: str) -> tuple[list, dict[str, float]]:
+        """Provinces and regions whose Latin name has the consonant skeleton of an Arabic ``name``
+        and whose vowelled form is close to it (:data:`CROSS_SCRIPT_MIN_RATIO`); scored up to
+        :data:`CROSS_SCRIPT_SCORE` by that closeness."""
+        from rapidfuzz import fuzz
+
+        sk = cross_script_skeleton(name)
+        if len(sk) < CROSS_SCRIPT_MIN_LEN:
+            return [], {}
+        mine = cross_script_skeleton(name, vowels=True)
+        scores: dict[str, float] = {}
+        for key, vow in self._cross_script.get(sk, []):
+            r = fuzz.ratio(mine, vow)
+            if r >= CROSS_SCRIPT_MIN_RATIO:
+                scores[key] = max(scores.get(key, 0.0), CROSS_SCRIPT_SCORE - (100 - r) / 5)
+        rows = [r for r in self._rows_for_keys(scores) if r[0].kind in ("province", "governorate", "region")
+                and r[2] != store.CODE_ONLY]
+        return rows, scores
 
     # -- fuzzy index -------------------------------------------------------
     @cached_property

@@ -25,10 +25,9 @@ from gazetteer.rank import (CODE_WORDS, DEFAULT_FOCUS, KIND_FAMILIES, NEIGHBOUR_
                             yielding_units)
 
 FUZZY_MIN_LEN = 4
-#: score of a province reached through the consonant skeleton of its Arabic spelling, and the
-#: shortest skeleton that may (three consonants: "tks" is Texas; "rm" is anything)
+#: score of a province reached through the consonant skeleton of its Arabic spelling, and how
+#: close (rapidfuzz ratio) its vowelled form must be
 CROSS_SCRIPT_SCORE = 80.0
-CROSS_SCRIPT_MIN_LEN = 3
 CROSS_SCRIPT_MIN_RATIO = 70.0
 _COLS = "p.id,p.name,p.name_ar,p.lat,p.lon,p.kind,p.country_code,p.admin1,p.population,p.source,p.admin2"
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -644,25 +643,21 @@ class Gazetteer:
     def _invalidate(self) -> None:
         self._memory = None
         self.__dict__.pop("_fuzzy", None)
-        self.__dict__.pop("_cross_script", None)
         self._cached_candidates.cache_clear()
         self._cached_get.cache_clear()
         self._cached_rank.cache_clear()
 
     # -- cross-script skeletons ---------------------------------------------
-    @cached_property
-    def _cross_script(self) -> dict[str, list[str]]:
-        """Consonant skeleton -> (key, vowelled skeleton) of the Latin names of provinces and regions."""
-        out: dict[str, list[tuple[str, str]]] = {}
+    def _cross_script(self, sk: str) -> list[tuple[str, str]]:
+        """(key, vowelled skeleton) of the Latin names of provinces and regions with skeleton ``sk``
+        (a table of the default database; computed for a user layer)."""
+        out: list[tuple[str, str]] = []
         with self._lock:
-            for con, _ in self._conns():
-                for alias, key in con.execute(
-                        "SELECT a.alias, a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.kind IN"
-                        f" ('province','governorate','region') AND a.stripped != {store.CODE_ONLY}"):
-                    if not is_arabic(alias):
-                        sk = cross_script_skeleton(alias)
-                        if len(sk) >= CROSS_SCRIPT_MIN_LEN:
-                            out.setdefault(sk, []).append((key, cross_script_skeleton(alias, vowels=True)))
+            for con, layer in self._conns():
+                if layer == "default" and self._has_table(con, "cross_script"):
+                    out += con.execute("SELECT key, vow FROM cross_script WHERE sk=?", (sk,)).fetchall()
+                else:
+                    out += [(k, v) for s, k, v in store.cross_script_rows(con) if s == sk]
         return out
 
     def _cross_script_rows(self, name: str) -> tuple[list, dict[str, float]]:
@@ -672,15 +667,15 @@ class Gazetteer:
         from rapidfuzz import fuzz
 
         sk = cross_script_skeleton(name)
-        if len(sk) < CROSS_SCRIPT_MIN_LEN:
+        if len(sk) < store.CROSS_SCRIPT_MIN_LEN:
             return [], {}
         mine = cross_script_skeleton(name, vowels=True)
         scores: dict[str, float] = {}
-        for key, vow in self._cross_script.get(sk, []):
+        for key, vow in self._cross_script(sk):
             r = fuzz.ratio(mine, vow)
             if r >= CROSS_SCRIPT_MIN_RATIO:
                 scores[key] = max(scores.get(key, 0.0), CROSS_SCRIPT_SCORE - (100 - r) / 5)
-        rows = [r for r in self._rows_for_keys(scores) if r[0].kind in ("province", "governorate", "region")
+        rows = [r for r in self._rows_for_keys(scores) if r[0].kind in store.CROSS_SCRIPT_KINDS
                 and r[2] != store.CODE_ONLY]
         return rows, scores
 

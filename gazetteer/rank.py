@@ -31,6 +31,7 @@ import math
 import os
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz
@@ -170,6 +171,7 @@ def sort_key(place: Place, stripped: int, hint: str | None, query_generic: bool,
     # a country the caller names comes first: a place elsewhere is another place
     return (cc, hint_score, exact_form, near_score, prominence)
 
+@lru_cache(maxsize=200_000)
 def _written(name: str) -> str:
     """A name as written, for the closeness tie-break: its generic words and accents
     dropped, its marks (‘ ’ -) kept, case-folded."""

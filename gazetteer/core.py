@@ -311,7 +311,7 @@ class Gazetteer(NearMiss, UserLayer):
     def _rank_ids(self, ids: tuple[str, ...], kind: str | None, country: str | None,
                   near: tuple[float, float] | None, focus: tuple[str, ...] = ()) -> tuple[Place, ...]:
         places = [p for p in map(self.get, ids) if p is not None]
-        yielding = yielding_units(places)
+        yielding = yielding_units(places, same_name=True)
         return tuple(sorted(places, key=lambda p: sort_key(p, 0, kind, bool(kind), country, near, focus,
                                                                  False, yielding), reverse=True))
 

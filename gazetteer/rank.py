@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 
 from gazetteer import store
 from gazetteer.geo import haversine_km
-from gazetteer.normalize import surface_key, tokenize
+from gazetteer.normalize import name_key, surface_key, tokenize
 from gazetteer.place import Match, Place
 
 #: kinds that answer a kind hint fully; other kinds of the same family half.
@@ -122,9 +122,11 @@ def _is_code_query(name: str, toks) -> bool:
 SEAT_UNIT_KINDS = frozenset({"district", "subdistrict"})
 
 
-def yielding_units(places: Iterable[Place]) -> frozenset[str]:
+def yielding_units(places: Iterable[Place], same_name: bool = False) -> frozenset[str]:
     """Ids of the units among ``places`` that yield to a town among them: one in the same
     governorate (``admin1``) for a district or sub-district, one in its country for other units.
+    With ``same_name`` (places gathered by id, not by one matching alias), only a town whose
+    own name is the unit's counts ("Hay Salah Al din", a quarter, is no town Salah al-Din).
 
     >>> town = Place("t", "Zummar", None, 36.6, 42.6, "town", "IQ", "Ninewa", None, "s", admin2="Telafar")
     >>> unit = Place("u", "Zummar", None, 36.7, 42.6, "subdistrict", "IQ", "Ninewa", None, "s", admin2="Telafar")
@@ -132,11 +134,15 @@ def yielding_units(places: Iterable[Place]) -> frozenset[str]:
     ['u']
     """
     places = list(places)
-    towns = [p for p in places if p.kind in TOWN_KINDS]
+    all_towns = [p for p in places if p.kind in TOWN_KINDS]
     out = set()
     for u in places:
         if u.kind not in UNIT_KINDS:
             continue
+        towns = all_towns
+        if same_name:
+            names = {name_key(n) for n in (u.name, u.name_ar) if n}
+            towns = [t for t in all_towns if {name_key(n) for n in (t.name, t.name_ar) if n} & names]
         if u.kind in SEAT_UNIT_KINDS and u.admin1:
             if any(t.country_code == u.country_code and t.admin1 == u.admin1 for t in towns):
                 out.add(u.id)

@@ -104,3 +104,17 @@ def test_built_seats_resolve_inside_their_unit(gz):
     assert geom.contains(Point(p.lon, p.lat))
     assert gz.resolve("Buhriz subdistrict").id == f"cod:{_BUHRIZ}"
     assert gz.resolve("ناحية بهرز").kind == "subdistrict"
+
+
+def test_ranking_by_id_yields_only_to_a_town_of_the_units_own_name():
+    gov = Place("g", "Saladin Governorate", None, 34.5, 43.6, "governorate", "IQ", "Salah Al-Din", None, "s")
+    quarter = Place("q", "Hay Salah Al din", None, 35.4, 44.4, "place", "IQ", "Kirkuk", None, "s")
+    assert yielding_units([gov, quarter]) == {"g"}  # rows matched by one alias: the alias is the name
+    assert yielding_units([gov, quarter], same_name=True) == frozenset()
+    town = Place("t", "Salah ad-Din", None, 34.6, 43.7, "place", "IQ", "Salah Al-Din", None, "s")
+    assert yielding_units([gov, quarter, town], same_name=True) == {"g"}
+
+
+def test_rank_by_id_puts_the_governorate_before_a_quarter_named_after_it(gz):
+    ids = [m.place.id for m in gz.candidates("Salah al-Din", limit=10)]
+    assert gz.rank(ids)[0].kind == "governorate"

@@ -4,33 +4,34 @@ Resolution: the name's key (:func:`gazetteer.normalize.name_key`) is looked up
 exactly; when nothing matches, a fuzzy (rapidfuzz) search runs over the keys
 that share the query's first letter, never a full scan. Below the score
 threshold the answer is None.
+
+The near-miss searches live in :mod:`gazetteer.nearmiss`, the writes to the user
+layer in :mod:`gazetteer.userlayer`, the ranking in :mod:`gazetteer.rank`.
 """
 from __future__ import annotations
 
 import math
 import os
-import re
 import weakref
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
-from functools import cached_property, lru_cache
+from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from gazetteer import store, userdb
 from gazetteer.geo import check_latlon, haversine_km
 from gazetteer.normalize import is_arabic, key_of, name_key, proclitic_variants, surface_key, tokenize
-from gazetteer.place import Match, Place
+from gazetteer.nearmiss import NearMiss
+from gazetteer.place import Match, Place, place_from_row
 from gazetteer.rank import (CODE_WORDS, DEFAULT_FOCUS, KIND_FAMILIES, NEIGHBOUR_KINDS, PROMINENCE, TOWN_KINDS,  # noqa: F401
-                            UNIT_KINDS, _is_code_query, _odd_case, parse_focus, rank_rows, sort_key)
+                            UNIT_KINDS, _is_code_query, _odd_case, parse_focus, rank_rows, sort_key,
+                            yielding_units)
+from gazetteer.userlayer import UserLayer
 
 FUZZY_MIN_LEN = 4
 _COLS = "p.id,p.name,p.name_ar,p.lat,p.lon,p.kind,p.country_code,p.admin1,p.population,p.source,p.admin2"
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def _place(row: Sequence, layer: str) -> Place:
-    return Place(*row[:10], admin2=row[10], layer=layer)
+_place = place_from_row
 
 
 _LIVE: weakref.WeakSet = weakref.WeakSet()
@@ -46,7 +47,7 @@ def _reopen_after_fork() -> None:
 os.register_at_fork(after_in_child=_reopen_after_fork)
 
 
-class Gazetteer:
+class Gazetteer(NearMiss, UserLayer):
     """Place-name resolver over a built default database plus a user layer.
 
     Parameters
@@ -236,7 +237,8 @@ class Gazetteer:
                     kind: str | None, fuzzy: bool, focus: tuple[str, ...] = ()) -> tuple[Match, ...]:
         toks = tokenize(name)
         codes_ok = _is_code_query(name, toks)
-        if any(t.norm in CODE_WORDS for t in toks) and len(toks) > 1:  # "airport code BGW": the code is the name
+        only_codes = any(t.norm in CODE_WORDS for t in toks) and len(toks) > 1
+        if only_codes:  # "airport code BGW": the code is the name, and only a code answers
             toks = [t for t in toks if t.norm not in CODE_WORDS]
         hint = kind or next((t.generic for t in toks if t.generic), None)
         query_generic = any(t.is_generic for t in toks)
@@ -248,7 +250,8 @@ class Gazetteer:
             first, _, rest = key.partition(" ")
             keys += [" ".join(filter(None, (v, rest))) for v in proclitic_variants(first)[1:]]
         surface = surface_key(" ".join(t.text for t in toks))
-        rows = [r for r in self._rows_for_keys(keys) if codes_ok or r[2] != store.CODE_ONLY]
+        rows = [r for r in self._rows_for_keys(keys) if (codes_ok or r[2] != store.CODE_ONLY)
+                and (not only_codes or r[2] == store.CODE_ONLY)]
         # a code matches exactly as written ("NM" is not "NNM"); a short name or a frequent word
         # ("Monday") only as written, never through a fold; a two-letter name only as a code or
         # as the user's own alias ("CX")
@@ -265,9 +268,16 @@ class Gazetteer:
         if len(key.replace(" ", "")) <= 2 and key.isascii() and key.replace(" ", "").isalpha():
             rows = [r for r in rows if r[2] == store.CODE_ONLY or r[0].layer == "user"]
         scores = {k: 100.0 for k in keys}
+        if (fuzzy and hint in KIND_FAMILIES["province"] | {"region"} and is_arabic(key)
+                and not any(r[0].kind in KIND_FAMILIES[hint] for r in rows)):
+            # "ولاية تكساس": a foreign name written by sound; the words ask for a province, and no
+            # province answers as written (فلوريدا is also a town in Uruguay)
+            cross, cross_scores = self._cross_script_rows(name)
+            if cross:
+                rows, scores = cross, cross_scores
         cc = country.upper() if country else None
         # near-miss spellings when nothing matches, or when nothing matches in the country asked for
-        if fuzzy and (not rows or (cc and all(r[0].country_code != cc for r in rows))) and not self._common_word(name):
+        if fuzzy and not only_codes and (not rows or (cc and all(r[0].country_code != cc for r in rows))) and not self._common_word(name):
             near_scores = self._fuzzy.search(key)
             near_rows = [r for r in self._rows_for_keys(near_scores) if r[2] != store.CODE_ONLY
                          and (not rows or r[0].country_code == cc)]
@@ -283,7 +293,8 @@ class Gazetteer:
                 rows = rows + near_rows
                 scores = {**near_scores, **scores}
         codes_first = codes_ok and "".join(t.text for t in toks if not t.is_generic).isupper()
-        return tuple(rank_rows(rows, scores, hint, query_generic, country, near, focus, surface, codes_first)[:limit])
+        return tuple(rank_rows(rows, scores, hint, query_generic, country, near, focus, surface, codes_first,
+                                    name)[:limit])
 
     def resolve(self, name: str, country: str | None = None, near: tuple[float, float] | None = None,
                 kind: str | None = None, focus: str | Iterable[str] | None = None) -> Place | None:
@@ -317,9 +328,9 @@ class Gazetteer:
     def _rank_ids(self, ids: tuple[str, ...], kind: str | None, country: str | None,
                   near: tuple[float, float] | None, focus: tuple[str, ...] = ()) -> tuple[Place, ...]:
         places = [p for p in map(self.get, ids) if p is not None]
-        towns = frozenset(p.country_code for p in places if p.kind in TOWN_KINDS)
+        yielding = yielding_units(places, same_name=True)
         return tuple(sorted(places, key=lambda p: sort_key(p, 0, kind, bool(kind), country, near, focus,
-                                                                 False, towns), reverse=True))
+                                                                 False, yielding), reverse=True))
 
     def name_info(self, name: str) -> dict:
         """What the gazetteer knows of a name without ranking: its key, whether any alias
@@ -495,188 +506,12 @@ class Gazetteer:
                 out += con.execute(sql, args).fetchall()
         return out
 
-    # -- user layer --------------------------------------------------------
-    def _user_con(self) -> sqlite3.Connection:
-        """The user layer open for writing; one-line ``ValueError`` when it cannot be written."""
-        if self.user_path is None:
-            raise ValueError("this gazetteer has no user layer (user_path=None)")
-        if self._user_problem:
-            raise userdb.write_error(self.user_path, self._user_problem, read_only=self._user_ro)
-        if self._user is None:
-            con, problem, ro = userdb.open_user(self.user_path)
-            if problem:
-                raise userdb.write_error(self.user_path, problem, read_only=ro)
-            if con is None:
-                try:
-                    con = store.connect_rw(self.user_path)
-                except (sqlite3.Error, OSError) as exc:
-                    raise userdb.write_error(self.user_path, str(exc).splitlines()[0] or type(exc).__name__,
-                                             "create") from None
-            self._user = con
-        return self._user
-
-    def _transaction(self, work):
-        """Run ``work(con)`` in one write transaction of the user layer (waiting for another
-        writer with a message); sqlite errors (full disk …) become one ``ValueError``."""
-        with self._lock:
-            con = self._user_con()
-            userdb.begin_write(con, self.user_path)
-            try:
-                out = work(con)
-                con.execute("COMMIT")
-            except sqlite3.Error as exc:
-                try:
-                    con.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass
-                raise userdb.write_error(self.user_path, str(exc).splitlines()[0] or type(exc).__name__) from None
-            except BaseException:
-                try:
-                    con.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass
-                raise
-        self._invalidate()
-        return out
-
-    def add(self, name: str, lat: float, lon: float, kind: str = "place", *, name_ar: str | None = None,
-            aliases: Iterable[str] = (), country_code: str | None = None, admin1: str | None = None,
-            source: str = "user", id: str | None = None, population: int | None = None,
-            replace: bool = True) -> Place:
-        """Add (or replace, same id) a place in the user layer, durably, in one transaction.
-
-        The user layer is a separate SQLite file; rebuilding the default never touches it.
-        ``replace=False`` refuses (``ValueError`` naming the old entry) an id the user layer
-        already holds. A name none of whose spellings can ever be looked up (a key shorter
-        than :data:`gazetteer.store.MIN_KEY_LEN`, e.g. "Q") is refused; such aliases are
-        dropped with a warning. ``country_code`` may be an ISO code or an English name
-        ("iraq" -> "IQ"); latitude/longitude must be plain numbers ("3_3" is refused).
-
-        Example
-        -------
-        >>> gz.add("Camp Example", 33.1, 44.2, "base", aliases=["CX"], source="own survey")  # doctest: +SKIP
-        """
-        if not isinstance(name, str) or not name_key(name):
-            raise ValueError(f"place name {name!r} is empty")
-        lat, lon = check_latlon(userdb.plain_number(lat, "latitude"), userdb.plain_number(lon, "longitude"))
-        if not kind or not str(kind).strip():
-            raise ValueError(f"kind {kind!r} is empty")
-        aliases = [aliases] if isinstance(aliases, str) else list(aliases)
-        userdb.check_lookup_keys(name, [*([name_ar] if name_ar else []), *aliases])
-        country_code = userdb.country_code(country_code)
-        pid = id or self.default_user_id(name, lat, lon)
-        rec = {"id": pid, "name": name.strip(), "name_ar": name_ar, "lat": lat, "lon": lon, "kind": kind,
-               "country_code": country_code, "admin1": admin1,
-               "population": population, "source": source, "aliases": [name, *([name_ar] if name_ar else []), *aliases]}
-        if not replace:
-            old = self.user_place(pid)
-            if old is not None:
-                raise ValueError(f"the user layer already holds {pid!r} ({old.name} at {old.lat:.4f},{old.lon:.4f}, "
-                                 f"source {old.source!r}); pass replace=True (CLI: --replace) to replace it")
-        self._write_user([rec])
-        return self.get(pid)  # type: ignore[return-value]
-
-    @staticmethod
-    def default_user_id(name: str, lat: float, lon: float) -> str:
-        """The id :meth:`add` gives a place when none is passed (from its name and point)."""
-        return "user:" + (_SLUG.sub("-", name_key(name).lower()).strip("-") or "place") + f"-{float(lat):.4f}-{float(lon):.4f}"
-
-    def user_place(self, place_id: str) -> Place | None:
-        """The place with this id in the user layer (None when it holds none)."""
-        if self._user is None:
-            return None
-        with self._lock:
-            row = self._user.execute(f"SELECT {self._cols(self._user)} FROM places p WHERE p.id=?", (place_id,)).fetchone()
-        return _place(row, "user") if row else None
-
-    def user_aliases(self, place_id: str) -> list[str]:
-        """The spellings the user layer stores for ``place_id``."""
-        if self._user is None:
-            return []
-        with self._lock:
-            return [a for (a,) in self._user.execute(
-                "SELECT a.alias FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.id=? ORDER BY a.alias",
-                (place_id,))]
-
-    def _write_user(self, records: Iterable[dict], progress: bool = False, total: int | None = None) -> int:
-        return self._transaction(lambda con: store.insert_places(con, records, progress=progress, total=total,
-                                                                 desc="importing"))
-
-    def remove(self, place_id: str) -> bool:
-        """Remove a place from the user layer; True when something was removed."""
-        def work(con: sqlite3.Connection):
-            row = con.execute("SELECT rid FROM places WHERE id=?", (place_id,)).fetchone()
-            if row:
-                for table in ("aliases", "places_rtree", "places"):
-                    con.execute(f"DELETE FROM {table} WHERE rid=?", row)
-            return row
-
-        return bool(self._transaction(work))
-
-    def import_geonames(self, path: str | Path, alternate_names: str | Path | None = None, progress: bool = True):
-        """Import a GeoNames dump (``allCountries.txt`` / ``XX.txt``, optionally with
-        ``alternateNamesV2.txt``) into the user layer.
-
-        Both files are streamed (memory stays flat on allCountries) in one
-        transaction: a crash or Ctrl-C imports nothing, never half. Malformed lines
-        are skipped and listed, with their numbers, in the returned report.
-
-        Example
-        -------
-        >>> report = gz.import_geonames("IQ.txt", "alternateNamesV2.txt")   # doctest: +SKIP
-        >>> report.summary()                                                # doctest: +SKIP
-        '5012 places imported from IQ.txt (20311 alternate names); 0 malformed lines skipped'
-        """
-        from gazetteer.sources import geonames_dump as dump
-
-        for f in (path, alternate_names):
-            dump.check_file(f)
-        report = dump.ImportReport(str(path))
-
-        def work(con: sqlite3.Connection) -> None:
-            report.imported = store.insert_places(con, dump.iter_dump(path, report, progress))
-            if alternate_names is not None:
-                report.aliases = store.add_aliases(con, dump.iter_alternates(alternate_names, report, progress))
-
-        self._transaction(work)
-        return report
-
     def _invalidate(self) -> None:
         self._memory = None
         self.__dict__.pop("_fuzzy", None)
         self._cached_candidates.cache_clear()
         self._cached_get.cache_clear()
         self._cached_rank.cache_clear()
-
-    # -- fuzzy index -------------------------------------------------------
-    @cached_property
-    def _fuzzy(self):
-        from gazetteer.fuzzy import FuzzyIndex
-
-        keys: list[str] = []
-        local_sql = ("SELECT DISTINCT a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.id LIKE 'dtm:%'"
-                     " OR p.id LIKE 'cod:%' OR p.id LIKE 'cur:%' OR p.id LIKE 'user:%'")
-        precomputed = self._has_table(self._base, "fuzzy_keys")
-        with self._lock:
-            for con, layer in self._conns():
-                if not (layer == "default" and precomputed):
-                    keys += [r[0] for r in con.execute(
-                        "SELECT DISTINCT a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.fuzzy=1")]
-
-        def loader(c: str) -> list[str]:  # the default's keys of one first letter, from its primary key
-            with self._lock:
-                return [r[0] for r in self._base.execute(
-                    "SELECT key FROM fuzzy_keys WHERE key >= ? AND key < ?", (c, chr(ord(c) + 1)))]
-
-        def local() -> list[str]:  # vowel variants are how local names get transliterated: local sources only
-            out = []
-            with self._lock:
-                for con, layer in self._conns():
-                    pre = layer == "default" and self._has_table(con, "fuzzy_keys")
-                    out += [r[0] for r in con.execute("SELECT key FROM fuzzy_keys WHERE local=1" if pre else local_sql)]
-            return out
-
-        return FuzzyIndex(keys, local, loader if precomputed else None)
 
     def reopen(self) -> None:
         """Open fresh database connections, keeping every in-memory cache.

@@ -46,6 +46,7 @@ __all__ = [
     "proclitic_variants",
     "is_arabic",
     "surface_key",
+    "cross_script_skeleton",
     "GENERIC_WORDS",
     "PROCLITICS",
     "NO_JOIN_LETTERS",
@@ -104,7 +105,8 @@ _generic("base", "base", "bases", "airbase", "airbases", "camp", "camps", "garri
          "قاعده", "قاعدتي", "قاعدتين", "قواعد", "معسكر", "معسكري", "معسكرين", "معسكرات", "ثكنه")
 _generic("airport", "airport", "airports", "airfield", "aerodrome", "مطار", "مطاري", "مطارين", "مطارات")
 _generic("governorate", "province", "provinces", "governorate", "governorates", "wilayat", "محافظه", "محافظتي",
-         "محافظات", "ولايه", "region", "muhafazat", "muhafazah", "اقليم")
+         "محافظات", "ولايه", "مقاطعه", "muhafazat", "muhafazah")
+_generic("region", "region", "اقليم")
 _generic("district", "district", "districts", "subdistrict", "qada", "qadaa", "qadha", "nahiya", "nahiyah", "nahiyat",
          "ناحيه", "قضاء", "قضا")
 _generic("place", "city", "town", "village", "villages", "neighbourhood", "neighborhood", "مدينه", "بلده", "قريه")
@@ -320,3 +322,59 @@ def surface_key(text: str) -> str:
         if f and f not in _LAT_ARTICLES:
             out.append(f)
     return " ".join(out)
+
+
+# --- one consonant skeleton for both scripts ---------------------------------
+# Arabic writes a foreign name by its consonants (تكساس, كاليفورنيا): both scripts map to
+# shared consonant classes, vowels and the letters that write them (ا و ي ه ح ع) dropped
+_XS_LATIN = [(re.compile(p), r) for p, r in (
+    (r"x", "ks"), (r"(?:sh|ch|tch)", "s"), (r"kh", "k"), (r"gh", "j"), (r"ph", "f"),
+    (r"[aeiouyhw]", ""), (r"[pb]", "b"), (r"[fv]", "f"), (r"[kcq]", "k"), (r"[gj]", "j"), (r"[sz]", "s"),
+)]
+_XS_ARABIC = str.maketrans({
+    "ب": "b", "پ": "b", "ت": "t", "ط": "t", "ث": "s", "ج": "j", "غ": "j", "خ": "k", "ق": "k", "ك": "k",
+    "د": "d", "ض": "d", "ذ": "s", "ز": "s", "س": "s", "ش": "s", "ص": "s", "ظ": "s", "چ": "s", "ف": "f",
+    "ڤ": "f", "ر": "r", "ل": "l", "م": "m", "ن": "n",
+    "ا": "", "و": "", "ي": "", "ه": "", "ح": "", "ع": "", "ء": "", " ": " ",
+})
+
+_XS_LATIN_VOWELS = [*_XS_LATIN[:5], (re.compile(r"[hw]"), ""), (re.compile(r"e"), "i"), (re.compile(r"o"), "u"),
+                    (re.compile(r"y(?![aeiou])"), "i"), (re.compile(r"y"), ""), *_XS_LATIN[6:]]
+_XS_ARABIC_VOWELS = str.maketrans({**{chr(k): v for k, v in _XS_ARABIC.items()}, "ا": "a", "و": "u", "ي": "i"})
+
+
+def cross_script_skeleton(name: str, vowels: bool = False) -> str:
+    """The consonant skeleton of a name, comparable across scripts (its generic words,
+    articles and vowels dropped; words joined).
+
+    For reaching a foreign name that Arabic writes by sound ("ولاية تكساس" is Texas); a
+    skeleton is coarse, so callers use it only when the words ask for the kind of place.
+
+    With ``vowels``, the long vowels Arabic writes (ا و ي) and the Latin vowels are kept
+    as a, u, i: a finer form, to tell Kerala (كيرالا) from Carlow.
+
+    Example
+    -------
+    >>> cross_script_skeleton("ولاية تكساس"), cross_script_skeleton("Texas")
+    ('tks', 'tks')
+    >>> cross_script_skeleton("كيرالا", vowels=True), cross_script_skeleton("Kerala", vowels=True)
+    ('kirala', 'kirala')
+    >>> cross_script_skeleton("كاليفورنيا") == cross_script_skeleton("California")
+    True
+    """
+    toks = tokenize(name)
+    out = []
+    for t in [t for t in toks if not t.is_generic] or toks:
+        if is_arabic(t.text):
+            w = _AR_DIACRITICS.sub("", t.text).translate(_AR_MAP)
+            w = re.sub(r"^ال(?=\w{3})", "", w)  # the article only: كاليفورنيا is no ك + ال
+            w = "".join(ch for ch in w.translate(_XS_ARABIC_VOWELS if vowels else _XS_ARABIC)
+                        if ch.isascii() and ch.isalpha())
+        else:
+            w = t.norm
+            if w == "and":
+                continue
+            for pat, rep in _XS_LATIN_VOWELS if vowels else _XS_LATIN:
+                w = pat.sub(rep, w)
+        out.append(re.sub(r"[^a-z]", "", w))
+    return re.sub(r"([a-z])\1+", r"\1", "".join(out))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -62,3 +63,8 @@ class Match:
         d = self.place.to_dict()
         d.update(score=round(self.score, 1), alias=self.alias)
         return d
+
+
+def place_from_row(row: Sequence, layer: str) -> Place:
+    """The :class:`Place` of a database row (the ten source columns, then ``admin2``)."""
+    return Place(*row[:10], admin2=row[10], layer=layer)

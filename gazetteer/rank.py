@@ -7,13 +7,18 @@ Order (each a tie-breaker of the one before):
 3. the user's own names, then, for a name that asks for a code ("BGW", "airport
    code ZAP"), codes before names (a code never matches otherwise);
 4. the kind the words ask for ("district", "قضاء" …); with none, an administrative
-   unit yields to a town of its name in its country;
+   unit yields to a town of its name near it (a district or sub-district: in its
+   governorate, as a seat may lie just across a unit's line; other units: in its country). A district or sub-district that holds no
+   town of its name stands for its seat town, which bears it: "Hamrin town" is the
+   Hamrin sub-district's seat, not a village of the name in another governorate;
 5. an alias matched whole before one that needed a generic word dropped, and a
    source's own spelling before a cleaned one;
 6. distance to ``near``;
 7. prominence: population (or a per-kind weight), times :data:`FOCUS_WEIGHT` in
    the focus region and :data:`AS_WRITTEN_WEIGHT` when the alias matches as written,
-   not through a transliteration fold ("Samarra" is not "Samara").
+   not through a transliteration fold ("Samarra" is not "Samara");
+8. the alias closest to the query as written, marks and long vowels included
+   ("Al ‘Awjā’" is GeoNames' "Al ‘Awjah" before DTM's "Al-Awjah").
 
 Example
 -------
@@ -25,11 +30,15 @@ from __future__ import annotations
 import math
 import os
 import re
+import unicodedata
+from functools import lru_cache
 from collections.abc import Iterable
+
+from rapidfuzz import fuzz
 
 from gazetteer import store
 from gazetteer.geo import haversine_km
-from gazetteer.normalize import surface_key
+from gazetteer.normalize import name_key, surface_key, tokenize
 from gazetteer.place import Match, Place
 
 #: kinds that answer a kind hint fully; other kinds of the same family half.
@@ -39,6 +48,7 @@ KIND_FAMILIES: dict[str, set[str]] = {
     "airport": {"airport"},
     "governorate": {"governorate", "province"},
     "province": {"province", "governorate"},
+    "region": {"region", "governorate", "province"},
     "district": {"district", "subdistrict"},
     "subdistrict": {"subdistrict", "district"},
     "place": {"place", "town"},
@@ -56,7 +66,7 @@ TOWN_KINDS = frozenset({"place", "town"})
 PROMINENCE = {"base": 60_000, "airport": 30_000, "zone": 60_000, "embassy": 20_000, "consulate": 20_000,
               "crossing": 10_000, "oilfield": 10_000, "dam": 10_000, "prison": 10_000, "town": 20_000,
               "country": 10_000_000, "governorate": 1_000_000, "province": 1_000_000, "district": 100_000,
-              "subdistrict": 20_000}
+              "subdistrict": 20_000, "region": 100_000}
 
 #: the default regional prior: Iraq, Syria and their neighbours (``$GAZETTEER_FOCUS`` overrides, e.g. "YE,SA,OM")
 DEFAULT_FOCUS: tuple[str, ...] = ("IQ", "SY", "IR", "TR", "JO", "SA", "KW", "LB", "IL")
@@ -108,16 +118,50 @@ def _is_code_query(name: str, toks) -> bool:
     return bool(content) and 2 <= len(letters) <= 6 and letters.isupper()
 
 
+#: units named after a seat town, which they stand for when no source has the town inside them
+SEAT_UNIT_KINDS = frozenset({"district", "subdistrict"})
+
+
+def yielding_units(places: Iterable[Place], same_name: bool = False) -> frozenset[str]:
+    """Ids of the units among ``places`` that yield to a town among them: one in the same
+    governorate (``admin1``) for a district or sub-district, one in its country for other units.
+    With ``same_name`` (places gathered by id, not by one matching alias), only a town whose
+    own name is the unit's counts ("Hay Salah Al din", a quarter, is no town Salah al-Din).
+
+    >>> town = Place("t", "Zummar", None, 36.6, 42.6, "town", "IQ", "Ninewa", None, "s", admin2="Telafar")
+    >>> unit = Place("u", "Zummar", None, 36.7, 42.6, "subdistrict", "IQ", "Ninewa", None, "s", admin2="Telafar")
+    >>> sorted(yielding_units([town, unit]))
+    ['u']
+    """
+    places = list(places)
+    all_towns = [p for p in places if p.kind in TOWN_KINDS]
+    out = set()
+    for u in places:
+        if u.kind not in UNIT_KINDS:
+            continue
+        towns = all_towns
+        if same_name:
+            names = {name_key(n) for n in (u.name, u.name_ar) if n}
+            towns = [t for t in all_towns if {name_key(n) for n in (t.name, t.name_ar) if n} & names]
+        if u.kind in SEAT_UNIT_KINDS and u.admin1:
+            if any(t.country_code == u.country_code and t.admin1 == u.admin1 for t in towns):
+                out.add(u.id)
+        elif any(t.country_code == u.country_code for t in towns):
+            out.add(u.id)
+    return frozenset(out)
+
+
 def sort_key(place: Place, stripped: int, hint: str | None, query_generic: bool,
               country: str | None, near: tuple[float, float] | None, focus: tuple[str, ...] = (),
-              as_written: bool = False, town_countries: frozenset = frozenset()) -> tuple:
+              as_written: bool = False, yielding: frozenset[str] = frozenset()) -> tuple:
     fam = KIND_FAMILIES.get(hint or "", set())
     if hint:
-        same = place.kind == hint or (hint == "place" and place.kind in TOWN_KINDS)
+        same = (place.kind == hint or (hint == "place" and place.kind in TOWN_KINDS)
+                or (hint == "place" and place.kind in SEAT_UNIT_KINDS and place.id not in yielding))
         hint_score = (3 if same else 2 if place.kind in fam
                       else 1 if place.kind in NEIGHBOUR_KINDS.get(hint, set()) else 0)
-    else:  # no kind asked for: a unit yields to a town of its name in its country
-        hint_score = 0 if place.kind in UNIT_KINDS and place.country_code in town_countries else 1
+    else:  # no kind asked for: a unit yields to a town of its name inside it
+        hint_score = 0 if place.id in yielding else 1
     exact_form = 0 if stripped == store.DERIVED else 1 if (query_generic or stripped != 1) else 0
     cc = 1 if country and (place.country_code or "").upper() == country.upper() else 0
     if near is not None:
@@ -133,11 +177,25 @@ def sort_key(place: Place, stripped: int, hint: str | None, query_generic: bool,
     # a country the caller names comes first: a place elsewhere is another place
     return (cc, hint_score, exact_form, near_score, prominence)
 
+@lru_cache(maxsize=200_000)
+def _written(name: str) -> str:
+    """A name as written, for the closeness tie-break: its generic words and accents
+    dropped, its marks (‘ ’ -) kept, case-folded."""
+    toks = tokenize(name)
+    for t in sorted((t for t in toks if t.is_generic), key=lambda t: -t.start):
+        if len(toks) > 1:
+            name = name[:t.start] + name[t.end:]
+    w = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(ch for ch in w if not unicodedata.combining(ch)).casefold().split())
+
+
 def rank_rows(rows: list[tuple[Place, str, int, str]], scores: dict[str, float], hint: str | None,
           query_generic: bool, country: str | None, near: tuple[float, float] | None,
-          focus: tuple[str, ...] = (), surface: str | None = None, codes_first: bool = False) -> list[Match]:
-    # countries with a town of this very name (as written, no generic word dropped)
-    towns = frozenset(r[0].country_code for r in rows if r[0].kind in TOWN_KINDS and r[2] == 0)
+          focus: tuple[str, ...] = (), surface: str | None = None, codes_first: bool = False,
+          query: str | None = None) -> list[Match]:
+    # units with a town of this very name near them (a source's own spelling, not a cleaned one)
+    yielding = yielding_units([r[0] for r in rows if r[0].kind in UNIT_KINDS or r[2] in (0, 1)])
+    written = _written(query) if query else None
     best: dict[str, tuple[tuple, Match]] = {}
     for place, alias, stripped, key in rows:
         score = scores.get(key, 0.0)
@@ -147,7 +205,8 @@ def rank_rows(rows: list[tuple[Place, str, int, str]], scores: dict[str, float],
         mine = 2 if place.layer == "user" and not code else int(code == codes_first)
         in_country = int(bool(country) and (place.country_code or "").upper() == country.upper())
         sk = (in_country, round(score), mine,
-              *sort_key(place, stripped, hint, query_generic, country, near, focus, as_written, towns))
+              *sort_key(place, stripped, hint, query_generic, country, near, focus, as_written, yielding),
+              fuzz.ratio(written, _written(alias)) if written else 0.0)
         if place.id not in best or sk > best[place.id][0]:
             best[place.id] = (sk, Match(place, score, alias))
     return [m for _, m in sorted(best.values(), key=lambda t: t[0], reverse=True)]

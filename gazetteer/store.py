@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from gazetteer import normalize
-from gazetteer.normalize import key_of, tokenize
+from gazetteer.normalize import cross_script_skeleton, is_arabic, key_of, tokenize
 
 SCHEMA_VERSION = "4"
 MIN_KEY_LEN = 2
@@ -72,13 +72,14 @@ def _code_hash() -> str:
 
 def fingerprint() -> str:
     """Hash of everything the default database is built from, normalization included."""
-    from gazetteer.sources import airports, cod_ab, countries, curated, dtm, geonames
+    from gazetteer.sources import airports, areas, cod_ab, countries, curated, dtm, geonames
 
     parts = [
         SCHEMA_VERSION,
         geonames.source_version(),
         airports.source_version(),
         curated.source_version(),
+        areas.source_version(),
         cod_ab.source_version(),
         dtm.source_version(),
         countries.source_version(),
@@ -242,6 +243,26 @@ def build_default(path: Path | None = None, progress: bool = True) -> Path:
     return path
 
 
+#: kinds a name written by sound in Arabic may reach (with a word asking for such a kind)
+CROSS_SCRIPT_KINDS = ("province", "governorate", "region")
+#: shortest consonant skeleton that may reach one ("tks" is Texas; "rm" is anything)
+CROSS_SCRIPT_MIN_LEN = 3
+
+
+def cross_script_rows(con: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """(skeleton, key, vowelled skeleton) of every Latin alias of a province or region in ``con``
+    (:func:`gazetteer.normalize.cross_script_skeleton`)."""
+    out = []
+    kinds = ",".join(f"'{k}'" for k in CROSS_SCRIPT_KINDS)
+    for alias, key in con.execute(f"SELECT a.alias, a.key FROM aliases a JOIN places p ON p.rid=a.rid"
+                                  f" WHERE p.kind IN ({kinds}) AND a.stripped != {CODE_ONLY}").fetchall():
+        if not is_arabic(alias):
+            sk = cross_script_skeleton(alias)
+            if len(sk) >= CROSS_SCRIPT_MIN_LEN:
+                out.append((sk, key, cross_script_skeleton(alias, vowels=True)))
+    return out
+
+
 def _build_extras(con: sqlite3.Connection, records: list[dict]) -> None:
     """Default-database-only columns: ``places.admin2`` and the ``units`` table (p-code -> place)."""
     con.execute("ALTER TABLE places ADD COLUMN admin2 TEXT")
@@ -257,6 +278,10 @@ def _build_extras(con: sqlite3.Connection, records: list[dict]) -> None:
     con.execute("CREATE TABLE fuzzy_keys(key TEXT PRIMARY KEY, local INTEGER NOT NULL) WITHOUT ROWID")
     con.execute("INSERT INTO fuzzy_keys SELECT a.key, max(p.id LIKE 'dtm:%' OR p.id LIKE 'cod:%' OR p.id LIKE 'cur:%')"
                 " FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.fuzzy=1 GROUP BY a.key")
+    # consonant skeletons of the Latin names of provinces and regions ("ولاية تكساس" -> Texas)
+    con.execute("CREATE TABLE cross_script(sk TEXT NOT NULL, key TEXT NOT NULL, vow TEXT NOT NULL)")
+    con.executemany("INSERT INTO cross_script VALUES(?,?,?)", cross_script_rows(con))
+    con.execute("CREATE INDEX cross_script_sk ON cross_script(sk)")
     con.execute("CREATE TABLE units(pcode TEXT PRIMARY KEY, level INTEGER NOT NULL, place_id TEXT NOT NULL)")
     con.executemany("INSERT OR IGNORE INTO units VALUES(?,?,?)",
                     [(r["pcode"], len(r["pcode"]) // 3 - 1, r["id"]) for r in records if r.get("pcode")])

@@ -122,8 +122,7 @@ _MISSING = pytest.mark.xfail(reason="no sourced coordinate in any source yet (cu
 @pytest.mark.parametrize("name,cc", [
     ("Samarra", "IQ"), ("Nineveh", "IQ"), ("Anbar", "IQ"), ("Qandil", "IQ"), ("Karrada", "IQ"),
     ("Basmaya camp", "IQ"), ("Ariha", "SY"), ("الكرادة", "IQ"),
-    pytest.param("Haftanin", "IQ", marks=_MISSING), pytest.param("Metina", "IQ", marks=_MISSING),
-    pytest.param("Avashin", "IQ", marks=_MISSING), ("Kisik", "IQ"),
+    ("Haftanin", "IQ"), ("Metina", "IQ"), ("Avashin", "IQ"), ("Kisik", "IQ"),
     pytest.param("Tayaran Square", "IQ", marks=_MISSING),
 ])
 def test_issue_8_failures(gz, name, cc):

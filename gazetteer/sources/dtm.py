@@ -4,7 +4,9 @@ Vendored in ``gazetteer/data/dtm/`` (credit "IOM Iraq, Displacement Tracking
 Matrix", see ATTRIBUTION.md there). DTM spells names with mahalla numbers
 ("Al Yarmouk-608", "حي العسكري-محله 107") and hierarchies ("البصرة-الزبير-الدرهمية 3");
 :func:`clean_aliases` turns each into the spellings a report would use.
-``admin1``/``admin2`` come from the COD-AB polygon that contains the point.
+``admin1``/``admin2`` come from the COD-AB polygon that contains the point. A point
+that lies outside Iraq but inside it with latitude and longitude swapped (a few rows
+of the list are written so) is read swapped, and its ``source`` says so.
 
 Example
 -------
@@ -88,6 +90,20 @@ def clean_aliases(name: str) -> list[str]:
     return keep
 
 
+def _unswap(lats: list[float], lons: list[float], adm1: list, adm2: list) -> set[int]:
+    """Swap, in place, the points outside Iraq that fall inside it read (lon, lat); their indices."""
+    from gazetteer.sources import cod_ab
+
+    out = [i for i, a in enumerate(adm1) if a is None]
+    s1, s2 = cod_ab.locate([lons[i] for i in out], [lats[i] for i in out]) if out else ([], [])
+    done = set()
+    for i, a1, a2 in zip(out, s1, s2):
+        if a1 is not None:
+            lats[i], lons[i], adm1[i], adm2[i] = lons[i], lats[i], a1, a2
+            done.add(i)
+    return done
+
+
 def iter_locations() -> Iterator[dict]:
     """One record per DTM location (kind ``place``, or ``camp`` for a displacement camp), id ``dtm:<location id>``."""
     from gazetteer.sources import cod_ab
@@ -97,7 +113,8 @@ def iter_locations() -> Iterator[dict]:
     lats = [float(r["latitude"]) for r in rows]
     lons = [float(r["longitude"]) for r in rows]
     adm1, adm2 = cod_ab.locate(lats, lons)
-    for r, lat, lon, a1, a2 in zip(rows, lats, lons, adm1, adm2):
+    swapped = _unswap(lats, lons, adm1, adm2)
+    for i, (r, lat, lon, a1, a2) in enumerate(zip(rows, lats, lons, adm1, adm2)):
         lid = r["location_id"].split(".")[0]
         en, ar = (r.get("location_name") or "").strip(), (r.get("arabic_name") or "").strip()
         if not en and not ar:
@@ -110,5 +127,7 @@ def iter_locations() -> Iterator[dict]:
             "lat": round(lat, 6), "lon": round(lon, 6), "kind": "camp" if _CAMP.search(f"{en} {ar}") else "place",
             "country_code": "IQ",
             "admin1": a1, "admin2": a2, "population": None,
-            "source": f"{CREDIT}, location {lid}", "aliases": aliases, "derived": [*d_en, *d_ar],
+            "source": f"{CREDIT}, location {lid}" + ("; latitude and longitude swapped in the list, read swapped"
+                                                         if i in swapped else ""),
+            "aliases": aliases, "derived": [*d_en, *d_ar],
         }

@@ -3,7 +3,9 @@
 * curated rows first; a curated Iraqi governorate or district and the COD-AB
   unit whose polygon holds its point and that shares a name become one place
   (the curated id and point, both sources named, the aliases of both);
-* COD-AB units, IOM DTM locations, airfields, GeoNames places and countries,
+* named areas that stand as the COD-AB unit holding them (:mod:`gazetteer.sources.areas`);
+* COD-AB units, the seat towns DTM locates for them (:mod:`gazetteer.sources.seats`),
+  IOM DTM locations, airfields, GeoNames places and countries,
   every country's provinces;
 * every Iraqi place gets ``admin1``/``admin2`` from the COD-AB polygons (one
   vectorised spatial join).
@@ -138,7 +140,8 @@ def _provinces(cur_rows: list[dict]) -> list[dict]:
 
 def default_records(progress: bool = False) -> list[dict]:
     """Every record of the default database, in insertion order."""
-    from gazetteer.sources import airports, cod_ab, curated, dtm, geonames
+    from gazetteer.sources import airports, areas, cod_ab, curated, dtm, geonames
+    from gazetteer.sources.seats import iter_seats
     from gazetteer.store import _fill_admin1
 
     cur_rows = [_split_codes(r) for r in curated.iter_curated()]
@@ -153,6 +156,8 @@ def default_records(progress: bool = False) -> list[dict]:
     fields = list(airports.iter_airports(skip_icao=codes))
     for r in fields:
         r["fuzzy"] = r["country_code"] in FOCUS_COUNTRIES
-    records = cur_rows + units + list(dtm.iter_locations()) + fields + places + _provinces(cur_rows)
+    locations = list(dtm.iter_locations())
+    seats = iter_seats(units, locations, [r for r in cur_rows + places if r["kind"] in ("town", "place")])
+    records = cur_rows + list(areas.iter_areas()) + units + seats + locations + fields + places + _provinces(cur_rows)
     _fill_iraq_admin(records)
     return records

@@ -1,0 +1,86 @@
+"""Near-miss searches of :class:`gazetteer.Gazetteer` (a mixin): the fuzzy index over keys,
+and Arabic spellings of foreign provinces read by their consonants ("ولاية تكساس" is Texas).
+
+Example
+-------
+>>> Gazetteer.default()._cross_script_rows("ولاية تكساس")[0][0][0].name   # doctest: +SKIP
+'Texas'
+"""
+from __future__ import annotations
+
+from functools import cached_property
+
+from gazetteer import store
+from gazetteer.normalize import cross_script_skeleton
+
+#: score of a province reached through the consonant skeleton of its Arabic spelling, and how
+#: close (rapidfuzz ratio) its vowelled form must be
+CROSS_SCRIPT_SCORE = 80.0
+CROSS_SCRIPT_MIN_RATIO = 70.0
+
+
+class NearMiss:
+    """Fuzzy and cross-script lookups (the host provides ``_lock``, ``_conns``, ``_base``,
+    ``_has_table`` and ``_rows_for_keys``)."""
+
+    # -- cross-script skeletons ---------------------------------------------
+    def _cross_script(self, sk: str) -> list[tuple[str, str]]:
+        """(key, vowelled skeleton) of the Latin names of provinces and regions with skeleton ``sk``
+        (a table of the default database; computed for a user layer)."""
+        out: list[tuple[str, str]] = []
+        with self._lock:
+            for con, layer in self._conns():
+                if layer == "default" and self._has_table(con, "cross_script"):
+                    out += con.execute("SELECT key, vow FROM cross_script WHERE sk=?", (sk,)).fetchall()
+                else:
+                    out += [(k, v) for s, k, v in store.cross_script_rows(con) if s == sk]
+        return out
+
+    def _cross_script_rows(self, name: str) -> tuple[list, dict[str, float]]:
+        """Provinces and regions whose Latin name has the consonant skeleton of an Arabic ``name``
+        and whose vowelled form is close to it (:data:`CROSS_SCRIPT_MIN_RATIO`); scored up to
+        :data:`CROSS_SCRIPT_SCORE` by that closeness."""
+        from rapidfuzz import fuzz
+
+        sk = cross_script_skeleton(name)
+        if len(sk) < store.CROSS_SCRIPT_MIN_LEN:
+            return [], {}
+        mine = cross_script_skeleton(name, vowels=True)
+        scores: dict[str, float] = {}
+        for key, vow in self._cross_script(sk):
+            r = fuzz.ratio(mine, vow)
+            if r >= CROSS_SCRIPT_MIN_RATIO:
+                scores[key] = max(scores.get(key, 0.0), CROSS_SCRIPT_SCORE - (100 - r) / 5)
+        rows = [r for r in self._rows_for_keys(scores) if r[0].kind in store.CROSS_SCRIPT_KINDS
+                and r[2] != store.CODE_ONLY]
+        return rows, scores
+
+    # -- fuzzy index -------------------------------------------------------
+    @cached_property
+    def _fuzzy(self):
+        from gazetteer.fuzzy import FuzzyIndex
+
+        keys: list[str] = []
+        local_sql = ("SELECT DISTINCT a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.id LIKE 'dtm:%'"
+                     " OR p.id LIKE 'cod:%' OR p.id LIKE 'cur:%' OR p.id LIKE 'user:%'")
+        precomputed = self._has_table(self._base, "fuzzy_keys")
+        with self._lock:
+            for con, layer in self._conns():
+                if not (layer == "default" and precomputed):
+                    keys += [r[0] for r in con.execute(
+                        "SELECT DISTINCT a.key FROM aliases a JOIN places p ON p.rid=a.rid WHERE p.fuzzy=1")]
+
+        def loader(c: str) -> list[str]:  # the default's keys of one first letter, from its primary key
+            with self._lock:
+                return [r[0] for r in self._base.execute(
+                    "SELECT key FROM fuzzy_keys WHERE key >= ? AND key < ?", (c, chr(ord(c) + 1)))]
+
+        def local() -> list[str]:  # vowel variants are how local names get transliterated: local sources only
+            out = []
+            with self._lock:
+                for con, layer in self._conns():
+                    pre = layer == "default" and self._has_table(con, "fuzzy_keys")
+                    out += [r[0] for r in con.execute("SELECT key FROM fuzzy_keys WHERE local=1" if pre else local_sql)]
+            return out
+
+        return FuzzyIndex(keys, local, loader if precomputed else None)

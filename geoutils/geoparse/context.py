@@ -44,7 +44,7 @@ from geoutils.geoparse.vocab import vocab
 __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 
 WEIGHTS = {"rank": 0.2, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 1.5,
-           "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0}
+           "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 0.6, "vote": 0.3}
 MAX_ANCHORS = 24
 _UNIT_KINDS = ("governorate", "province", "district", "subdistrict", "country")
 _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
@@ -82,12 +82,19 @@ def _country_place(gz: Any, cc: str) -> Any:
         p = None
     if p is None or p.kind != "country" or (p.country_code or "").upper() != cc:
         return Place(f"country:{cc}", info.name, info.name_ar, info.lat, info.lon, "country", cc, None, None,
-                     "countrystatecity-countries (country's representative point)")
+                     _point_source(cc))
     try:
         return replace(p, lat=info.lat, lon=info.lon,
-                       source=f"{p.source}; point: countrystatecity-countries representative point")
+                       source=f"{p.source}; point: {_point_source(cc)}")
     except TypeError:
         return p
+
+
+def _point_source(cc: str) -> str:
+    from gazetteer.sources.countries import geonames_points
+
+    got = geonames_points().get(cc)
+    return got[2] if got else "countrystatecity-countries (country's representative point)"
 
 
 _COUNTRY_CACHE: dict[tuple[int, str], Any] = {}
@@ -163,6 +170,11 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 cc = (r[0].country_code or "").upper()
                 if cc:
                     weights[cc] = weights.get(cc, 0.0) + w
+            elif r:
+                # country overlap: an ambiguous name votes, a little, for its likeliest sense's country
+                cc = (r[0].country_code or "").upper()
+                if cc:
+                    weights[cc] = weights.get(cc, 0.0) + WEIGHTS["vote"]
     total = sum(weights.values()) or 1.0
     share = {cc: x / total for cc, x in weights.items()}
     top_cc = max(share, key=share.get) if share else None
@@ -217,6 +229,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 f: dict[str, float] = {}
                 f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
                 f["population"] = WEIGHTS["population"] * math.log10(1 + (c.population or 0)) / 7.0
+                if _own_name(c, m.key):
+                    f["name"] = WEIGHTS["name"]  # "Texas" is the state, not "Texas City" that GeoNames also calls so
                 if m.kind_hint and c.kind in _FAMILIES.get(m.kind_hint, (m.kind_hint,)):
                     f["kind"] = WEIGHTS["kind"]  # "Erbil airport" is the airport
                 elif c.kind in ("airport", "base") and m.kind_hint not in ("airport", "base"):
@@ -268,6 +282,22 @@ def _ranked(gz: Any, m: Cand) -> list:
     # a country is placed at its representative point, not at its capital
     r = [country_place(gz, p.country_code.upper()) or p if p.kind == "country" and p.country_code else p for p in r]
     return list({p.id: p for p in r}.values())
+
+
+_OWN: dict[tuple[str, str], bool] = {}
+
+
+def _own_name(p: Any, key: str) -> bool:
+    """Is ``key`` the place's own (English or Arabic) name, not only one of its alternate names?"""
+    from geoutils.geoparse.lexical import _key
+
+    k = (p.id, key)
+    got = _OWN.get(k)
+    if got is None:
+        if len(_OWN) > 200_000:
+            _OWN.clear()
+        got = _OWN[k] = key in (_key(p.name or ""), _key(p.name_ar or ""))
+    return got
 
 
 def _explicit_countries(cands: list[Cand], v: Any) -> set[str]:

@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any
 
 from gazetteer.geo import haversine_km as _haversine
@@ -46,6 +47,8 @@ __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 WEIGHTS = {"rank": 0.2, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 1.5,
            "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 0.6, "vote": 0.3}
 MAX_ANCHORS = 24
+import os as _os
+_DEBUG = bool(_os.environ.get("GEOPARSE_DEBUG"))
 _UNIT_KINDS = ("governorate", "province", "district", "subdistrict", "country")
 _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
              "district": ("district",), "place": ("place", "town"), "embassy": ("embassy", "consulate"),
@@ -229,7 +232,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 f: dict[str, float] = {}
                 f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
                 f["population"] = WEIGHTS["population"] * math.log10(1 + (c.population or 0)) / 7.0
-                if _own_name(c, m.key):
+                if _own_name(c, m.key, m.text):
                     f["name"] = WEIGHTS["name"]  # "Texas" is the state, not "Texas City" that GeoNames also calls so
                 if m.kind_hint and c.kind in _FAMILIES.get(m.kind_hint, (m.kind_hint,)):
                     f["kind"] = WEIGHTS["kind"]  # "Erbil airport" is the airport
@@ -246,7 +249,10 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                              for a, b, pc, j in provinces):
                         f["admin1"] = WEIGHTS["admin1"]
                 d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if j != i), default=None)
-                if d is not None:
+                if d is not None and c.kind in ("province", "governorate"):
+                    # a province is near the article's places when it holds them: within a province's reach
+                    f["coherence"] = WEIGHTS["coherence"] * (1.0 if d < 450 else 0.0)
+                elif d is not None:
                     f["coherence"] = WEIGHTS["coherence"] * (1.0 if d < 30 else 0.7 if d < 100 else 0.4 if d < 300
                                                              else 0.1 if d < 1000 else 0.0)
                 cc_cont = cont_of.get(cc)
@@ -254,6 +260,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     f["far"] = -WEIGHTS["far"]
                 scored.append((sum(f.values()), -k, c, f))
             scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+            if _DEBUG: print("DBG", m.text, [(round(t[0], 2), t[2].name, t[2].kind, {k: round(x, 2) for k, x in t[3].items()}) for t in scored[:4]])
             best, second = scored[0], scored[1]
             margin = best[0] - second[0]
             feats = {k: x for k, x in best[3].items() if k not in ("rank", "population") and x > 0}
@@ -284,20 +291,28 @@ def _ranked(gz: Any, m: Cand) -> list:
     return list({p.id: p for p in r}.values())
 
 
-_OWN: dict[tuple[str, str], bool] = {}
+_OWN: dict[tuple[str, str, str], bool] = {}
 
 
-def _own_name(p: Any, key: str) -> bool:
-    """Is ``key`` the place's own (English or Arabic) name, not only one of its alternate names?"""
-    from geoutils.geoparse.lexical import _key
-
-    k = (p.id, key)
+def _own_name(p: Any, key: str, surface: str) -> bool:
+    """Is ``surface`` the place's own (English or Arabic) name, not only one of its alternate names,
+    nor its name without a generic word the text leaves out ("Texas" is not "Texas City")?"""
+    k = (p.id, key, surface)
     got = _OWN.get(k)
     if got is None:
         if len(_OWN) > 200_000:
             _OWN.clear()
-        got = _OWN[k] = key in (_key(p.name or ""), _key(p.name_ar or ""))
+        gens = _name_parts(surface)[1]
+        got = _OWN[k] = any(n and _name_parts(n)[0] == key and _name_parts(n)[1] <= gens for n in (p.name, p.name_ar))
     return got
+
+
+@lru_cache(maxsize=200_000)
+def _name_parts(name: str) -> tuple[str, frozenset[str]]:
+    from gazetteer.normalize import key_of, tokenize
+
+    toks = tokenize(name)
+    return key_of(toks), frozenset(t.norm for t in toks if t.is_generic)
 
 
 def _explicit_countries(cands: list[Cand], v: Any) -> set[str]:

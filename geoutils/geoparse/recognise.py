@@ -136,6 +136,12 @@ def _country(gz: Any, pid: str) -> Any:
     return country_place(gz, pid.split(":", 1)[1])
 
 
+def _namesakes(gz: Any, ids: list[str], key: str) -> bool:
+    """Is the country's name also the own name of a first-level unit abroad (the US state Georgia)?"""
+    return any(p is not None and p.kind in ("province", "governorate") and _key(p.name) == key
+               for p in map(gz.get, ids))
+
+
 def _is_code_key(key: str) -> bool:
     return " " not in key and key.isascii() and len(key) <= 4
 
@@ -230,8 +236,8 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         cat = pseudo[0].split(":", 1)[0] if pseudo else "gaz"
         if any(p.startswith("continent:") for p in pseudo):
             cat, pseudo = "continent", [p for p in pseudo if p.startswith("continent:")]
-        if cat == "country" and states:
-            cat = "gaz"  # "Georgia": the country or the US state, the article decides
+        if cat == "country" and (states or _namesakes(gz, gaz_ids, h.key)) and not is_arabic(surface):
+            cat = "gaz"  # "Georgia": the country or the US state (or a town), the article decides
         if cat != "gaz":
             if not is_arabic(surface) and _is_code_key(h.key) and not surface.replace(".", "").isupper() \
                     and len(h.key) <= 2:

@@ -45,6 +45,8 @@ CODE = "code="
 #: a GeoNames place this big, named by its own main name, is not a common word's namesake
 BIG_POPULATION = 200_000
 MILLION = 1_000_000
+#: a capitalised word after a name this rare as an English word is a surname ("Linda Tauber")
+RARE_ZIPF = 3.5
 _CODE_KINDS = {"airport", "base"}
 _SITE_KINDS = {"airport", "base", "dam", "prison", "oilfield", "crossing", "zone", "landmark", "embassy", "consulate"}
 
@@ -174,7 +176,7 @@ def _after_words() -> frozenset[str]:
     return words("place_after") | {w for w, k in GENERIC_WORDS.items() if k is not None}
 
 
-def _person_like(ctx: _Ctx, c0: int, c1: int, text: str, start: int) -> bool:
+def _person_like(ctx: _Ctx, c0: int, c1: int, text: str, start: int, starts: frozenset[int] | set[int] = frozenset()) -> bool:
     """A capitalised word glued before the name (a first name: "Warren Harding") or a title ("Sen. Harding").
 
     Not a capitalised word after it: "Gainesville Police", "Springfield City Council" name the place."""
@@ -187,7 +189,22 @@ def _person_like(ctx: _Ctx, c0: int, c1: int, text: str, start: int) -> bool:
             return True
     if _last_word(ctx.prev(c0)) in _TITLES and prev_raw[:1].isupper():
         return True
-    return False
+    return _longer_name(ctx, c1, starts)
+
+
+def _longer_name(ctx: _Ctx, c1: int, starts: frozenset[int] | set[int]) -> bool:
+    """The name runs on into a capitalised word that is neither a place word nor a place: "Sharon
+    Mueller", "Washington Latin School", "Durant Center" name a person or a building, not the town.
+    "Gainesville Police" and "Alexandria, Virginia" do not run on (a place word; a comma)."""
+    raw, nxt = ctx.raw(c1), ctx.raw(c1 + 1)
+    if not raw[-1:].isalnum() or not nxt[:1].isupper() or nxt.isupper() or (c1 + 1) in starts:
+        return False
+    w = _first_word(ctx.next(c1))
+    if not w or w in _after_words() or w in words("place_before") or w in words("relations"):
+        return False
+    # a rare word is a surname or a proper name ("Sharon Mueller"); a common one ("Huntsville Fire
+    # Department", "Clarke County Board") names an institution of the place, which stays a mention
+    return _zipf(nxt.rstrip(".,;:!?'’\")”").lower(), "en") < RARE_ZIPF
 
 
 def _sentence_start(ctx: _Ctx, text: str, start: int, c0: int) -> bool:
@@ -219,6 +236,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
     months = words("months") | words("weekdays")
     voc = vocab()
     out: list[Cand] = []
+    starts = {h.c0 for h in sc.hits}
     for h in sc.hits:
         surface = text[h.start:h.end]
         kw = h.key.split()
@@ -292,7 +310,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         if not weak and is_arabic(surface) and _last_word(ctx.prev(h.c0)) in words("person_titles") \
                 and not any(p.kind in _ADMIN_KINDS for p in places):
             weak = person = True  # "الرئيس بشار", "الوزيرة رايس"
-        elif not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start) \
+        elif not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start, starts) \
                 and not any(p.kind in _ADMIN_KINDS for p in places):
             weak = person = True  # "Linda Baker", "Lincoln Memorial": a name inside a longer proper name
         out.append(Cand(h.start, h.end, surface, h.key, "person" if person else "gaz", places, h.kind, h.c0, h.c1,

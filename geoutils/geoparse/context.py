@@ -185,7 +185,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     named_cont |= {cont_of.get(cc) for cc in named_cc}
     admin1s = {(p.country_code, p.admin1) for r in ranked for p in r[:1] if p.kind in ("governorate", "province") and p.admin1}
     # provinces and states the article names (unambiguous ones): their points anchor the rest
-    provinces = [(r[0].lat, r[0].lon, r[0].country_code, i) for i, r in enumerate(ranked)
+    provinces = [(r[0].lat, r[0].lon, r[0].country_code, i, True) for i, r in enumerate(ranked)
                  if len(r) == 1 and r[0].kind in ("governorate", "province")][:MAX_ANCHORS]
 
     # anchors: first-pass best points of unambiguous mentions (bounded)
@@ -245,8 +245,9 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 if c.kind not in ("governorate", "province", "country"):
                     if c.admin1 and (c.country_code, c.admin1) in admin1s:
                         f["admin1"] = WEIGHTS["admin1"]
-                    elif any(pc == c.country_code and j != i and haversine_km(a, b, c.lat, c.lon) < 450
-                             for a, b, pc, j in provinces):
+                    elif any(pc == c.country_code and j != i and cands[j].key != m.key
+                             and (firm or _own_name(c, m.key, m.text)) and haversine_km(a, b, c.lat, c.lon) < 450
+                             for a, b, pc, j, firm in provinces):
                         f["admin1"] = WEIGHTS["admin1"]
                 d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if j != i), default=None)
                 if d is not None and c.kind in ("province", "governorate"):
@@ -279,6 +280,14 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
         # second pass: coherence against the first pass's confident answers
         anchors = [(o.place.lat, o.place.lon, i) for i, o in enumerate(out)
                    if o is not None and o.place.kind != "country" and o.confidence >= 0.7][:MAX_ANCHORS]
+        # the states and provinces the article names, as the first pass read them ("Georgia" the
+        # state, once the article's other places have said so), are containers for the rest
+        seen_pc = {(a, b) for a, b, _, _, _ in provinces}
+        for i, o in enumerate(out):
+            if o is not None and o.place.kind in ("province", "governorate") and len(provinces) < MAX_ANCHORS \
+                    and (o.place.lat, o.place.lon) not in seen_pc:
+                seen_pc.add((o.place.lat, o.place.lon))
+                provinces.append((o.place.lat, o.place.lon, o.place.country_code, i, False))
     return out
 
 

@@ -207,6 +207,20 @@ def _longer_name(ctx: _Ctx, c1: int, starts: frozenset[int] | set[int]) -> bool:
     return _zipf(nxt.rstrip(".,;:!?'’\")”").lower(), "en") < RARE_ZIPF
 
 
+def _after_demonym(out: list[Cand], c0: int, ctx: _Ctx) -> bool:
+    """An Arabic name right after a nationality adjective, or after one and a first name, is a person:
+    "السوري بشار", "البريطاني توني بلير" (an adjective follows its noun: "القوات السورية" is no place)."""
+    for m in reversed(out[-2:]):
+        if m.category == "ctx" and not m.weak and m.c1 in (c0 - 1, c0 - 2):
+            if m.c1 == c0 - 1:
+                before = _last_word(ctx.prev(m.c0))  # "العاصمة الروسية موسكو", "مدينة ... " name a place
+                return before not in _after_place() and before not in words("place_before_strong")
+            mid = ctx.raw(c0 - 1)  # a first name between: rarer than a function word, no article, no cue
+            return is_arabic(mid) and not _definite(mid) and _zipf(mid, "ar") < STRONG_ZIPF \
+                and fold_token(mid) not in words("place_before")
+    return False
+
+
 def _sentence_start(ctx: _Ctx, text: str, start: int, c0: int) -> bool:
     if c0 <= 0:
         return True
@@ -294,9 +308,15 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         common = zipf >= (MINOR_ZIPF if minor else COMMON_ZIPF)
         strong = zipf >= STRONG_ZIPF or (minor and zipf >= COMMON_ZIPF)  # "في فجر" is "at dawn"
         first = surface.split(" ", 1)[0]
-        if is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0] and _zipf(first, "ar") >= COMMON_ZIPF \
+        stripped = is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0]
+        if stripped and _zipf(first, "ar") >= COMMON_ZIPF \
                 and not _place_context(ctx, h.c0, h.c1, h.key, True, attached=False):
             weak = True  # read with a proclitic ("ب+يان"), but the word as written is itself a word ("بيان")
+        elif stripped and _zipf(first, "ar") >= MINOR_ZIPF and not _exempt(places, h.key, 0.0, True) \
+                and not _place_context(ctx, h.c0, h.c1, h.key, False):
+            # a rarer word as written ("التفت", "الكفار", "فكرا") read without its article or a proclitic
+            # names a village only in place context: a big, curated or administrative place is exempt
+            weak = True
         elif h.kind is None and all(p.kind in _SITE_KINDS or _generic_named(p) for p in places) and common \
                 and not _place_context(ctx, h.c0, h.c1, h.key, strong):
             weak = True  # "تقدم" (progress) is the Taqaddum base only as "قاعدة التقدم" or in context
@@ -310,6 +330,9 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         if not weak and is_arabic(surface) and _last_word(ctx.prev(h.c0)) in words("person_titles") \
                 and not any(p.kind in _ADMIN_KINDS for p in places):
             weak = person = True  # "الرئيس بشار", "الوزيرة رايس"
+        elif not weak and is_arabic(surface) and _after_demonym(out, h.c0, ctx) \
+                and not any(p.kind in _ADMIN_KINDS for p in places):
+            weak = person = True  # "الرئيس السوري بشار", "البريطاني توني بلير", "الفنلندي كاري"
         elif not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start, starts) \
                 and not any(p.kind in _ADMIN_KINDS for p in places):
             weak = person = True  # "Linda Baker", "Lincoln Memorial": a name inside a longer proper name

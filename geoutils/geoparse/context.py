@@ -231,7 +231,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             for k, c in enumerate(r):
                 f: dict[str, float] = {}
                 f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
-                f["population"] = WEIGHTS["population"] * math.log10(1 + (c.population or 0)) / 7.0
+                f["population"] = WEIGHTS["population"] * math.log10(1 + _population(c)) / 7.0
                 if _own_name(c, m.key, m.text):
                     f["name"] = WEIGHTS["name"]  # "Texas" is the state, not "Texas City" that GeoNames also calls so
                 if m.kind_hint and c.kind in _FAMILIES.get(m.kind_hint, (m.kind_hint,)):
@@ -298,6 +298,18 @@ def _ranked(gz: Any, m: Cand) -> list:
     # a country is placed at its representative point, not at its capital
     r = [country_place(gz, p.country_code.upper()) or p if p.kind == "country" and p.country_code else p for p in r]
     return list({p.id: p for p in r}.values())
+
+
+def _population(p: Any) -> float:
+    """The place's population; for a first-level unit the gazetteer gives none, its share of the
+    country's people (country population over its number of units)."""
+    if p.population:
+        return p.population
+    if p.kind == "province":
+        from geoutils.geoparse.recognise import _people_per_province
+
+        return _people_per_province(p.country_code)
+    return 0
 
 
 _OWN: dict[tuple[str, str, str], bool] = {}

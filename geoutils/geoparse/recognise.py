@@ -183,7 +183,9 @@ def _place_context(ctx: _Ctx, c0: int, c1: int, key: str = "", strong: bool = Fa
     after = _after_place()
     p = _last_word(ctx.prev(c0))
     if p in before:
-        return True
+        prev_raw = ctx.raw(c0 - 1)
+        # "City Council", "County Commission": a capitalised English place word belongs to the name before
+        return not (prev_raw[:1].isupper() and prev_raw.isascii() and p in words("place_before_strong"))
     raw = ctx.raw(c0)
     if attached and is_arabic(raw) and raw[:1] in "بف" and len(raw) > 3 and not key.startswith(raw[:1]) \
             and fold_token(raw[1:]).startswith(key.split(" ", 1)[0][:3]):  # بكركوك: an attached "in"
@@ -289,8 +291,12 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         gaz_ids = [p for p in h.place_ids if p not in pseudo and not p.startswith(("state:", CODE))]
         codes = [p[len(CODE):] for p in h.place_ids if p.startswith(CODE)]
         dated = bool(_DAY.match(_word_after(text, h.end)) or _DAY.match(_word_before(text, h.start)))
+        code_only = False
         if codes and not is_arabic(surface) and surface.replace(".", "").replace("-", "").isupper() and not dated:
+            code_only = not gaz_ids and not pseudo and not states
             gaz_ids += [p for p in codes if p not in gaz_ids]  # a code counts written in capitals, not in a date
+        if not is_arabic(surface) and h.key in words("relations") and h.kind is None:
+            continue  # "Northeast Georgia", "Southern Sudan": a relation word is never a place by itself
         cat = pseudo[0].split(":", 1)[0] if pseudo else "gaz"
         if any(p.startswith("continent:") for p in pseudo):
             cat, pseudo = "continent", [p for p in pseudo if p.startswith("continent:")]
@@ -349,6 +355,8 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         elif not is_arabic(surface) and strong and (_sentence_start(ctx, text, h.start, h.c0) or surface.isupper()) \
                 and not _place_context(ctx, h.c0, h.c1, h.key, True):
             weak = True  # "Hit by rockets…": a very common word opening a sentence, whatever it may name
+        elif code_only and h.kind is None and not _place_context(ctx, h.c0, h.c1, h.key, False):
+            weak = True  # "AIG", "KBR": capitals that are only an airport's code name it near a place cue
         elif not _exempt(places, h.key, zipf, is_arabic(surface)):
             # a common word naming no curated, administrative or big place: only in place context
             weak = common and not _place_context(ctx, h.c0, h.c1, h.key, strong)

@@ -306,7 +306,7 @@ def _population(p: Any) -> float:
     country's people (country population over its number of units)."""
     if p.population:
         return p.population
-    if p.kind == "province":
+    if p.kind in ("province", "governorate"):
         from geoutils.geoparse.recognise import _people_per_province
 
         return _people_per_province(p.country_code)
@@ -334,7 +334,9 @@ def _name_parts(name: str) -> tuple[str, frozenset[str]]:
     from gazetteer.normalize import key_of, tokenize
 
     toks = tokenize(name)
-    return key_of(toks), frozenset(t.norm for t in toks if t.is_generic)
+    # "Governorate", "محافظة" designate a unit's type ("Al Anbar Governorate" is named "Anbar");
+    # "City" in "Texas City" is part of the town's name
+    return key_of(toks), frozenset(t.norm for t in toks if t.is_generic and t.generic != "governorate")
 
 
 def _explicit_countries(cands: list[Cand], v: Any) -> set[str]:

@@ -209,6 +209,8 @@ def _person_like(ctx: _Ctx, c0: int, c1: int, text: str, start: int, starts: fro
     Not a capitalised word after it: "Gainesville Police", "Springfield City Council" name the place."""
     after = _after_words()
     prev_raw = ctx.raw(c0 - 1)
+    if _title_case(ctx, c0, c1):
+        return False  # a headline in title case ("Bogdanov Joins Sochi Mayor Race") says nothing by its capitals
     if c0 > 0 and prev_raw[:1].isupper() and prev_raw[-1:].isalnum() and not prev_raw.endswith(("'s", "’s")) \
             and not _sentence_start(ctx, text, start, c0):
         pf = _last_word(ctx.prev(c0))
@@ -218,6 +220,15 @@ def _person_like(ctx: _Ctx, c0: int, c1: int, text: str, start: int, starts: fro
     if _last_word(ctx.prev(c0)) in _TITLES and prev_raw[:1].isupper():
         return True
     return _longer_name(ctx, c1, starts)
+
+
+def _title_case(ctx: _Ctx, c0: int, c1: int, span: int = 3) -> bool:
+    """Are the words around the name capitalised nearly all (a title-case headline)? Lower-case
+    words there ("of", "said") show running text."""
+    around = [ctx.raw(j) for j in (*range(c0 - span, c0), *range(c1 + 1, c1 + 1 + span))]
+    around = [w for w in around if w[:1].isalpha()]
+    return len(around) >= 4 and all(w[:1].isupper() for w in around) \
+        and any(_zipf(w.lower(), "en") >= STRONG_ZIPF for w in around)
 
 
 def _longer_name(ctx: _Ctx, c1: int, starts: frozenset[int] | set[int]) -> bool:

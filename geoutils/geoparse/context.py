@@ -47,8 +47,6 @@ __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 WEIGHTS = {"rank": 0.2, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 1.5,
            "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 0.6, "vote": 0.3}
 MAX_ANCHORS = 24
-import os as _os
-_DEBUG = bool(_os.environ.get("GEOPARSE_DEBUG"))
 _UNIT_KINDS = ("governorate", "province", "district", "subdistrict", "country")
 _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
              "district": ("district",), "place": ("place", "town"), "embassy": ("embassy", "consulate"),
@@ -262,7 +260,6 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     f["far"] = -WEIGHTS["far"]
                 scored.append((sum(f.values()), -k, c, f))
             scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
-            if _DEBUG: print("DBG", m.text, [(round(t[0], 2), t[2].name, t[2].kind, {k: round(x, 2) for k, x in t[3].items()}) for t in scored[:4]])
             best, second = scored[0], scored[1]
             margin = best[0] - second[0]
             feats = {k: x for k, x in best[3].items() if k not in ("rank", "population") and x > 0}

@@ -248,7 +248,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                              and (firm or _own_name(c, m.key, m.text)) and haversine_km(a, b, c.lat, c.lon) < 450
                              for a, b, pc, j, firm in provinces):
                         f["admin1"] = WEIGHTS["admin1"]
-                d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if j != i), default=None)
+                d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if j != i and cands[j].key != m.key), default=None)
                 if d is not None and c.kind in ("province", "governorate"):
                     # a province is near the article's places when it holds them: within a province's reach
                     f["coherence"] = WEIGHTS["coherence"] * (1.0 if d < 450 else 0.0)

@@ -178,7 +178,8 @@ def _after_place() -> frozenset[str]:
     return words("place_after") | {w for w, k in GENERIC_WORDS.items() if k in ("governorate", "district", "place")}
 
 
-def _place_context(ctx: _Ctx, c0: int, c1: int, key: str = "", strong: bool = False, attached: bool = True) -> bool:
+def _place_context(ctx: _Ctx, c0: int, c1: int, key: str = "", strong: bool = False, attached: bool = True,
+                   clitics: str = "بف") -> bool:
     before = words("place_before") if not strong else words("place_before_strong")
     after = _after_place()
     p = _last_word(ctx.prev(c0))
@@ -187,7 +188,7 @@ def _place_context(ctx: _Ctx, c0: int, c1: int, key: str = "", strong: bool = Fa
         # "City Council", "County Commission": a capitalised English place word belongs to the name before
         return not (prev_raw[:1].isupper() and prev_raw.isascii() and p in words("place_before_strong"))
     raw = ctx.raw(c0)
-    if attached and is_arabic(raw) and raw[:1] in "بف" and len(raw) > 3 and not key.startswith(raw[:1]) \
+    if attached and is_arabic(raw) and raw[:1] in clitics and len(raw) > 3 and not key.startswith(raw[:1]) \
             and fold_token(raw[1:]).startswith(key.split(" ", 1)[0][:3]):  # بكركوك: an attached "in"
         return True
     n = _first_word(ctx.next(c1))
@@ -352,11 +353,14 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         strong = zipf >= STRONG_ZIPF or (minor and zipf >= COMMON_ZIPF)  # "في فجر" is "at dawn"
         first = surface.split(" ", 1)[0]
         stripped = is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0]
+        # written with the article ("التفت"), read as a place whose own name has none ("تفت")
+        bare = is_arabic(first) and _definite(first) and not any(_curated(p) or _definite((p.name_ar or "ال").split()[0])
+                                                                 for p in places)
         if stripped and _zipf(first, "ar") >= COMMON_ZIPF \
                 and not _place_context(ctx, h.c0, h.c1, h.key, True, attached=False):
             weak = True  # read with a proclitic ("ب+يان"), but the word as written is itself a word ("بيان")
-        elif stripped and _zipf(first, "ar") >= MINOR_ZIPF and not _exempt(places, h.key, 0.0, True) \
-                and not _place_context(ctx, h.c0, h.c1, h.key, False):
+        elif (stripped or bare) and _zipf(first, "ar") >= MINOR_ZIPF and not _exempt(places, h.key, 0.0, True) \
+                and not _place_context(ctx, h.c0, h.c1, h.key, False, clitics="ب"):
             # a rarer word as written ("التفت", "الكفار", "فكرا") read without its article or a proclitic
             # names a village only in place context: a big, curated or administrative place is exempt
             weak = True

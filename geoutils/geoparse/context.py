@@ -231,7 +231,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 f: dict[str, float] = {}
                 f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
                 f["population"] = WEIGHTS["population"] * math.log10(1 + _population(c)) / 7.0
-                if _own_name(c, m.key, m.text):
+                if m.kind_hint is None and _own_name(c, m.key, m.text):
                     f["name"] = WEIGHTS["name"]  # "Texas" is the state, not "Texas City" that GeoNames also calls so
                 if m.kind_hint and c.kind in _FAMILIES.get(m.kind_hint, (m.kind_hint,)):
                     f["kind"] = WEIGHTS["kind"]  # "Erbil airport" is the airport

@@ -383,7 +383,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 and not any(p.kind in _ADMIN_KINDS for p in places):
             weak = person = True  # "الرئيس السوري بشار", "البريطاني توني بلير", "الفنلندي كاري"
         elif not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start, starts) \
-                and not any(p.kind in _ADMIN_KINDS for p in places):
+                and not any(p.kind in _ADMIN_KINDS and h.key == _key(p.name) for p in places):
             weak = person = True  # "Linda Baker", "Lincoln Memorial": a name inside a longer proper name
         out.append(Cand(h.start, h.end, surface, h.key, "person" if person else "gaz", places, h.kind, h.c0, h.c1,
                         weak=weak))

@@ -90,7 +90,8 @@ def _exempt(places: list, key: str, zipf: float, arabic: bool = False) -> bool:
             return True
         # administrative units: in Arabic (no capitals) only when the word is not a very frequent one
         # ("الداخلية", "العاصمة", "الوحدة" are units somewhere and words everywhere)
-        if p.kind in _ADMIN_KINDS and zipf < STRONG_ZIPF and (not arabic or p.kind in _TOP_ADMIN):
+        if p.kind in _ADMIN_KINDS and zipf < STRONG_ZIPF and (not arabic or p.kind in _TOP_ADMIN) \
+                and (arabic or key == _key(p.name) or p.id.startswith("state:")):  # English: the unit's own name, not an alias ("Lane": Lääne)
             return True  # Arabic: a district or subdistrict named "الفجر" (dawn) needs its context
         if not arabic and p.kind == "province" and key == _key(p.name) and key not in words("relations") \
                 and _people_per_province(p.country_code) >= MILLION:

@@ -88,3 +88,15 @@ def test_arabic_word_read_without_its_article_is_no_village(gz):
 def test_a_world_citys_own_arabic_name_is_a_place_even_if_frequent(gz):
     got = [(m.text, m.place.country_code) for m in parse_mentions("وصل الوفد إلى القاهرة أمس", gazetteer=gz)]
     assert got == [("القاهرة", "EG")]
+
+
+def test_a_first_name_before_an_alias_of_a_province_abroad_is_a_person(gz):
+    # "Baker" is an alternate name of a Slovenian province; after a first name it is a surname
+    text = "Former secretary of state James Baker spoke at the college on Tuesday."
+    assert "Baker" not in [m.text for m in parse_mentions(text, gazetteer=gz)]
+
+
+def test_the_kind_the_text_gives_outweighs_the_own_name(gz):
+    m = by_text("سقطت صواريخ قرب مطار بغداد الدولي فجر اليوم", gz)
+    got = [x for x in m.values() if x.place is not None and "بغداد" in x.text]
+    assert got and got[0].place.kind == "airport", [(x.text, x.place) for x in m.values()]

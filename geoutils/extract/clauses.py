@@ -14,6 +14,7 @@ Example
 """
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
@@ -109,6 +110,32 @@ def _main_country(mentions: list[Any]) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
+_FAR_KM = 800.0  # a place this far from every place of the article's main country is a misreading
+
+
+def _km(a: Any, b: Any) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _outlier_test(mentions: list[Any], country: str | None):
+    """A predicate: is a place far abroad from the story ("struck a Toyota vehicle" read as Toyota,
+    Japan; "SDF" read as an airport in Kentucky)? True for a place outside the article's main
+    country lying more than ``_FAR_KM`` from every place the article names in that country."""
+    home = [m.place for m in mentions if m.place is not None and m.role == "place" and
+            m.place.country_code == country and getattr(m.place, "kind", "") != "country"]
+    if not country or not home:
+        return lambda place: False
+    home = home[:64]  # bounded
+
+    def far(place: Any) -> bool:
+        if (place.country_code or "") == country or getattr(place, "kind", "") == "country":
+            return False
+        return all(_km(place, h) > _FAR_KM for h in home)
+    return far
+
+
 def _filing_date(toks_all: Tokens, dl: tuple[int, int] | None, pub: date) -> date:
     """The date written in the dateline ("BAGHDAD, Jan 18 (Reuters) -"), when there is one and it
     is not after publication; else the publication date."""
@@ -123,6 +150,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
                    gazetteer: Any = None) -> list[EventMention]:
     """Event mentions of the whole article, sentence by sentence (see module doc)."""
     country = _main_country(mentions)
+    far = _outlier_test(mentions, country)
     body = body_start(text)
     dl = dateline(text)
     anchor = _filing_date(toks_all, dl, pub)  # relative dates ("on Sunday", أمس) count from the filing date
@@ -149,7 +177,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
                 continue
             keep.append(m)
         events = frozenset(k for t in trigs if t.kind in ("strong", "weak", "intercept") for k in range(t.start, t.end))
-        located = locate(text, toks, keep, events)
+        located = [c for c in locate(text, toks, keep, events) if not far(c.place)]
         for c in located:
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
         if not trigs:

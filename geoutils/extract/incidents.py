@@ -53,7 +53,8 @@ def _compatible_type(a: str | None, b: str | None) -> bool:
 
 
 def _close(a: Any, b: Any, km: float = 30.0) -> bool:
-    if getattr(a, "kind", "") in ("country", "governorate") or getattr(b, "kind", "") in ("country", "governorate"):
+    if getattr(a, "kind", "") in ("country", "governorate", "province") or \
+            getattr(b, "kind", "") in ("country", "governorate", "province"):
         if getattr(a, "kind", "") == "country" or getattr(b, "kind", "") == "country":
             return (a.country_code or "") == (b.country_code or "")
         km = 150.0

@@ -32,12 +32,13 @@ __all__ = ["Cand", "locate", "precision_of"]
 
 _POINT_KINDS = {"base", "airport", "embassy", "consulate", "crossing", "oilfield", "zone", "checkpoint", "site",
                 "camp", "port", "dam", "bridge", "prison"}
-_SPECIFICITY = {"district": 2, "governorate": 3, "region": 3, "country": 4}
-_REGION_KINDS = {"governorate", "region", "country", "mountain"}
+_SPECIFICITY = {"district": 2, "subdistrict": 2, "governorate": 3, "province": 3, "region": 3, "area": 3, "country": 4}
+_REGION_KINDS = {"governorate", "province", "region", "country", "mountain"}
 _COORD_GAP = re.compile(r"^\s*(?:\([^()]{0,30}\))?\s*(?:,|،)?\s*(?:and|or|و)?\s*$", re.I)
 _MAX_BACK = 6  # tokens a cue may lie before its place (bounded window)
 _MAX_ATTR = 3  # "Baghdad cafe bomb kills 27": an event noun at most this many tokens after the place
 _POSSESSIVE = ("'s", "’s")
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")  # "Idlib province's Maarat": the province is the container
 
 
 @dataclass
@@ -54,7 +55,8 @@ class Cand:
     @property
     def specificity(self) -> int:
         kind = getattr(self.place, "kind", "place")
-        return 0 if kind in _POINT_KINDS else _SPECIFICITY.get(kind, 1)
+        spec = 0 if kind in _POINT_KINDS else _SPECIFICITY.get(kind, 1)
+        return max(spec, 3) if self.precision == 3 else spec  # "Idlib province" read as its capital
 
 
 def precision_of(place: Any, relative: bool) -> int:
@@ -100,9 +102,10 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
         if j < 0:
             break
         if toks.has(j, not_loc) and not toks.has(j, loc):
-            if not (j > 0 and (toks.has(j - 1, rel_w) or toks.has(j - 1, dire) or toks.has(j - 1, dist))):
+            if not (j > 0 and (toks.has(j - 1, rel_w) or toks.has(j - 1, dire) or toks.has(j - 1, dist)
+                               or toks.has(j - 1, road))):
                 return None, bool(rel), False
-            rel = True  # "بالقرب من", "north of", "5 km from": part of a relative cue
+            rel = True  # "بالقرب من", "north of", "5 km from", "the road between": part of a relative cue
             j -= 1
             continue
         if toks.has(j, loc) or toks.has(j, targ):
@@ -133,6 +136,9 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
             pass  # generic and stop words, and a country or province named before ("Iraq's Mosul")
         elif toks[j].text.isascii() and toks[j].text.islower() and not settlement and i0 - j <= _MAX_BACK:
             pass  # an English modifier: "the holy city of Karbala", "a crowded market in"
+        elif toks[j].text.isascii() and j + 1 < i0 and text[toks[j].end: toks[j + 1].start] in ("-", "‑") \
+                and toks[j + 1].text.islower():
+            pass  # a compound modifier: "the Kurdish-controlled city of", "a US-backed base in"
         elif unknown < 2 and (not settlement or toks[j].text.isascii()):
             unknown += 1  # maybe the name of a place the gazetteer lacks
         else:
@@ -167,7 +173,9 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
     group = 0
     covered: set[int] = set()
     for m in mentions:
-        if m.place is not None and getattr(m.place, "kind", "") in _REGION_KINDS:
+        # a province or country named before ("Iraq's Mosul", "Idlib province's Maarat al-Numan")
+        if m.place is not None and (getattr(m.place, "kind", "") in _REGION_KINDS or m.kind_hint == "governorate"
+                                    or _possessive_after(text, m.end)):
             a, b = toks.first_in(m.start, m.end), toks.index_at(m.end - 1)
             covered.update(range(max(a, 0), b + 1))
     for m in mentions:
@@ -199,7 +207,8 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
             prec = 3 if _region(place) else 2
             if via_unknown and named is None:
                 named = _unknown_name(text, toks, i0)
-        elif m.kind_hint == "governorate" and getattr(place, "kind", "") not in _REGION_KINDS:
+        elif m.kind_hint == "governorate" and getattr(place, "kind", "") not in _REGION_KINDS \
+                and not _POSSESSIVE_BEFORE.search(text, max(0, m.start - 4), m.start):
             prec = 3  # "the province of Dohuk" read as its capital: the province, not the city
         else:
             prec = precision_of(place, rel)
@@ -209,6 +218,13 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
         out.append(c)
         prev = c
     return out
+
+
+def _possessive_after(text: str, end: int) -> bool:
+    """"Idlib's", "Idlib province's": the name (or its generic word) carries a possessive."""
+    tail = text[end: end + 24]
+    m = re.match(r"(?:\s+[A-Za-z]+)?['’]s\b", tail)
+    return m is not None
 
 
 def _region(place: Any) -> bool:

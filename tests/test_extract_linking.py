@@ -1,0 +1,73 @@
+"""Linking event words to places in real-report phrasing: possessive containers ("Idlib
+province's Maarat al-Numan"), compound modifiers ("the Kurdish-controlled city of"), a province
+reading beating its capital, "the road between X and Y", and places read far abroad from the
+story. Texts written for these tests in the style of wire reports (test gazetteer)."""
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Place
+from geoutils import extract_incidents
+from geoutils.extract.memory import MemoryGazetteer
+
+PUB = "2021-05-10"
+
+
+@pytest.fixture(scope="module")
+def gz():
+    # test places (coordinates rounded from GeoNames; not curated data)
+    rows = [("t:idlib", "Idlib", "إدلب", 35.93, 36.63, "town", "SY", "Idlib", 165000, ["Idleb"]),
+            ("t:maarat", "Maarat al-Numan", "معرة النعمان", 35.648, 36.677, "town", "SY", "Idlib", 58000,
+             ["Maarat Al-Numan"]),
+            ("t:hasakah", "Al-Hasakah", "الحسكة", 36.50, 40.75, "town", "SY", "Al-Hasakah", 190000, ["Hasakah"]),
+            ("t:qamishli", "Qamishli", "القامشلي", 37.05, 41.23, "town", "SY", "Al-Hasakah", 180000, []),
+            ("t:qahtaniyah", "Al-Qahtaniyah", "القحطانية", 37.03, 41.57, "town", "SY", "Al-Hasakah", 17000,
+             ["Qahtaniyah"]),
+            ("t:toyota", "Toyota", None, 35.08, 137.15, "place", "JP", "Aichi", 420000, []),
+            ("t:sy", "Syria", "سوريا", 35.0, 38.0, "country", "SY", None, 17000000, [])]
+    return MemoryGazetteer((Place(*r[:9], "test"), r[9]) for r in rows)
+
+
+def rows(text, gz):
+    g = extract_incidents(text, PUB, gazetteer=gz)
+    return [(r.location, int(r.geo_precision)) for r in g.itertuples() if r.location is not None and r.location == r.location]
+
+
+def test_possessive_container_gives_the_town(gz):
+    t = "Warplanes struck a market in Idlib province's Maarat al-Numan city on Sunday, killing nine people."
+    assert rows(t, gz) == [("Maarat al-Numan", 1)]
+
+
+def test_possessive_container_ar_unchanged(gz):
+    t = "قصفت طائرات حربية سوقاً في مدينة معرة النعمان بريف إدلب يوم الأحد ما أدى لمقتل تسعة أشخاص."
+    assert ("Maarat al-Numan", 1) in rows(t, gz)
+
+
+def test_compound_modifier_between_cue_and_place(gz):
+    t = "A car bomb exploded outside a prison in the Kurdish-controlled city of Hasakah on Sunday."
+    assert rows(t, gz) == [("Al-Hasakah", 1)]
+
+
+def test_a_province_reading_is_not_the_most_specific_place(gz):
+    # the town named in passing ("the civil defence in Idlib") must not beat the town of the strike
+    t = ("Jets struck the marketplace in Idlib province's Maarat al-Numan city on Sunday, a civil "
+         "defence official in Idlib said.")
+    assert rows(t, gz)[0] == ("Maarat al-Numan", 1)
+
+
+def test_road_between_two_towns_is_relative(gz):
+    t = "A drone strike hit a car on the road between Qamishli and Qahtaniyah on Sunday, killing one."
+    got = rows(t, gz)
+    assert got and got[0] == ("Qamishli", 2)
+
+
+def test_place_far_abroad_from_the_story_is_dropped(gz):
+    t = ("A drone struck a Toyota pickup near Qamishli in Hasakah province on Sunday, killing three people.")
+    got = rows(t, gz)
+    assert got and all(loc != "Toyota" for loc, _ in got)
+    assert got[0][0] == "Qamishli"
+
+
+def test_a_lone_place_abroad_is_kept(gz):
+    # with no place of a main country to compare with, nothing is an outlier
+    assert rows("A drone strike hit Toyota on Sunday.", gz) == [("Toyota", 1)]

@@ -71,3 +71,37 @@ def test_place_far_abroad_from_the_story_is_dropped(gz):
 def test_a_lone_place_abroad_is_kept(gz):
     # with no place of a main country to compare with, nothing is an outlier
     assert rows("A drone strike hit Toyota on Sunday.", gz) == [("Toyota", 1)]
+
+
+def dated(text, gz, pub=PUB):
+    g = extract_incidents(text, pub, gazetteer=gz)
+    return [(r.location if r.location == r.location else None, r.event_date) for r in g.itertuples()]
+
+
+def test_this_morning_is_the_filing_day(gz):
+    from datetime import date
+    t = "A suicide bomber blew himself up near a checkpoint in Qamishli this morning, killing two guards."
+    assert dated(t, gz) == [("Qamishli", date(2021, 5, 10))]
+
+
+def test_a_definite_reference_gives_its_incident_day_and_finer_place(gz):
+    from datetime import date
+    t = ("Two suicide bombers hit a police post in Hasakah province, killing four officers. "
+         "An officer said the attack happened this morning in Qamishli.")
+    assert dated(t, gz) == [("Qamishli", date(2021, 5, 10))]
+
+
+def test_a_reference_does_not_move_a_dated_incident(gz):
+    from datetime import date
+    t = ("A car bomb exploded in Qamishli on Saturday, killing two people. "
+         "The attack was the third this year in Idlib, an official said.")
+    assert dated(t, gz) == [("Qamishli", date(2021, 5, 8))]
+
+
+def test_the_lead_takes_the_day_of_the_same_story_told_next(gz):
+    from datetime import date
+    # the lede is undated; the next paragraph dates the same kind of event in the same province
+    t = ("Suicide bombers attacked government buildings in Qamishli, officials said.\n\n"
+         "Suicide bombers also stormed a police post in Al-Qahtaniyah on Friday, killing six policemen.")
+    got = dict(dated(t, gz))
+    assert got["Al-Qahtaniyah"] == date(2021, 5, 7) and got["Qamishli"] == date(2021, 5, 7)

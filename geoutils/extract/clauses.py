@@ -196,10 +196,16 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
             if aggregate_only or not out or headline:
                 continue
             cas = casualties(toks, raw=sent)
-            if cas.killed is not None or cas.injured is not None or accused:
+            # "the attack happened this morning in X": a definite reference tells its incident's day and place
+            told = any(t.kind == "weak" and t.definite and not t.aggregate for t in trigs) and (dates or located)
+            if cas.killed is not None or cas.injured is not None or accused or told:
                 ref = EventMention((s, e), None, None, True, False, (s, min(e, s + 80)))
                 ref.killed, ref.killed_named, ref.injured = cas.killed, cas.killed_named, cas.injured
                 ref.actor1 = accused
+                if told:
+                    if dates:
+                        ref.date, ref.precision = dates[0].date, dates[0].precision
+                    ref.cands = list(located)
                 out.append(ref)
             continue
         bounds = [cl[0].start for cl, *_ in strong]

@@ -298,6 +298,8 @@ def _date_at(tokens: list[Token], i: int, pub: date) -> DateHit | None:
         pair, width = (norm, ""), 1
     if pair in _REL_PAIRS:
         kind = _REL_PAIRS[pair]
+        if kind == "today":  # "this morning", "earlier today"
+            return DateHit(i, i + width, pub, 1, True)
         if kind == "night":
             return DateHit(i, i + width, pub - timedelta(days=1), 1, True)
         if kind == "week":

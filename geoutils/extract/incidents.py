@@ -28,6 +28,7 @@ from geoutils.extract.places import Cand
 __all__ = ["Incident", "group_incidents", "best_place"]
 
 _RECENT = 8  # incidents a dateless definite mention may refer back to
+_LEAD, _AFTER = 3, 2  # the article's first incidents may take the day of one told just after them
 
 
 @dataclass(eq=False)
@@ -95,6 +96,7 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
             continue
         if m.sub is None:  # a reference sentence: "the strike" killed no one, 109 injured
             if recent:
+                _refer(recent[-1], m)
                 touch(recent[-1], m)
             continue
         target = None
@@ -129,6 +131,18 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
         incidents.append(inc)
         touch(inc, m)
     return _complete(incidents)
+
+
+def _refer(inc: Incident, m: EventMention) -> None:
+    """A reference ("the attack happened this morning in X") keeps only what its incident lacks
+    or refines: a day when the incident has none, places inside the incident's area."""
+    if m.date is not None and inc.date is not None:
+        m.date = m.precision = None
+    if m.cands:
+        a = best_place([c for mm in inc.mentions for c in mm.cands])
+        if a is not None:
+            m.cands = [c for c in m.cands if c.specificity < a.specificity and
+                       (_within(a.place, c.place) if a.specificity >= 3 else _close(a.place, c.place, 15.0))]
 
 
 def _complete(incidents: list[Incident]) -> list[Incident]:
@@ -173,14 +187,18 @@ def _narrative_time(incidents: list[Incident]) -> list[Incident]:
     """An undated incident of the body, placed in the area (province, or 50 km) of a dated incident
     told before it, of the same ACLED event type, happens at the story's time there: it takes the day of the nearest such incident,
     as an approximate date (``precision`` 2, ACLED's "week"). A report moves its clock with the
-    dates it writes; an event elsewhere, or with no place, keeps no day (a recalled event)."""
+    dates it writes; an event elsewhere, or with no place, keeps no day (a recalled event).
+    The article's first ``_LEAD`` incidents (an undated lede) may also take the day of one of the
+    ``_AFTER`` incidents told right after them, under the same conditions."""
     placed = [(min(m.sent[0] for m in inc.mentions), inc,
                best_place([c for m in inc.mentions for c in m.cands])) for inc in incidents if inc.mentions]
     placed.sort(key=lambda t: t[0])
     for k, (_, inc, pb) in enumerate(placed):
         if inc.date is not None or pb is None or getattr(pb.place, "kind", "") == "country":
             continue
-        for _, a, pa in reversed(placed[max(0, k - _RECENT):k]):
+        before = list(reversed(placed[max(0, k - _RECENT):k]))
+        after = placed[k + 1:k + 1 + _AFTER] if k < _LEAD else []
+        for _, a, pa in before + after:
             if a.date is not None and pa is not None and getattr(pa.place, "kind", "") != "country" \
                     and _compatible_type(event_type_of(a.sub), event_type_of(inc.sub)) \
                     and (_same_admin1(pa.place, pb.place) or _close(pa.place, pb.place, 50.0)):

@@ -4,6 +4,7 @@ reading beating its capital, "the road between X and Y", and places read far abr
 story. Texts written for these tests in the style of wire reports (test gazetteer)."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from gazetteer import Place
@@ -30,7 +31,7 @@ def gz():
 
 def rows(text, gz):
     g = extract_incidents(text, PUB, gazetteer=gz)
-    return [(r.location, int(r.geo_precision)) for r in g.itertuples() if r.location is not None and r.location == r.location]
+    return [(r.location, int(r.geo_precision)) for r in g.itertuples() if pd.notna(r.location)]
 
 
 def test_possessive_container_gives_the_town(gz):
@@ -105,3 +106,22 @@ def test_the_lead_takes_the_day_of_the_same_story_told_next(gz):
          "Suicide bombers also stormed a police post in Al-Qahtaniyah on Friday, killing six policemen.")
     got = dict(dated(t, gz))
     assert got["Al-Qahtaniyah"] == date(2021, 5, 7) and got["Qamishli"] == date(2021, 5, 7)
+
+
+def test_a_headline_names_its_one_place_without_a_locative(gz):
+    assert rows("Car bomb kills four as envoy visits Qamishli", gz) == [("Qamishli", 2)]
+    assert rows("Car bomb kills four, wounds 11 as Qamishli buries victims of last week", gz) == [("Qamishli", 2)]
+
+
+def test_shook_is_a_target_verb_ar(gz):
+    assert rows("انفجار سيارة مفخخة يهز القامشلي ويوقع أربعة قتلى", gz) == [("Qamishli", 1)]
+
+
+def test_a_headline_with_two_places_and_no_locative_keeps_no_place(gz):
+    assert rows("Car bomb kills four as Qamishli and Idlib talks open", gz) == []
+
+
+def test_a_body_sentence_without_locative_takes_no_place(gz):
+    t = ("A car bomb exploded in Qamishli on Sunday, killing four people. "
+         "A second bomb killed two soldiers as officials from Idlib arrived.")
+    assert ("Idlib", 2) not in rows(t, gz)

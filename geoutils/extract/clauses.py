@@ -256,6 +256,11 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
                     if k and last_by_kind.get(k) is not None and (t.text.isascii() or t.text.startswith(("ال", "وال", "بال"))):
                         ms[j].cands.append(Cand(last_by_kind[k], 1, t.start, end=t.end))
                         break
+        lone = _lone_place(keep, far) if headline or not out else None
+        if lone is not None:
+            for m in ms:
+                if not m.cands:
+                    m.cands.append(lone)
         ms = _merge_same_event(ms)
         if accused and out:
             pending_accused.append((len(out) - 1, accused))
@@ -264,6 +269,20 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
         if out[idx].actor1 is None:
             out[idx].actor1 = actor
     return out
+
+
+def _lone_place(mentions: list[Any], far: Any) -> Cand | None:
+    """The one place a title (or a first sentence) names, when its event words have no locative phrase of their own
+    ("Blasts kill seven as Kerry visits Baghdad", "Heavy fighting as troops try to surround
+    Falluja"): the event is told there, at ``geo_precision`` 2 (part of, or near, the place).
+    None when the sentence names no place or several (then the event's place is unknown)."""
+    found = [m for m in mentions if m.place is not None and m.role == "place" and not m.dateline
+             and getattr(m.place, "kind", "") != "country" and not far(m.place)]
+    if not found or len({m.place.id for m in found}) > 1:
+        return None
+    m = found[0]
+    return Cand(m.place, 3 if getattr(m.place, "kind", "") in ("governorate", "province", "region") else 2,
+                m.start, end=m.end)
 
 
 def _merge_same_event(ms: list[EventMention]) -> list[EventMention]:

@@ -94,7 +94,10 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
         return "ب", False, False
     rel, unknown, settlement = 0, 0, False
     j = i0 - 1
+    brk = _w("clause_break")
     while j >= -1 and i0 - j <= _MAX_BACK + 3:
+        if j >= 0 and (toks.has(j + 1, brk) or (toks[j + 1].text.isascii() and _gap_cue(text, toks, j + 1, brk))):
+            return None, False, False  # "Car bomb kills four as envoy visits X": another clause
         if toks[j + 1].text.isascii() and _gap_cue(text, toks, j + 1, loc):
             if unknown and not settlement:
                 return None, False, False

@@ -125,3 +125,21 @@ def test_a_body_sentence_without_locative_takes_no_place(gz):
     t = ("A car bomb exploded in Qamishli on Sunday, killing four people. "
          "A second bomb killed two soldiers as officials from Idlib arrived.")
     assert ("Idlib", 2) not in rows(t, gz)
+
+
+def test_the_next_sentence_places_a_dated_event_that_named_no_place(gz):
+    from datetime import date
+    t = ("A local commander was killed in a drone attack on Saturday, a monitor said.\n\n"
+         "He was travelling near Qamishli with two guards.")
+    assert dated(t, gz) == [("Qamishli", date(2021, 5, 8))]
+    t = "قُتل قيادي محلي بهجوم طائرة مسيّرة يوم السبت. وكان القيادي متوجهاً إلى القامشلي برفقة حارسين."
+    assert dated(t, gz) == [("Qamishli", date(2021, 5, 8))]
+
+
+def test_the_next_sentence_does_not_place_an_undated_or_placed_event(gz):
+    t = ("A local commander was killed in a drone attack, a monitor said. "
+         "He had lived near Qamishli for years.")
+    assert rows(t, gz) == []
+    t = ("A drone strike hit a car in Idlib on Saturday, a monitor said. "
+         "The driver was travelling to Qamishli.")
+    assert rows(t, gz) == [("Idlib", 1)]

@@ -159,6 +159,8 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
     last_by_kind: dict[str, Any] = {}
     pending_accused: list[tuple[int, str]] = []
     agent_or_accuse = lexicons.words("agent_verbs") | lexicons.words("accuse_verbs")
+    prev_end = -1
+    one_line = "\n" not in text.strip()  # a headline or brief pasted alone
     for s, e in split_sentences(text):
         toks = toks_all.span(s, e)
         if not toks:
@@ -181,7 +183,10 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
         for c in located:
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
         if not trigs:
+            _continue_place(out, located, prev_end, text, s)
+            prev_end = e
             continue
+        prev_end = e
         dates = find_dates(toks, anchor)
         if dl and s < dl[1]:  # the dateline's date is the filing date, not the event's
             dates = [d for d in dates if not (dl[0] <= toks[d.start].start < dl[1])]
@@ -256,7 +261,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
                     if k and last_by_kind.get(k) is not None and (t.text.isascii() or t.text.startswith(("ال", "وال", "بال"))):
                         ms[j].cands.append(Cand(last_by_kind[k], 1, t.start, end=t.end))
                         break
-        lone = _lone_place(keep, far) if headline or not out else None
+        lone = _lone_place(keep, far) if headline or (one_line and not out) else None
         if lone is not None:
             for m in ms:
                 if not m.cands:
@@ -271,8 +276,21 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
     return out
 
 
+def _continue_place(out: list[EventMention], located: list[Cand], prev_end: int, text: str, s: int) -> None:
+    """"A commander was killed by a drone on Friday. He was travelling near X in Y.": a sentence
+    with no event word, right after a dated event sentence that placed nothing (the next
+    paragraph at most), tells where that event happened."""
+    if not located or not out or prev_end < 0:
+        return
+    last = out[-1]
+    if last.cands or last.headline or last.sub is None or last.date is None or last.sent[1] != prev_end \
+            or text.count("\n", prev_end, s) > 2:
+        return
+    last.cands = list(located)
+
+
 def _lone_place(mentions: list[Any], far: Any) -> Cand | None:
-    """The one place a title (or a first sentence) names, when its event words have no locative phrase of their own
+    """The one place a title (or a one-line brief) names, when its event words have no locative phrase of their own
     ("Blasts kill seven as Kerry visits Baghdad", "Heavy fighting as troops try to surround
     Falluja"): the event is told there, at ``geo_precision`` 2 (part of, or near, the place).
     None when the sentence names no place or several (then the event's place is unknown)."""

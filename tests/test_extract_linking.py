@@ -143,3 +143,18 @@ def test_the_next_sentence_does_not_place_an_undated_or_placed_event(gz):
     t = ("A drone strike hit a car in Idlib on Saturday, a monitor said. "
          "The driver was travelling to Qamishli.")
     assert rows(t, gz) == [("Idlib", 1)]
+
+
+def test_a_reference_that_also_hit_another_town_is_another_row(gz):
+    from datetime import date
+    t = ("Warplanes struck residential quarters in Maarat al-Numan on Sunday, killing three civilians. "
+         "The strikes also hit a bakery in Qamishli, putting it out of service.")
+    got = dated(t, gz)
+    assert ("Maarat al-Numan", date(2021, 5, 9)) in got and len(got) == 2
+    assert next(d for loc, d in got if loc == "Qamishli") == date(2021, 5, 9)
+    g = extract_incidents(t, PUB, gazetteer=gz)
+    assert int(g[g.location == "Qamishli"].fatalities.iloc[0]) == 0
+    t = ("قصفت طائرات حربية أحياء سكنية في مدينة معرة النعمان يوم الأحد ما أدى إلى مقتل ثلاثة مدنيين. "
+         "كما طال القصف مخبزاً في مدينة القامشلي ما أدى لخروجه عن الخدمة.")
+    got = dated(t, gz)
+    assert ("Maarat al-Numan", date(2021, 5, 9)) in got and len(got) == 2 and "Qamishli" in dict(got)

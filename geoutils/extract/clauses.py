@@ -58,6 +58,7 @@ class EventMention:
     injured: int | None = None
     actor1: str | None = None
     actor2: str | None = None
+    also: bool = False  # an additive word ("also", كما): another target of the event referred to
 
 
 def _clusters(trigs: list[ev.Trigger]) -> list[list[ev.Trigger]]:
@@ -211,6 +212,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
                     if dates:
                         ref.date, ref.precision = dates[0].date, dates[0].precision
                     ref.cands = list(located)
+                    ref.also = any(toks.has(k, lexicons.words("additive")) for k in range(len(toks)))
                 out.append(ref)
             continue
         bounds = [cl[0].start for cl, *_ in strong]

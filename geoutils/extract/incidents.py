@@ -95,7 +95,11 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
             headline.append(m)
             continue
         if m.sub is None:  # a reference sentence: "the strike" killed no one, 109 injured
-            if recent:
+            if recent and _elsewhere(recent[-1], m):
+                inc = Incident()  # "the shelling also hit X": the same strikes at another place, another row
+                incidents.append(inc)
+                touch(inc, m)
+            elif recent:
                 _refer(recent[-1], m)
                 touch(recent[-1], m)
             continue
@@ -131,6 +135,26 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
         incidents.append(inc)
         touch(inc, m)
     return _complete(incidents)
+
+
+def _elsewhere(inc: Incident, m: EventMention) -> bool:
+    """A definite reference with an additive word, placed at a town or point far (> 15 km) from its
+    incident's town or point ("كما طال القصف بنك الدم في مدينة سراقب", "the shelling also hit X"): ACLED codes one event per place, so it becomes
+    an incident of its own, of the referent's kind and day (``m`` is completed in place)."""
+    if not m.also:
+        return False
+    a = best_place([c for mm in inc.mentions for c in mm.cands])
+    own = [c for c in m.cands if c.specificity < 3]
+    if a is None or a.specificity >= 3 or not own or any(_close(a.place, c.place, 15.0) for c in own):
+        return False
+    ref = next((mm for mm in inc.mentions if mm.sub), None)
+    if ref is None:
+        return False
+    m.cands, m.sub, m.weapon = own, ref.sub, ref.weapon
+    dated = next((mm for mm in inc.mentions if mm.date is not None), None)
+    if m.date is None and dated is not None:
+        m.date, m.precision = dated.date, dated.precision
+    return True
 
 
 def _refer(inc: Incident, m: EventMention) -> None:

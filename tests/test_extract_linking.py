@@ -158,3 +158,18 @@ def test_a_reference_that_also_hit_another_town_is_another_row(gz):
          "كما طال القصف مخبزاً في مدينة القامشلي ما أدى لخروجه عن الخدمة.")
     got = dated(t, gz)
     assert ("Maarat al-Numan", date(2021, 5, 9)) in got and len(got) == 2 and "Qamishli" in dict(got)
+
+
+def test_a_reference_in_a_town_refines_an_event_near_a_town(gz):
+    from datetime import date
+    t = ("A drone attack hit a car on the outskirts of Al-Hasakah on Tuesday, killing one person. "
+         "Officials said the attack targeted the car on a public road in Qamishli.")
+    assert dated(t, gz) == [("Qamishli", date(2021, 5, 4))]
+    t = ("تعرضت سيارة لهجوم بطائرة مسيرة في ضواحي الحسكة يوم الثلاثاء ما أسفر عن مقتل شخص. "
+         "وأكد مسؤولون أن هذا الهجوم استهدف السيارة على طريق عام في بلدة القامشلي.")
+    assert dated(t, gz) == [("Qamishli", date(2021, 5, 4))]
+
+
+def test_subjected_to_names_the_target_ar(gz):
+    t = "تعرضت مدينة القامشلي مساء يوم الخميس لقصف صاروخي لم يسفر عن إصابات."
+    assert rows(t, gz) == [("Qamishli", 1)]

@@ -165,8 +165,17 @@ def _refer(inc: Incident, m: EventMention) -> None:
     if m.cands:
         a = best_place([c for mm in inc.mentions for c in mm.cands])
         if a is not None:
-            m.cands = [c for c in m.cands if c.specificity < a.specificity and
-                       (_within(a.place, c.place) if a.specificity >= 3 else _close(a.place, c.place, 15.0))]
+            m.cands = [c for c in m.cands if _finer(a, c)]
+
+
+def _finer(a: Cand, c: Cand) -> bool:
+    """``c`` refines ``a``: a point or town inside ``a``'s province, district or surroundings,
+    or a place itself ("in the town of Koya") where ``a`` was only near a town ("the outskirts
+    of Erbil") of the same province."""
+    if c.specificity < a.specificity:
+        return _within(a.place, c.place) if a.specificity >= 3 else _close(a.place, c.place, 15.0)
+    return c.specificity == a.specificity < 3 and a.precision == 2 and c.precision == 1 and \
+        _same_admin1(a.place, c.place) and _close(a.place, c.place, 80.0)
 
 
 def _complete(incidents: list[Incident]) -> list[Incident]:

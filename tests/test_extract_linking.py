@@ -173,3 +173,36 @@ def test_a_reference_in_a_town_refines_an_event_near_a_town(gz):
 def test_subjected_to_names_the_target_ar(gz):
     t = "تعرضت مدينة القامشلي مساء يوم الخميس لقصف صاروخي لم يسفر عن إصابات."
     assert rows(t, gz) == [("Qamishli", 1)]
+
+
+def test_a_labelled_page_stamp_is_not_the_event_day(gz):
+    from datetime import date
+    t = "date 2021-05-10 A roadside bomb killed two soldiers near Qamishli on Sunday."
+    assert dated(t, gz) == [("Qamishli", date(2021, 5, 9))]
+    t = "تاريخ النشر 2021-05-10 قتل جنديان بانفجار عبوة ناسفة قرب القامشلي يوم الأحد."
+    assert dated(t, gz) == [("Qamishli", date(2021, 5, 9))]
+
+
+def test_a_generic_attack_is_joined_by_the_specific_weapon_that_places_it(gz):
+    from datetime import date
+    t = ("Eight tourists died in a Turkish attack on a resort in the province of Idlib on Sunday, state "
+         "media said. The fierce artillery bombing hit a resort in Maarat al-Numan, officials said.")
+    g = extract_incidents(t, PUB, gazetteer=gz)
+    assert len(g) == 1
+    r = g.iloc[0]
+    assert (r.location, r.event_date, r.sub_event_type, int(r.fatalities)) == \
+        ("Maarat al-Numan", date(2021, 5, 9), "Shelling/artillery/missile attack", 8)
+
+
+def test_a_reference_places_only_what_follows_its_word(gz):
+    from datetime import date
+    t = ("A car bomb exploded in Qamishli on Sunday, killing two people. "
+         "Two men surrendered at a checkpoint in Al-Qahtaniyah, but officials made no mention of the attack.")
+    assert dated(t, gz) == [("Qamishli", date(2021, 5, 9))]
+
+
+def test_an_attack_word_with_a_toll_places_an_event_that_had_none(gz):
+    from datetime import date
+    t = ("Fifteen soldiers died on Sunday in an attack on a military bus in the desert, a monitor said. "
+         "Militants attacked the bus near Qamishli, killing 15 soldiers, the monitor said.")
+    assert dated(t, gz) == [("Qamishli", date(2021, 5, 9))]

@@ -59,6 +59,12 @@ class EventMention:
     actor1: str | None = None
     actor2: str | None = None
     also: bool = False  # an additive word ("also", كما): another target of the event referred to
+    generic: bool = False  # the kind comes from a generic word only ("attack kills 8"): a more specific one may join
+
+    @property
+    def kind(self) -> str | None:
+        """The sub-event type for matching mentions (None when only generic)."""
+        return None if self.generic else self.sub
 
 
 def _clusters(trigs: list[ev.Trigger]) -> list[list[ev.Trigger]]:
@@ -99,7 +105,8 @@ def _promote(trigs: list[ev.Trigger], located: list[Cand], dated: bool, first_ev
     if not cand or definite_ref or not (located or first_event) or (not first_event and not (located and dated)):
         return [t for t in trigs if t.kind != "fallback"]
     t = cand[0]
-    return [ev.Trigger(t.start, t.end, "strong", "Attack", None, False)] + [x for x in trigs if x is not t and x.kind != "fallback"]
+    return [ev.Trigger(t.start, t.end, "strong", "Attack", None, False, generic=True)] + \
+        [x for x in trigs if x is not t and x.kind != "fallback"]
 
 
 def _main_country(mentions: list[Any]) -> str | None:
@@ -189,6 +196,8 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
             continue
         prev_end = e
         dates = find_dates(toks, anchor)
+        stamp = lexicons.words("stamp_labels")
+        dates = [d for d in dates if not any(toks.has(k, stamp) for k in range(max(0, d.start - 2), d.start))]
         if dl and s < dl[1]:  # the dateline's date is the filing date, not the event's
             dates = [d for d in dates if not (dl[0] <= toks[d.start].start < dl[1])]
         trigs = _promote(trigs, located, bool(dates), not out)
@@ -203,7 +212,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
                 continue
             cas = casualties(toks, raw=sent)
             # "the attack happened this morning in X": a definite reference tells its incident's day and place
-            told = any(t.kind == "weak" and t.definite and not t.aggregate for t in trigs) and (dates or located)
+            told = any(t.kind == "weak" and not t.aggregate for t in trigs) and (dates or located)
             if cas.killed is not None or cas.injured is not None or accused or told:
                 ref = EventMention((s, e), None, None, True, False, (s, min(e, s + 80)))
                 ref.killed, ref.killed_named, ref.injured = cas.killed, cas.killed_named, cas.injured
@@ -211,7 +220,8 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
                 if told:
                     if dates:
                         ref.date, ref.precision = dates[0].date, dates[0].precision
-                    ref.cands = list(located)
+                    w0 = toks[next(t.start for t in trigs if t.kind == "weak" and not t.aggregate)].start
+                    ref.cands = [c for c in located if c.order > w0]  # "the attack ... in X", not "X ... the attack"
                     ref.also = any(toks.has(k, lexicons.words("additive")) for k in range(len(toks)))
                 out.append(ref)
             continue
@@ -225,7 +235,8 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
             best = [j for j in (k - 1, k) if 0 <= j < len(mids)]
             return min(best, key=lambda j: (abs(mids[j] - pos), j))
 
-        ms = [EventMention((s, e), sub, weapon, definite, headline, (toks[cl[0].start].start, toks[cl[-1].end - 1].end))
+        ms = [EventMention((s, e), sub, weapon, definite, headline, (toks[cl[0].start].start, toks[cl[-1].end - 1].end),
+                           generic=all(t.generic for t in cl if t.kind in ("strong", "intercept")))
               for cl, sub, weapon, _, definite, _ in strong]
         if any(m.sub == "Violent demonstration" for m in ms) and not any(toks.has(k, lexicons.words("crowd")) for k in range(len(toks))) \
                 and not any(a.name == "Protesters" for a in actors):

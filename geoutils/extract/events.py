@@ -71,13 +71,15 @@ class Trigger:
     weapon: str | None
     definite: bool
     aggregate: bool = False  # "20 rocket attacks": a count of events, not one event
+    generic: bool = False  # promoted from a generic word ("Turkish attack kills 8"): any kind of attack
 
 
 def _definite(tokens: list[Token], i: int) -> bool:
     raw = tokens[i].text
     if not raw.isascii():
         return raw.startswith(("ال", "وال", "بال", "فال", "كال", "لل"))
-    return i > 0 and tokens[i - 1].norm in lexicons.words("definite")
+    d = lexicons.words("definite")  # "the attack", "the fierce bombing"
+    return i > 0 and (tokens[i - 1].norm in d or (i > 1 and tokens[i - 2].norm in d and tokens[i - 1].text.islower()))
 
 
 def _match(tokens: list[Token], i: int, first: dict) -> tuple[tuple[str, ...], tuple] | None:

@@ -37,7 +37,12 @@ class Incident:
 
     @property
     def sub(self) -> str | None:
-        return next((m.sub for m in self.mentions if m.sub), None)
+        return next((m.sub for m in self.mentions if m.kind), None) or next((m.sub for m in self.mentions if m.sub), None)
+
+    @property
+    def kind(self) -> str | None:
+        """The sub-event type named by a specific word (None when only generic ones)."""
+        return next((m.kind for m in self.mentions if m.kind), None)
 
     @property
     def date(self) -> date | None:
@@ -67,7 +72,7 @@ def _close(a: Any, b: Any, km: float = 30.0) -> bool:
 def _place_compatible(inc: Incident, m: EventMention) -> bool:
     a = best_place([c for mm in inc.mentions[-6:] for c in mm.cands])
     b = best_place(m.cands)
-    return a is None or b is None or _close(a.place, b.place)
+    return a is None or b is None or _close(a.place, b.place, 150.0 if max(a.specificity, b.specificity) >= 3 else 30.0)
 
 
 def group_incidents(mentions: list[EventMention]) -> list[Incident]:
@@ -87,7 +92,7 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
             by_day[m.date].append(inc)
 
     def same_day(m: EventMention) -> Incident | None:
-        return next((i for i in by_day.get(m.date, ())[-_RECENT:] if _compatible_type(i.sub, m.sub)
+        return next((i for i in by_day.get(m.date, ())[-_RECENT:] if _compatible_type(i.kind, m.kind)
                      and _place_compatible(i, m)), None)
 
     for m in mentions:
@@ -107,7 +112,7 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
         if m.date is not None:
             target = same_day(m)
         elif m.definite:
-            target = next((i for i in reversed(recent) if _compatible_type(i.sub, m.sub)
+            target = next((i for i in reversed(recent) if _compatible_type(i.kind, m.kind)
                            and _place_compatible(i, m)), None)
         if target is None:
             target = Incident()
@@ -117,10 +122,10 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
         if m.date is not None:
             target = same_day(m)
         else:
-            target = next((i for i in incidents[:_RECENT] if _compatible_type(i.sub, m.sub) and _place_compatible(i, m)),
+            target = next((i for i in incidents[:_RECENT] if _compatible_type(i.kind, m.kind) and _place_compatible(i, m)),
                           None)
             if target is None and incidents and not m.cands:
-                target = next((i for i in incidents[:_RECENT] if _compatible_type(i.sub, m.sub)), None)
+                target = next((i for i in incidents[:_RECENT] if _compatible_type(i.kind, m.kind)), None)
         if target is not None:
             # the body says it best: the headline only fills what the body lacks
             if any(mm.cands for mm in target.mentions):

@@ -76,7 +76,8 @@ def test_a_lone_place_abroad_is_kept(gz):
 
 def dated(text, gz, pub=PUB):
     g = extract_incidents(text, pub, gazetteer=gz)
-    return [(r.location if r.location == r.location else None, r.event_date) for r in g.itertuples()]
+    return [(r.location if pd.notna(r.location) else None, r.event_date if pd.notna(r.event_date) else None)
+            for r in g.itertuples()]
 
 
 def test_this_morning_is_the_filing_day(gz):
@@ -206,3 +207,22 @@ def test_an_attack_word_with_a_toll_places_an_event_that_had_none(gz):
     t = ("Fifteen soldiers died on Sunday in an attack on a military bus in the desert, a monitor said. "
          "Militants attacked the bus near Qamishli, killing 15 soldiers, the monitor said.")
     assert dated(t, gz) == [("Qamishli", date(2021, 5, 9))]
+
+
+def test_a_one_town_report_places_a_dated_event_told_without_place(gz):
+    from datetime import date
+    t = ("Gunmen shot dead an activist in Qamishli on Wednesday, police said.\n\n"
+         "It was the second killing of an activist within a week. On May 1, unidentified gunmen killed "
+         "another activist as he left his office.")
+    assert sorted(dated(t, gz), key=str) == [("Qamishli", date(2021, 5, 1)), ("Qamishli", date(2021, 5, 5))]
+    g = extract_incidents(t, PUB, gazetteer=gz)
+    assert sorted(g.geo_precision.astype(int)) == [1, 2]
+    t = ("اغتال مسلحون ناشطاً في القامشلي يوم الأربعاء. "
+         "وفي الأول من أيار، قتل مسلحون مجهولون ناشطاً آخر أثناء خروجه من مكتبه.")
+    assert sorted(dated(t, gz), key=str) == [("Qamishli", date(2021, 5, 1)), ("Qamishli", date(2021, 5, 5))]
+
+
+def test_a_two_town_report_does_not_guess(gz):
+    t = ("Gunmen shot dead an activist in Qamishli on Wednesday, police said. A car bomb exploded in Idlib "
+         "on Thursday. On May 1, unidentified gunmen killed another activist as he left his office.")
+    assert (None, __import__("datetime").date(2021, 5, 1)) in dated(t, gz)

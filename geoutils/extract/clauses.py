@@ -102,7 +102,7 @@ def _promote(trigs: list[ev.Trigger], located: list[Cand], dated: bool, first_ev
         return [t for t in trigs if t.kind != "fallback"]
     cand = [t for t in trigs if (t.kind == "fallback" or (t.kind == "weak" and not t.definite)) and not t.aggregate]
     definite_ref = any(t.kind == "weak" and t.definite for t in trigs)
-    if not cand or definite_ref or not (located or first_event) or (not first_event and not (located and dated)):
+    if not cand or definite_ref or not (located or first_event or dated):
         return [t for t in trigs if t.kind != "fallback"]
     t = cand[0]
     return [ev.Trigger(t.start, t.end, "strong", "Attack", None, False, generic=True)] + \

@@ -128,6 +128,6 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
             if before == "نحو" and i > 1:
                 before = tokens[i - 2].norm
             val = word_value(before) if before else None
-            agg = val is not None and val >= 2 and not (len(before) == 4 and before.isdigit() and val > 1900)
+            agg = val is not None and val >= 2 and not (len(before) == 4 and before.isdecimal() and val > 1900)
         out.append(Trigger(i, i + len(key), kind, sub, weapon, _definite(tokens, i), agg))
     return out

@@ -139,7 +139,25 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
         inc = Incident()
         incidents.append(inc)
         touch(inc, m)
-    return _complete(incidents)
+    return _focus(_complete(incidents))
+
+
+def _focus(incidents: list[Incident]) -> list[Incident]:
+    """A report about one town ("... in Basra", "the city"): when every town or point the article
+    places its events at lies within 15 km of one town, a dated event the text places nowhere
+    ("On August 14, gunmen killed an activist") happened there, at ``geo_precision`` 2."""
+    cands = [c for inc in incidents for m in inc.mentions for c in m.cands]
+    local = [c for c in cands if c.specificity < 3]
+    if not local:
+        return incidents
+    town = min(local, key=lambda c: (c.specificity != 1, c.order))
+    if getattr(town.place, "kind", "") not in ("town", "place") or not all(_close(town.place, c.place, 15.0) for c in local):
+        return incidents
+    for inc in incidents:
+        if inc.date is not None and not any(m.cands for m in inc.mentions):
+            m = next(m for m in inc.mentions if m.date is not None)
+            m.cands = [Cand(town.place, 2, m.evidence[0], end=m.evidence[1])]
+    return incidents
 
 
 def _elsewhere(inc: Incident, m: EventMention) -> bool:

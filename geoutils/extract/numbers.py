@@ -83,9 +83,9 @@ def word_value(norm: str) -> int | None:
     (30, 27, 7)
     """
     for v in _clean(norm):
-        if v.isdigit():
+        if v.isdecimal():
             return int(v) if len(v) <= 7 else None
-        if v[:1] == "و" and v[1:].isdigit():
+        if v[:1] == "و" and v[1:].isdecimal():
             return int(v[1:])
         for table in (_AR_UNITS, _AR_TENS, _AR_BIG, _EN_UNITS, _EN_TENS, _EN_BIG):
             if v in table:
@@ -112,19 +112,19 @@ def number_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
     v = word_value(tokens[i].norm)
     if v is None:
         return None
-    if len(tokens[i].norm) == 4 and tokens[i].norm.isdigit() and 1900 <= v <= 2100:
+    if len(tokens[i].norm) == 4 and tokens[i].norm.isdecimal() and 1900 <= v <= 2100:
         return None  # a year ("2022-07-20", "in 2019"), not a count
     n = 1
     if i + 1 < len(tokens):
         nxt = tokens[i + 1].norm
         nv = word_value(nxt)
-        if v < 10 and nxt in _TEN_WORD and not tokens[i].norm.isdigit():
+        if v < 10 and nxt in _TEN_WORD and not tokens[i].norm.isdecimal():
             return v + 10, 2
-        if nv is not None and nv in (100, 1000) and not nxt.isdigit() and v < 100:
+        if nv is not None and nv in (100, 1000) and not nxt.isdecimal() and v < 100:
             return v * nv, 2
-        if v < 10 and nxt.startswith("و") and nv is not None and 20 <= nv <= 90 and not nxt[1:].isdigit():
+        if v < 10 and nxt.startswith("و") and nv is not None and 20 <= nv <= 90 and not nxt[1:].isdecimal():
             return v + nv, 2  # خمسة وعشرين
-        if 20 <= v <= 90 and nv is not None and nv < 10 and nxt.isascii() and not nxt.isdigit():
+        if 20 <= v <= 90 and nv is not None and nv < 10 and nxt.isascii() and not nxt.isdecimal():
             return v + nv, 2  # twenty five
     return v, n
 

@@ -129,7 +129,7 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
             if j == i0 - 1 or nxt in lexicons.words("of"):
                 rel = True
                 if unknown == 0 and (j == 0 or not (toks.has(j - 1, loc) or toks.has(j - 1, skip) or toks.has(j - 1, dist)
-                                                    or toks[j - 1].norm.isdigit())):
+                                                    or toks[j - 1].norm.isdecimal())):
                     return "direction", True, False  # "killed north Baghdad": the direction is the locative
         elif toks.has(j, rel_w) or toks.has(j, dist) or toks.has(j, road):
             rel = True

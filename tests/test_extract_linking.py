@@ -25,7 +25,10 @@ def gz():
             ("t:qahtaniyah", "Al-Qahtaniyah", "القحطانية", 37.03, 41.57, "town", "SY", "Al-Hasakah", 17000,
              ["Qahtaniyah"]),
             ("t:toyota", "Toyota", None, 35.08, 137.15, "place", "JP", "Aichi", 420000, []),
-            ("t:sy", "Syria", "سوريا", 35.0, 38.0, "country", "SY", None, 17000000, [])]
+            ("t:sy", "Syria", "سوريا", 35.0, 38.0, "country", "SY", None, 17000000, []),
+            # a neighbourhood with no population abroad, and a capital abroad
+            ("t:sharqi", "Al-Sharqi", "الشرقي", 31.31, 45.29, "place", "IQ", "Dhi Qar", None, []),
+            ("t:baghdad", "Baghdad", "بغداد", 33.34, 44.40, "place", "IQ", "Baghdad", 5600000, [])]
     return MemoryGazetteer((Place(*r[:9], "test"), r[9]) for r in rows)
 
 
@@ -226,3 +229,12 @@ def test_a_two_town_report_does_not_guess(gz):
     t = ("Gunmen shot dead an activist in Qamishli on Wednesday, police said. A car bomb exploded in Idlib "
          "on Thursday. On May 1, unidentified gunmen killed another activist as he left his office.")
     assert (None, __import__("datetime").date(2021, 5, 1)) in dated(t, gz)
+
+
+def test_a_minor_place_abroad_is_a_misreading_a_city_abroad_is_not(gz):
+    t = ("A car bomb exploded near Qamishli on Sunday, killing two people. "
+         "A second car bomb exploded in Al-Sharqi on Sunday.")
+    assert all(loc != "Al-Sharqi" for loc, _ in rows(t, gz))
+    t = ("A car bomb exploded near Qamishli on Sunday, killing two people. "
+         "A second car bomb exploded in Baghdad on Sunday.")
+    assert ("Baghdad", 1) in rows(t, gz)

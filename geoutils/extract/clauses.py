@@ -119,6 +119,7 @@ def _main_country(mentions: list[Any]) -> str | None:
 
 
 _FAR_KM = 800.0  # a place this far from every place of the article's main country is a misreading
+_NEAR_KM = 150.0  # ... or this far, for a minor place (no population: a village, a neighbourhood)
 
 
 def _km(a: Any, b: Any) -> float:
@@ -130,7 +131,8 @@ def _km(a: Any, b: Any) -> float:
 def _outlier_test(mentions: list[Any], country: str | None):
     """A predicate: is a place far abroad from the story ("struck a Toyota vehicle" read as Toyota,
     Japan; "SDF" read as an airport in Kentucky)? True for a place outside the article's main
-    country lying more than ``_FAR_KM`` from every place the article names in that country."""
+    country lying more than ``_FAR_KM`` from every place the article names in that country
+    (``_NEAR_KM`` for a place with no population: a neighbourhood of another country)."""
     home = [m.place for m in mentions if m.place is not None and m.role == "place" and
             m.place.country_code == country and getattr(m.place, "kind", "") != "country"]
     if not country or not home:
@@ -140,7 +142,9 @@ def _outlier_test(mentions: list[Any], country: str | None):
     def far(place: Any) -> bool:
         if (place.country_code or "") == country or getattr(place, "kind", "") == "country":
             return False
-        return all(_km(place, h) > _FAR_KM for h in home)
+        # a minor place abroad (a village or neighbourhood, no population) is read only beside the border
+        limit = _FAR_KM if getattr(place, "population", None) else _NEAR_KM
+        return all(_km(place, h) > limit for h in home)
     return far
 
 

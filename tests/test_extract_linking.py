@@ -238,3 +238,22 @@ def test_a_minor_place_abroad_is_a_misreading_a_city_abroad_is_not(gz):
     t = ("A car bomb exploded near Qamishli on Sunday, killing two people. "
          "A second car bomb exploded in Baghdad on Sunday.")
     assert ("Baghdad", 1) in rows(t, gz)
+
+
+def test_another_killing_nearby_is_not_the_first_told_again(gz):
+    from datetime import date
+    gz2 = MemoryGazetteer([(Place("t:a", "Tell Abyad", None, 36.70, 38.95, "town", "SY", "Raqqa", 44000, "test"), []),
+                           (Place("t:s", "Suluk", None, 36.80, 39.02, "town", "SY", "Raqqa", 12000, "test"), [])])
+    t = ("A former rebel commander was shot dead by unknown assailants in Tell Abyad on Monday. "
+         "Another former rebel was also shot dead by gunmen in the town of Suluk.")
+    got = dated(t, gz2)
+    assert sorted(loc for loc, _ in got) == ["Suluk", "Tell Abyad"]
+    assert all(d == date(2021, 5, 10) for _, d in got)
+
+
+def test_a_reference_to_another_time_lends_no_toll(gz):
+    t = ("Gunmen shot dead a former rebel in Qamishli on Sunday. "
+         "Similar incidents took place in March 2020, when 11 former rebels were killed.")
+    g = extract_incidents(t, PUB, gazetteer=gz)
+    here = g[g.location == "Qamishli"]
+    assert len(here) == 1 and str(here.event_date.iloc[0]) == "2021-05-09" and int(here.fatalities.iloc[0]) != 11

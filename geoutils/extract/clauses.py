@@ -221,9 +221,9 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
                 ref = EventMention((s, e), None, None, True, False, (s, min(e, s + 80)))
                 ref.killed, ref.killed_named, ref.injured = cas.killed, cas.killed_named, cas.injured
                 ref.actor1 = accused
+                if dates:  # its time: a day for its incident, or a recalled time ("last May") that is another's
+                    ref.date, ref.precision = dates[0].date, dates[0].precision
                 if told:
-                    if dates:
-                        ref.date, ref.precision = dates[0].date, dates[0].precision
                     w0 = toks[next(t.start for t in trigs if t.kind == "weak" and not t.aggregate)].start
                     ref.cands = [c for c in located if c.order > w0]  # "the attack ... in X", not "X ... the attack"
                     ref.also = any(toks.has(k, lexicons.words("additive")) for k in range(len(toks)))
@@ -283,6 +283,9 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
             for m in ms:
                 if not m.cands:
                     m.cands.append(lone)
+        if any(toks.has(k, lexicons.words("additive")) for k in range(len(toks))):
+            for m in ms:  # "another former rebel was also shot dead in X": a further event, not a retelling
+                m.also = True
         ms = _merge_same_event(ms)
         if accused and out:
             pending_accused.append((len(out) - 1, accused))

@@ -28,7 +28,8 @@ from geoutils.extract.places import Cand
 __all__ = ["Incident", "group_incidents", "best_place"]
 
 _RECENT = 8  # incidents a dateless definite mention may refer back to
-_LEAD, _AFTER = 3, 2  # the article's first incidents may take the day of one told just after them
+_LEAD, _AFTER = 3, 2
+_FOCUS_DAYS = 31  # the article's first incidents may take the day of one told just after them
 
 
 @dataclass(eq=False)
@@ -104,7 +105,7 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
                 inc = Incident()  # "the shelling also hit X": the same strikes at another place, another row
                 incidents.append(inc)
                 touch(inc, m)
-            elif recent:
+            elif recent and not _other_time(recent[-1], m):
                 _refer(recent[-1], m)
                 touch(recent[-1], m)
             continue
@@ -145,7 +146,8 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
 def _focus(incidents: list[Incident]) -> list[Incident]:
     """A report about one town ("... in Basra", "the city"): when every town or point the article
     places its events at lies within 15 km of one town, a dated event the text places nowhere
-    ("On August 14, gunmen killed an activist") happened there, at ``geo_precision`` 2."""
+    ("On August 14, gunmen killed an activist") happened there, at ``geo_precision`` 2, when it is
+    within ``_FOCUS_DAYS`` of the town's dated event (not a recalled one of another year)."""
     cands = [c for inc in incidents for m in inc.mentions for c in m.cands]
     local = [c for c in cands if c.specificity < 3]
     if not local:
@@ -153,8 +155,10 @@ def _focus(incidents: list[Incident]) -> list[Incident]:
     town = min(local, key=lambda c: (c.specificity != 1, c.order))
     if getattr(town.place, "kind", "") not in ("town", "place") or not all(_close(town.place, c.place, 15.0) for c in local):
         return incidents
+    home = next((inc.date for inc in incidents if inc.date is not None and any(town in m.cands for m in inc.mentions)), None)
     for inc in incidents:
-        if inc.date is not None and not any(m.cands for m in inc.mentions):
+        if inc.date is not None and home is not None and abs((inc.date - home).days) <= _FOCUS_DAYS \
+                and not any(m.cands for m in inc.mentions):
             m = next(m for m in inc.mentions if m.date is not None)
             m.cands = [Cand(town.place, 2, m.evidence[0], end=m.evidence[1])]
     return incidents
@@ -178,6 +182,18 @@ def _elsewhere(inc: Incident, m: EventMention) -> bool:
     if m.date is None and dated is not None:
         m.date, m.precision = dated.date, dated.precision
     return True
+
+
+def _other_time(inc: Incident, m: EventMention) -> bool:
+    """The reference tells another time than its incident's ("similar killings took place last May
+    when four were killed"): its toll is not the incident's. Compared at the coarser precision."""
+    d = next((mm for mm in inc.mentions if mm.date is not None), None)
+    if m.date is None or d is None:
+        return False
+    p = max(m.precision or 1, d.precision or 1)
+    if p >= 3:
+        return (m.date.year, m.date.month) != (d.date.year, d.date.month)
+    return abs((m.date - d.date).days) > (7 if p == 2 else 0)
 
 
 def _refer(inc: Incident, m: EventMention) -> None:
@@ -227,7 +243,8 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
                     pa = places[j]
                     if pa is None or (pa.specificity >= 3 and _within(pa.place, pb.place)):
                         best = a
-                    elif pa.specificity < 3 and _close(pa.place, pb.place, 15.0):
+                    elif pa.specificity < 3 and _close(pa.place, pb.place, 15.0) and not (
+                            any(m.also for m in b.mentions) and pa.place.id != pb.place.id):
                         best = a  # the same place restated without its day: the event told again
             if best is not None:
                 break

@@ -257,3 +257,20 @@ def test_a_reference_to_another_time_lends_no_toll(gz):
     g = extract_incidents(t, PUB, gazetteer=gz)
     here = g[g.location == "Qamishli"]
     assert len(here) == 1 and str(here.event_date.iloc[0]) == "2021-05-09" and int(here.fatalities.iloc[0]) != 11
+
+
+def test_undated_incidents_at_one_town_are_one_event_told_again(gz):
+    t = ("Militants attack the city of Qamishli, 16 killed\n\n"
+         "Witnesses in Qamishli say gunmen have attacked a police compound and that fighting is under way.\n\n"
+         "Reports say suicide bombers struck in Qamishli, fighting continuing in several places.")
+    assert [loc for loc, _ in rows(t, gz)] == ["Qamishli"]
+    t = ("مسلحون يهاجمون مدينة القامشلي ومقتل 16\n\n"
+         "قال شهود في القامشلي إن مسلحين هاجموا مجمعاً للشرطة وإن اشتباكات تدور هناك.\n\n"
+         "وأفادت تقارير بأن انتحاريين فجروا أنفسهم في القامشلي.")
+    assert [loc for loc, _ in rows(t, gz)] == ["Qamishli"]
+
+
+def test_another_undated_bomb_at_the_town_stays_a_row(gz):
+    t = ("A car bomb exploded in Qamishli, police said. "
+         "Another car bomb also exploded in Qamishli hours later, killing two.")
+    assert [loc for loc, _ in rows(t, gz)] == ["Qamishli", "Qamishli"]

@@ -253,7 +253,25 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
             gone.add(k)
             jb = next(j for j, inc in enumerate(incidents) if inc is best)
             places[jb] = best_place([c for m in best.mentions for c in m.cands])
-    return _narrative_time([inc for k, inc in enumerate(incidents) if k not in gone])
+    return _narrative_time(_undated_retold([inc for k, inc in enumerate(incidents) if k not in gone]))
+
+
+def _undated_retold(incidents: list[Incident]) -> list[Incident]:
+    """Undated incidents at one town or point (within 15 km) are one event told again in other
+    words ("militants attack Kirkuk", "fighting in Kirkuk", "suicide attackers in Kirkuk"), unless
+    an additive word marks a further one ("another bomb in X")."""
+    out: list[Incident] = []
+    seen: list[tuple[Incident, Cand]] = []
+    for inc in incidents:
+        p = best_place([c for m in inc.mentions for c in m.cands])
+        if inc.date is None and p is not None and p.specificity < 3 and not any(m.also for m in inc.mentions):
+            host = next((h for h, hp in seen[-_RECENT:] if _close(hp.place, p.place, 15.0)), None)
+            if host is not None:
+                host.mentions.extend(inc.mentions)
+                continue
+            seen.append((inc, p))
+        out.append(inc)
+    return out
 
 
 def _narrative_time(incidents: list[Incident]) -> list[Incident]:

@@ -25,7 +25,7 @@ from geoutils.extract import events as ev
 from geoutils.extract.actors import Actor, find_actors
 from geoutils.extract.dates import find_dates, find_times, time_of_day
 from geoutils.extract.numbers import casualties
-from geoutils.extract.places import Cand, locate, mission_target
+from geoutils.extract.places import Cand, locate
 from geoutils.extract.sentences import body_start, dateline, split_sentences
 from geoutils.extract.tokens import Tokens
 
@@ -158,9 +158,9 @@ def _filing_date(toks_all: Tokens, dl: tuple[int, int] | None, pub: date) -> dat
     return pub
 
 
-def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
-                   gazetteer: Any = None) -> list[EventMention]:
-    """Event mentions of the whole article, sentence by sentence (see module doc)."""
+def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) -> list[EventMention]:
+    """Event mentions of the whole article, sentence by sentence (see module doc). Every place
+    comes from the geoparser's ``mentions`` (embassies included): no lookup of its own."""
     country = _main_country(mentions)
     far = _outlier_test(mentions, country)
     body = body_start(text)
@@ -267,10 +267,6 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
             if ms[j].actor2 is None and accused and accused != ms[j].actor1 and ms[j].actor1 and \
                     ms[j].sub not in ("Violent demonstration", "Peaceful protest"):
                 ms[j].actor2 = accused
-            if not ms[j].cands:
-                c = mission_target(text, toks, lo, hi, gazetteer, country)
-                if c is not None:
-                    ms[j].cands.append(c)
             if not ms[j].cands:
                 # "the base" / القاعدة with no name: the base the article last named
                 for t in toks[lo:hi]:

@@ -243,32 +243,3 @@ def _unknown_name(text: str, toks: Tokens, i0: int) -> str | None:
     if j < 0 or j + 1 >= i0:
         return None
     return text[toks[j + 1].start: toks[i0 - 1].end].strip(" ,،") or None
-
-
-_MISSION_KINDS = ("embassy", "consulate")
-
-
-def mission_target(text: str, toks: Tokens, lo: int, hi: int, gazetteer: Any, country: str | None) -> Cand | None:
-    """"مهاجمة السفارة الأميركية" / "stormed the US embassy": a diplomatic mission named by its
-    generic word and a nationality, which the geoparser does not return as a mention today.
-
-    Bridge until geoparse recognises missions: it asks the gazetteer for a place of kind
-    embassy/consulate only (``Gazetteer.resolve``), so no other kind of name is resolved here.
-    """
-    if gazetteer is None or not hasattr(gazetteer, "resolve"):
-        return None
-    for k in range(lo, min(hi, len(toks))):
-        g = toks[k].generic
-        if g not in _MISSION_KINDS:
-            continue
-        spans = [(k, k + 2), (k, k + 3)] if not toks[k].text.isascii() else [(k - 1, k + 1), (k - 2, k + 1)]
-        for a, b in spans:
-            if a < 0 or b > len(toks):
-                continue
-            try:
-                p = gazetteer.resolve(text[toks[a].start: toks[b - 1].end], kind=g, country=country)
-            except ValueError:
-                p = None
-            if p is not None and getattr(p, "kind", None) == g:
-                return Cand(p, 1, toks[k].start, end=toks[k].end)
-    return None

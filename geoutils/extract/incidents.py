@@ -38,12 +38,13 @@ class Incident:
 
     @property
     def sub(self) -> str | None:
-        return next((m.sub for m in self.mentions if m.kind), None) or next((m.sub for m in self.mentions if m.sub), None)
+        return self.kind or next((m.sub for m in self.mentions if m.sub), None)
 
     @property
     def kind(self) -> str | None:
-        """The sub-event type named by a specific word (None when only generic ones)."""
-        return next((m.kind for m in self.mentions if m.kind), None)
+        """The sub-event type named by a specific word among the first mentions (None when only
+        generic ones; bounded, so that matching costs the same for a long story)."""
+        return next((m.kind for m in self.mentions[:2 * _RECENT] if m.kind), None)
 
     @property
     def date(self) -> date | None:
@@ -164,21 +165,28 @@ def _focus(incidents: list[Incident]) -> list[Incident]:
     return incidents
 
 
+def _some(inc: Incident) -> list[EventMention]:
+    """The first and the latest mentions of an incident: a bounded view, so that a reference
+    costs the same however long the incident's story is."""
+    ms = inc.mentions
+    return ms if len(ms) <= 2 * _RECENT else ms[:_RECENT] + ms[-_RECENT:]
+
+
 def _elsewhere(inc: Incident, m: EventMention) -> bool:
     """A definite reference with an additive word, placed at a town or point far (> 15 km) from its
     incident's town or point ("كما طال القصف بنك الدم في مدينة سراقب", "the shelling also hit X"): ACLED codes one event per place, so it becomes
     an incident of its own, of the referent's kind and day (``m`` is completed in place)."""
     if not m.also:
         return False
-    a = best_place([c for mm in inc.mentions for c in mm.cands])
+    a = best_place([c for mm in _some(inc) for c in mm.cands])
     own = [c for c in m.cands if c.specificity < 3]
     if a is None or a.specificity >= 3 or not own or any(_close(a.place, c.place, 15.0) for c in own):
         return False
-    ref = next((mm for mm in inc.mentions if mm.sub), None)
+    ref = next((mm for mm in _some(inc) if mm.sub), None)
     if ref is None:
         return False
     m.cands, m.sub, m.weapon = own, ref.sub, ref.weapon
-    dated = next((mm for mm in inc.mentions if mm.date is not None), None)
+    dated = next((mm for mm in _some(inc) if mm.date is not None), None)
     if m.date is None and dated is not None:
         m.date, m.precision = dated.date, dated.precision
     return True
@@ -187,7 +195,7 @@ def _elsewhere(inc: Incident, m: EventMention) -> bool:
 def _other_time(inc: Incident, m: EventMention) -> bool:
     """The reference tells another time than its incident's ("similar killings took place last May
     when four were killed"): its toll is not the incident's. Compared at the coarser precision."""
-    d = next((mm for mm in inc.mentions if mm.date is not None), None)
+    d = next((mm for mm in _some(inc) if mm.date is not None), None)
     if m.date is None or d is None:
         return False
     p = max(m.precision or 1, d.precision or 1)
@@ -202,7 +210,7 @@ def _refer(inc: Incident, m: EventMention) -> None:
     if m.date is not None and inc.date is not None:
         m.date = m.precision = None
     if m.cands:
-        a = best_place([c for mm in inc.mentions for c in mm.cands])
+        a = best_place([c for mm in _some(inc) for c in mm.cands])
         if a is not None:
             m.cands = [c for c in m.cands if _finer(a, c)]
 

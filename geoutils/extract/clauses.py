@@ -95,14 +95,16 @@ def _summarise(cl: list[ev.Trigger]) -> tuple[str | None, str | None, bool, bool
     return sub, weapon, bool(strong), first_strong.definite, any(t.aggregate for t in cl)
 
 
-def _promote(trigs: list[ev.Trigger], located: list[Cand], dated: bool, first_event: bool) -> list[ev.Trigger]:
+def _promote(trigs: list[ev.Trigger], dated: bool, first_event: bool) -> list[ev.Trigger]:
     """With no strong event word, "Militants kill five in X" / "gunmen attacked X": the killing or
-    an indefinite attack word names an Attack when the sentence places it (or is the first news)."""
+    an indefinite attack word names an Attack when it is the article's first news, or when the
+    sentence dates it ("on May 1, gunmen killed an activist"). A later, undated sentence with a
+    vague word ("dozens have been killed in X since the war began") is background, not an event."""
     if any(t.kind in ("strong", "intercept") for t in trigs):
         return [t for t in trigs if t.kind != "fallback"]
     cand = [t for t in trigs if (t.kind == "fallback" or (t.kind == "weak" and not t.definite)) and not t.aggregate]
     definite_ref = any(t.kind == "weak" and t.definite for t in trigs)
-    if not cand or definite_ref or not (located or first_event or dated):
+    if not cand or definite_ref or not (first_event or dated):
         return [t for t in trigs if t.kind != "fallback"]
     t = cand[0]
     return [ev.Trigger(t.start, t.end, "strong", "Attack", None, False, generic=True)] + \
@@ -204,7 +206,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         dates = [d for d in dates if not any(toks.has(k, stamp) for k in range(max(0, d.start - 2), d.start))]
         if dl and s < dl[1]:  # the dateline's date is the filing date, not the event's
             dates = [d for d in dates if not (dl[0] <= toks[d.start].start < dl[1])]
-        trigs = _promote(trigs, located, bool(dates), not out)
+        trigs = _promote(trigs, bool(dates), not out)
         clusters = [(cl, *_summarise(cl)) for cl in _clusters(trigs)]
         strong = [c for c in clusters if c[3] and not c[5]]
         aggregate_only = not strong and any(c[5] for c in clusters)

@@ -1,0 +1,48 @@
+"""Guards against rules that over-reach: each test is a sentence written for this file (in the
+style of wire and local reports, never copied from a real one) where a too-broad rule gave a
+wrong row. Test gazetteer: rounded coordinates, not curated data."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from gazetteer import Place
+from geoutils import extract_incidents
+from geoutils.extract.memory import MemoryGazetteer
+
+PUB = "2021-05-10"
+
+
+@pytest.fixture(scope="module")
+def gz():
+    rows = [("t:qamishli", "Qamishli", "القامشلي", 37.05, 41.23, "town", "SY", "Al-Hasakah", 180000, []),
+            ("t:amuda", "Amuda", "عامودا", 37.10, 40.93, "town", "SY", "Al-Hasakah", 27000, []),
+            ("t:hasakah", "Al-Hasakah", "الحسكة", 36.50, 40.75, "town", "SY", "Al-Hasakah", 190000, ["Hasakah"]),
+            ("t:derik", "Derik", "المالكية", 37.08, 42.21, "town", "SY", "Al-Hasakah", 26000, ["Al-Malikiyah"]),
+            ("t:kirkuk", "Kirkuk", "كركوك", 35.47, 44.39, "town", "IQ", "Kirkuk", 600000, []),
+            ("t:hawija", "Hawija", "الحويجة", 35.32, 43.77, "town", "IQ", "Kirkuk", 60000, []),
+            ("t:karrada", "Karrada", "الكرادة", 33.30, 44.43, "place", "IQ", "Baghdad", None, []),
+            ("t:adhamiya", "Adhamiya", "الأعظمية", 33.37, 44.36, "place", "IQ", "Baghdad", None, [])]
+    return MemoryGazetteer((Place(*r[:9], "test"), r[9]) for r in rows)
+
+
+def table(text, gz):
+    g = extract_incidents(text, PUB, gazetteer=gz)
+    return [(r.location if pd.notna(r.location) else None, r.event_date, r.sub_event_type,
+             int(r.geo_precision) if pd.notna(r.geo_precision) else None) for r in g.itertuples()]
+
+
+# 1. a vague killing word is an event only as the first news or with a day of its own
+def test_background_toll_later_in_the_story_is_no_attack(gz):
+    t = ("Gunmen shot dead a shopkeeper in Qamishli on Sunday, a local official said.\n\n"
+         "Dozens of civilians have been killed in Amuda since the uprising began.")
+    assert [r[0] for r in table(t, gz)] == ["Qamishli"]
+
+
+def test_a_dated_killing_later_in_the_story_is_still_an_event(gz):
+    t = ("Gunmen shot dead a shopkeeper in Qamishli on Sunday, a local official said. "
+         "On May 1, unidentified men killed a teacher in Amuda.")
+    got = {r[0]: r[1] for r in table(t, gz)}
+    assert got == {"Qamishli": date(2021, 5, 9), "Amuda": date(2021, 5, 1)}

@@ -1,5 +1,5 @@
-"""Linking event words to places in real-report phrasing: possessive containers ("Idlib
-province's Maarat al-Numan"), compound modifiers ("the Kurdish-controlled city of"), a province
+"""Linking event words to places in real-report phrasing: possessive containers ("Hasakah
+province's Qamishli"), compound modifiers ("the SDF-held city of"), a province
 reading beating its capital, "the road between X and Y", and places read far abroad from the
 story. Texts written for these tests in the style of wire reports (test gazetteer)."""
 from __future__ import annotations
@@ -38,8 +38,8 @@ def rows(text, gz):
 
 
 def test_possessive_container_gives_the_town(gz):
-    t = "Rocket fire hit a bakery in Idlib province's Maarat al-Numan city late on Sunday, leaving five dead."
-    assert rows(t, gz) == [("Maarat al-Numan", 1)]
+    t = "Rocket fire hit a bakery in Hasakah province's Qamishli city late on Sunday, leaving five dead."
+    assert rows(t, gz) == [("Qamishli", 1)]
 
 
 def test_possessive_container_ar_unchanged(gz):
@@ -53,10 +53,10 @@ def test_compound_modifier_between_cue_and_place(gz):
 
 
 def test_a_province_reading_is_not_the_most_specific_place(gz):
-    # the town named in passing ("the civil defence in Idlib") must not beat the town of the strike
-    t = ("Artillery shells slammed into a school in Idlib province's Maarat al-Numan city on Sunday, "
-         "according to a doctor working in Idlib.")
-    assert rows(t, gz)[0] == ("Maarat al-Numan", 1)
+    # the town named in passing ("a doctor working in Hasakah") must not beat the town of the strike
+    t = ("Artillery shells slammed into a school in Hasakah province's Qamishli city on Sunday, "
+         "according to a doctor working in Hasakah.")
+    assert rows(t, gz)[0] == ("Qamishli", 1)
 
 
 def test_road_between_two_towns_is_relative(gz):
@@ -209,7 +209,7 @@ def test_a_reference_places_only_what_follows_its_word(gz):
 
 def test_an_attack_word_with_a_toll_places_an_event_that_had_none(gz):
     from datetime import date
-    t = ("Nine border guards were killed on Sunday in an attack on their convoy, a war monitor reported. "
+    t = ("An attack on a convoy of border guards left nine of them dead on Sunday, a war monitor reported. "
          "Gunmen attacked the convoy near Qamishli, killing nine guards and wounding four, it added.")
     assert dated(t, gz) == [("Qamishli", date(2021, 5, 9))]
 
@@ -217,8 +217,8 @@ def test_an_attack_word_with_a_toll_places_an_event_that_had_none(gz):
 def test_a_one_town_report_places_a_dated_event_told_without_place(gz):
     from datetime import date
     t = ("A journalist was shot dead outside his home in Qamishli on Wednesday, his colleagues said.\n\n"
-         "He was the second reporter killed this month. On May 1, a bomb planted under a car killed "
-         "a radio presenter.")
+         "Colleagues said he had received threats for months. A bomb planted under a car killed a radio "
+         "presenter on May 1.")
     assert sorted(dated(t, gz), key=str) == [("Qamishli", date(2021, 5, 1)), ("Qamishli", date(2021, 5, 5))]
     g = extract_incidents(t, PUB, gazetteer=gz)
     assert sorted(g.geo_precision.astype(int)) == [1, 2]
@@ -229,7 +229,7 @@ def test_a_one_town_report_places_a_dated_event_told_without_place(gz):
 
 def test_a_two_town_report_does_not_guess(gz):
     t = ("A journalist was shot dead outside his home in Qamishli on Wednesday. A car bomb exploded in Idlib "
-         "on Thursday. On May 1, a bomb planted under a car killed a radio presenter.")
+         "on Thursday. A bomb planted under a car killed a radio presenter on May 1.")
     assert (None, __import__("datetime").date(2021, 5, 1)) in dated(t, gz)
 
 
@@ -263,11 +263,11 @@ def test_a_reference_to_another_time_lends_no_toll(gz):
 
 def test_undated_incidents_at_one_town_are_one_event_told_again(gz):
     t = ("Gunmen storm Qamishli market, 9 dead\n\n"
-         "Residents of Qamishli report gunfire near the central market and say shops have closed.\n\n"
-         "Local media say the gunmen in Qamishli took hostages inside a bank.")
+         "Gunfire was heard near the central market of Qamishli and shops closed, residents said.\n\n"
+         "Local media said the gunmen took hostages inside a bank in Qamishli.")
     assert [loc for loc, _ in rows(t, gz)] == ["Qamishli"]
     t = ("مسلحون يقتحمون سوق القامشلي ومقتل 9\n\n"
-         "أفاد سكان في القامشلي بسماع إطلاق نار كثيف قرب السوق المركزي وإغلاق المحال.\n\n"
+         "سُمع إطلاق نار كثيف قرب السوق المركزي في القامشلي وأغلقت المحال أبوابها بحسب السكان.\n\n"
          "وذكرت وسائل إعلام محلية أن المسلحين احتجزوا رهائن داخل مصرف في القامشلي.")
     assert [loc for loc, _ in rows(t, gz)] == ["Qamishli"]
 
@@ -276,3 +276,44 @@ def test_another_undated_bomb_at_the_town_stays_a_row(gz):
     t = ("A car bomb exploded in Qamishli, police said. "
          "Another car bomb also exploded in Qamishli hours later, killing two.")
     assert [loc for loc, _ in rows(t, gz)] == ["Qamishli", "Qamishli"]
+
+
+# Findings: the same mechanisms told in other words, where the code does not follow (yet).
+
+@pytest.mark.xfail(strict=True, reason="main country is a 1-1 tie won by the place named first (Toyota, JP)")
+def test_a_place_abroad_named_before_the_one_home_place_is_dropped(gz):
+    t = "Gunmen fired on a Toyota minibus carrying oil workers near Qamishli on Sunday, wounding four of them."
+    assert [loc for loc, _ in rows(t, gz)] == ["Qamishli"]
+
+
+@pytest.mark.xfail(strict=True, reason="a definite kind-specific noun (the shooting/shelling) is read as a new event, not a reference")
+@pytest.mark.parametrize("text, want", [
+    ("Gunmen on motorbikes fired at an army patrol in Hasakah province, wounding three soldiers. "
+     "A local official told reporters the shooting took place early this morning in Qamishli.",
+     [("Qamishli", "2021-05-10")]),
+    ("Mortar rounds fell on farmland near Al-Hasakah on Tuesday, killing a shepherd. "
+     "Police said the shelling hit an orchard in Qamishli.",
+     [("Qamishli", "2021-05-04")]),
+    ("Artillery shelled a school in Maarat al-Numan on Sunday, killing four children. "
+     "The shelling also damaged a water station in Qamishli.",
+     [("Maarat al-Numan", "2021-05-09"), ("Qamishli", "2021-05-09")]),
+])
+def test_a_definite_specific_noun_refers_back(gz, text, want):
+    assert [(loc, str(d) if d else None) for loc, d in dated(text, gz)] == want
+
+
+@pytest.mark.xfail(strict=True, reason="an indefinite weapon sentence starts a new undated incident instead of placing the generic one")
+def test_an_indefinite_weapon_sentence_places_the_generic_attack(gz):
+    t = ("Six farm workers lost their lives on Sunday when their village in the province of Idlib came "
+         "under attack, rescuers said. Mortar shells landed on olive groves in Maarat al-Numan, according "
+         "to the rescuers.")
+    assert [loc for loc, _ in rows(t, gz)] == ["Maarat al-Numan"]
+
+
+@pytest.mark.xfail(strict=True, reason="'gunmen ... killed' is no event word: the second killing folds into the first")
+def test_gunmen_also_killed_in_another_town_is_another_row(gz):
+    gz2 = MemoryGazetteer([(Place("t:a", "Tell Abyad", None, 36.70, 38.95, "town", "SY", "Raqqa", 44000, "test"), []),
+                           (Place("t:s", "Suluk", None, 36.80, 39.02, "town", "SY", "Raqqa", 12000, "test"), [])])
+    t = ("A local council member was gunned down in Tell Abyad on Monday, residents said. "
+         "Gunmen also killed a second council member in the town of Suluk.")
+    assert sorted(loc for loc, _ in dated(t, gz2)) == ["Suluk", "Tell Abyad"]

@@ -46,3 +46,19 @@ def test_a_dated_killing_later_in_the_story_is_still_an_event(gz):
          "On May 1, unidentified men killed a teacher in Amuda.")
     got = {r[0]: r[1] for r in table(t, gz)}
     assert got == {"Qamishli": date(2021, 5, 9), "Amuda": date(2021, 5, 1)}
+
+
+# 2. undated events told at one town are one event only when their kinds can tell one story
+def test_a_protest_and_a_bomb_in_one_town_are_two_events(gz):
+    t = ("Hundreds of residents rallied in Qamishli against the rising price of bread, witnesses said. "
+         "Later a roadside bomb wounded three policemen in Qamishli.")
+    assert sorted(r[2] for r in table(t, gz)) == ["Peaceful protest", "Remote explosive/landmine/IED"]
+    t = ("تظاهر مئات من الأهالي في القامشلي احتجاجاً على ارتفاع سعر الخبز. "
+         "وفي وقت لاحق أصابت عبوة ناسفة ثلاثة من عناصر الشرطة في القامشلي.")
+    assert sorted(r[2] for r in table(t, gz)) == ["Peaceful protest", "Remote explosive/landmine/IED"]
+
+
+def test_two_neighbourhoods_of_one_city_are_two_events(gz):
+    t = ("A car bomb exploded near a market in Karrada, police sources said. "
+         "A car bomb exploded outside a mosque in Adhamiya, killing four worshippers.")
+    assert sorted(r[0] for r in table(t, gz)) == ["Adhamiya", "Karrada"]

@@ -245,7 +245,8 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
                     if a.date is None:
                         continue
                     pj = places[j]
-                    same_area = pj is not None and pj.specificity < 3 and _close(pj.place, pb.place, 15.0)
+                    same_area = pj is not None and pj.specificity < 3 and _close(pj.place, pb.place, 15.0) \
+                        and _retold_kind(a.sub, b.sub)
                     if not _compatible_type(a.sub, b.sub) and not same_area:
                         continue
                     pa = places[j]
@@ -264,16 +265,36 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
     return _narrative_time(_undated_retold([inc for k, inc in enumerate(incidents) if k not in gone]))
 
 
+# ACLED's political violence (its disorder types besides demonstrations and strategic developments)
+_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _retold_kind(a: str | None, b: str | None) -> bool:
+    """Kinds a report may use for one event told again: the same kind, a generic one, or two kinds of
+    political violence ("gunmen attack X", "fighting in X", "bombers struck X"); never a
+    demonstration and an act of violence ("protesters rallied in X" + "a bomb wounded three in X")."""
+    ta, tb = event_type_of(a), event_type_of(b)
+    return ta is None or tb is None or ta == tb or (ta in _VIOLENCE and tb in _VIOLENCE)
+
+
+def _same_site(a: Cand, b: Cand) -> bool:
+    """One town (the same place), or a point (a base, a checkpoint) within 15 km of it; two
+    neighbourhoods of one city, or two villages nearby, are two sites."""
+    if a.place.id == b.place.id:
+        return True
+    return min(a.specificity, b.specificity) == 0 and _close(a.place, b.place, 15.0)
+
+
 def _undated_retold(incidents: list[Incident]) -> list[Incident]:
-    """Undated incidents at one town or point (within 15 km) are one event told again in other
-    words ("militants attack Kirkuk", "fighting in Kirkuk", "suicide attackers in Kirkuk"), unless
-    an additive word marks a further one ("another bomb in X")."""
+    """Undated incidents at one site (:func:`_same_site`), of kinds one story may use for one event
+    (:func:`_retold_kind`), are that event told again in other words, unless an additive word
+    marks a further one ("another bomb in X")."""
     out: list[Incident] = []
     seen: list[tuple[Incident, Cand]] = []
     for inc in incidents:
         p = best_place([c for m in inc.mentions for c in m.cands])
         if inc.date is None and p is not None and p.specificity < 3 and not any(m.also for m in inc.mentions):
-            host = next((h for h, hp in seen[-_RECENT:] if _close(hp.place, p.place, 15.0)), None)
+            host = next((h for h, hp in seen[-_RECENT:] if _same_site(hp, p) and _retold_kind(h.sub, inc.sub)), None)
             if host is not None:
                 host.mentions.extend(inc.mentions)
                 continue

@@ -62,3 +62,21 @@ def test_two_neighbourhoods_of_one_city_are_two_events(gz):
     t = ("A car bomb exploded near a market in Karrada, police sources said. "
          "A car bomb exploded outside a mosque in Adhamiya, killing four worshippers.")
     assert sorted(r[0] for r in table(t, gz)) == ["Adhamiya", "Karrada"]
+
+
+# 3. "on <date>" is the event's day; only a label opening its line (or with a colon) is a page stamp
+def test_batarikh_is_the_ordinary_on_date(gz):
+    t = "قتل ثلاثة مدنيين بتاريخ 3 أيار في قصف مدفعي على بلدة عامودا."
+    assert [(r[0], r[1]) for r in table(t, gz)] == [("Amuda", date(2021, 5, 3))]
+
+
+def test_a_stamp_opening_its_line_is_still_not_the_event_day(gz):
+    t = "Last updated: 10 May 2021\nA roadside bomb killed two soldiers near Amuda on Sunday."
+    assert [(r[0], r[1]) for r in table(t, gz)] == [("Amuda", date(2021, 5, 9))]
+    t = "تاريخ النشر 2021-05-10\nقتل جنديان بانفجار عبوة ناسفة قرب عامودا يوم الأحد."
+    assert [(r[0], r[1]) for r in table(t, gz)] == [("Amuda", date(2021, 5, 9))]
+
+
+def test_a_stamp_word_inside_a_sentence_is_prose(gz):
+    t = "Militants shelled a village near Amuda after the group posted on 8 May a video threatening the town."
+    assert [r[1] for r in table(t, gz)] == [date(2021, 5, 8)]

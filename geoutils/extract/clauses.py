@@ -160,6 +160,20 @@ def _filing_date(toks_all: Tokens, dl: tuple[int, int] | None, pub: date) -> dat
     return pub
 
 
+def _stamped(text: str, toks: Tokens, i: int) -> bool:
+    """The date at token ``i`` is the page's stamp ("Last updated: July 3", "تاريخ النشر 2021-05-10"
+    opening a line): a stamp label stands just before it and either opens its line (one word may
+    precede it) or is followed by a colon. Mid-sentence the same words are prose ("the group
+    posted a video on May 3")."""
+    stamp = lexicons.words("stamp_labels")
+    for k in range(max(0, i - 2), i):
+        if toks.has(k, stamp):
+            line = text.rfind("\n", 0, toks[k].start) + 1
+            if ":" in text[toks[k].end: toks[i].start] or len(text[line: toks[k].start].split()) <= 1:
+                return True
+    return False
+
+
 def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) -> list[EventMention]:
     """Event mentions of the whole article, sentence by sentence (see module doc). Every place
     comes from the geoparser's ``mentions`` (embassies included): no lookup of its own."""
@@ -202,8 +216,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             continue
         prev_end = e
         dates = find_dates(toks, anchor)
-        stamp = lexicons.words("stamp_labels")
-        dates = [d for d in dates if not any(toks.has(k, stamp) for k in range(max(0, d.start - 2), d.start))]
+        dates = [d for d in dates if not _stamped(text, toks, d.start)]
         if dl and s < dl[1]:  # the dateline's date is the filing date, not the event's
             dates = [d for d in dates if not (dl[0] <= toks[d.start].start < dl[1])]
         trigs = _promote(trigs, bool(dates), not out)

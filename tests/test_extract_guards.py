@@ -80,3 +80,18 @@ def test_a_stamp_opening_its_line_is_still_not_the_event_day(gz):
 def test_a_stamp_word_inside_a_sentence_is_prose(gz):
     t = "Militants shelled a village near Amuda after the group posted on 8 May a video threatening the town."
     assert [r[1] for r in table(t, gz)] == [date(2021, 5, 8)]
+
+
+# 4. the sentence after an unplaced event places it only where the event may have been
+def test_a_hospital_or_a_destination_in_the_next_sentence_is_not_the_event_place(gz):
+    t = "A journalist was shot dead on Monday.\n\nHis body was taken to a hospital in Qamishli."
+    assert [r[0] for r in table(t, gz)] == [None]
+    t = "قتل صحفي برصاص مسلحين يوم الإثنين. وكان الصحفي متوجهاً إلى القامشلي مع زميله."
+    assert [r[0] for r in table(t, gz)] == [None]
+
+
+def test_the_next_sentence_places_its_event_at_precision_2(gz):
+    t = "A local official was killed when a drone hit his car on Saturday.\n\nHe had been driving near Amuda."
+    assert [(r[0], r[1], r[3]) for r in table(t, gz)] == [("Amuda", date(2021, 5, 8), 2)]
+    t = "قتل مسؤول محلي بضربة طائرة مسيرة استهدفت سيارته يوم السبت. وكان المسؤول في مدينة عامودا."
+    assert [(r[0], r[1], r[3]) for r in table(t, gz)] == [("Amuda", date(2021, 5, 8), 2)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -211,7 +211,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         for c in located:
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
         if not trigs:
-            _continue_place(out, located, prev_end, text, s)
+            _continue_place(out, located, prev_end, text, s, toks)
             prev_end = e
             continue
         prev_end = e
@@ -307,17 +307,29 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
     return out
 
 
-def _continue_place(out: list[EventMention], located: list[Cand], prev_end: int, text: str, s: int) -> None:
-    """"A commander was killed by a drone on Friday. He was travelling near X in Y.": a sentence
-    with no event word, right after a dated event sentence that placed nothing (the next
-    paragraph at most), tells where that event happened."""
+_CONTINUE_BACK = 8  # tokens before a place read for a destination or a place that is no event site
+
+
+def _continue_place(out: list[EventMention], located: list[Cand], prev_end: int, text: str, s: int,
+                    toks: Tokens) -> None:
+    """"An official was killed by a drone on Friday. He was driving near X.": a sentence with no
+    event word, right after a dated event sentence that placed nothing (the next paragraph at
+    most), tells about where that event happened: its place, at ``geo_precision`` 2 at least (the
+    sentence places the victim, not the strike). A destination ("taken to", "heading to", إلى،
+    متوجهاً) or a place that is no event site (a hospital, a hometown, a funeral) is not kept."""
     if not located or not out or prev_end < 0:
         return
     last = out[-1]
     if last.cands or last.headline or last.sub is None or last.date is None or last.sent[1] != prev_end \
             or text.count("\n", prev_end, s) > 2:
         return
-    last.cands = list(located)
+    away = lexicons.words("destination") | lexicons.words("not_event_site")
+    keep = []
+    for c in located:
+        i0 = toks.index_at(c.order)
+        if not any(toks.has(k, away) for k in range(max(0, i0 - _CONTINUE_BACK), max(0, i0))):
+            keep.append(replace(c, precision=max(c.precision, 2)))
+    last.cands = keep
 
 
 def _lone_place(mentions: list[Any], far: Any) -> Cand | None:

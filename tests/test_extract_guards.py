@@ -95,3 +95,22 @@ def test_the_next_sentence_places_its_event_at_precision_2(gz):
     assert [(r[0], r[1], r[3]) for r in table(t, gz)] == [("Amuda", date(2021, 5, 8), 2)]
     t = "قتل مسؤول محلي بضربة طائرة مسيرة استهدفت سيارته يوم السبت. وكان المسؤول في مدينة عامودا."
     assert [(r[0], r[1], r[3]) for r in table(t, gz)] == [("Amuda", date(2021, 5, 8), 2)]
+
+
+# 5. an additive word marks a further event only when it belongs to an event word
+def test_as_witnesses_said_and_another_victim_are_not_a_further_event(gz):
+    t = ("Gunmen attacked a police post in Qamishli, killing two officers and wounding another five. "
+         "Clashes between the gunmen and the police went on in Qamishli for hours.")
+    assert [r[0] for r in table(t, gz)] == ["Qamishli"]
+    t = ("هاجم مسلحون مخفراً للشرطة في القامشلي، كما قال شهود عيان. "
+         "واندلعت اشتباكات بين المسلحين وعناصر الشرطة في القامشلي استمرت ساعات.")
+    assert [r[0] for r in table(t, gz)] == ["Qamishli"]
+
+
+def test_another_bomb_at_the_same_town_is_a_further_event(gz):
+    t = ("A roadside bomb hit an army patrol in Amuda, police said. "
+         "Another roadside bomb exploded in Amuda an hour later, wounding two soldiers.")
+    assert [r[0] for r in table(t, gz)] == ["Amuda", "Amuda"]
+    t = ("استهدفت عبوة ناسفة دورية للجيش في عامودا. "
+         "كما انفجرت عبوة ناسفة ثانية في عامودا بعد ساعة وأصابت جنديين.")
+    assert [r[0] for r in table(t, gz)] == ["Amuda", "Amuda"]

@@ -241,7 +241,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
                 if told:
                     w0 = toks[next(t.start for t in trigs if t.kind == "weak" and not t.aggregate)].start
                     ref.cands = [c for c in located if c.order > w0]  # "the attack ... in X", not "X ... the attack"
-                    ref.also = any(toks.has(k, lexicons.words("additive")) for k in range(len(toks)))
+                    ref.also = _additive(toks, trigs)
                 out.append(ref)
             continue
         bounds = [cl[0].start for cl, *_ in strong]
@@ -294,8 +294,8 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             for m in ms:
                 if not m.cands:
                     m.cands.append(lone)
-        if any(toks.has(k, lexicons.words("additive")) for k in range(len(toks))):
-            for m in ms:  # "another former rebel was also shot dead in X": a further event, not a retelling
+        if _additive(toks, trigs):
+            for m in ms:  # "a second car bomb also exploded in X": a further event, not a retelling
                 m.also = True
         ms = _merge_same_event(ms)
         if accused and out:
@@ -308,6 +308,30 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
 
 
 _CONTINUE_BACK = 8  # tokens before a place read for a destination or a place that is no event site
+
+
+def _additive(toks: Tokens, trigs: list[ev.Trigger]) -> bool:
+    """An additive word that belongs to an event word: one of ``additive`` at most two tokens before
+    it ("also hit", "another car bomb", "كما طال القصف"), or one of ``additive_after`` right after it
+    ("the shelling also damaged", "وأصاب القصف أيضاً"). Event words are the triggers and the target
+    verbs. Elsewhere the word is another's: "كما قال شهود" ("as witnesses said"), "wounding another five".
+
+    Example
+    -------
+    >>> t = Tokens.of("A second bomb also exploded in the market.")
+    >>> _additive(t, ev.find_triggers(t)), _additive(Tokens.of("Police also said so."), [])
+    (True, False)
+    """
+    before, after = lexicons.words("additive"), lexicons.words("additive_after")
+    targ = lexicons.words("target_verbs")
+    event = {k for t in trigs for k in range(t.start, t.end)}
+    n = len(toks)
+    for k in range(n):
+        if toks.has(k, before) and any(j in event or toks.has(j, targ) for j in range(k + 1, min(n, k + 3))):
+            return True
+        if toks.has(k, after) and k > 0 and (k - 1 in event or toks.has(k - 1, targ)):
+            return True
+    return False
 
 
 def _continue_place(out: list[EventMention], located: list[Cand], prev_end: int, text: str, s: int,

@@ -131,8 +131,8 @@ def _km(a: Any, b: Any) -> float:
 
 
 def _outlier_test(mentions: list[Any], country: str | None):
-    """A predicate: is a place far abroad from the story ("struck a Toyota vehicle" read as Toyota,
-    Japan; "SDF" read as an airport in Kentucky)? True for a place outside the article's main
+    """A predicate: is a place far abroad from the story ("a drone hit an Orlando-registered truck"
+    read as Orlando, Florida; "SDF" read as an airport in Kentucky)? True for a place outside the article's main
     country lying more than ``_FAR_KM`` from every place the article names in that country
     (``_NEAR_KM`` for a place with no population: a neighbourhood of another country)."""
     home = [m.place for m in mentions if m.place is not None and m.role == "place" and
@@ -230,7 +230,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             if aggregate_only or not out or headline:
                 continue
             cas = casualties(toks, raw=sent)
-            # "the attack happened this morning in X": a definite reference tells its incident's day and place
+            # "the blast took place early today in X": a definite reference tells its incident's day and place
             told = any(t.kind == "weak" and not t.aggregate for t in trigs) and (dates or located)
             if cas.killed is not None or cas.injured is not None or accused or told:
                 ref = EventMention((s, e), None, None, True, False, (s, min(e, s + 80)))
@@ -358,8 +358,8 @@ def _continue_place(out: list[EventMention], located: list[Cand], prev_end: int,
 
 def _lone_place(mentions: list[Any], far: Any) -> Cand | None:
     """The one place a title (or a one-line brief) names, when its event words have no locative phrase of their own
-    ("Blasts kill seven as Kerry visits Baghdad", "Heavy fighting as troops try to surround
-    Falluja"): the event is told there, at ``geo_precision`` 2 (part of, or near, the place).
+    ("Roadside bomb wounds four as minister tours Tikrit", "Troops push to encircle Hawija amid heavy
+    fighting"): the event is told there, at ``geo_precision`` 2 (part of, or near, the place).
     None when the sentence names no place or several (then the event's place is unknown)."""
     found = [m for m in mentions if m.place is not None and m.role == "place" and not m.dateline
              and getattr(m.place, "kind", "") != "country" and not far(m.place)]
@@ -371,7 +371,7 @@ def _lone_place(mentions: list[Any], far: Any) -> Cand | None:
 
 
 def _merge_same_event(ms: list[EventMention]) -> list[EventMention]:
-    """"killed by a suicide bomber and a wave of mortar bombs": a later event word of the same
+    """"hit by a car bomb and then by a salvo of rockets": a later event word of the same
     sentence and event type, with no place or day of its own, is the same event (one row)."""
     out: list[EventMention] = []
     for m in ms:

@@ -174,8 +174,8 @@ def _some(inc: Incident) -> list[EventMention]:
 
 def _elsewhere(inc: Incident, m: EventMention) -> bool:
     """A definite reference with an additive word, placed at a town or point far (> 15 km) from its
-    incident's town or point ("كما طال القصف بنك الدم في مدينة سراقب", "the shelling also hit X"): ACLED codes one event per place, so it becomes
-    an incident of its own, of the referent's kind and day (``m`` is completed in place)."""
+    incident's town or point ("وطال القصف كذلك مخبزاً في بلدة عامودا", "the shelling also hit X"):
+    ACLED codes one event per place, so it becomes an incident of its own, of the referent's kind and day (``m`` is completed in place)."""
     if not m.also:
         return False
     a = best_place([c for mm in _some(inc) for c in mm.cands])
@@ -193,8 +193,8 @@ def _elsewhere(inc: Incident, m: EventMention) -> bool:
 
 
 def _other_time(inc: Incident, m: EventMention) -> bool:
-    """The reference tells another time than its incident's ("similar killings took place last May
-    when four were killed"): its toll is not the incident's. Compared at the coarser precision."""
+    """The reference tells another time than its incident's ("two such shootings happened in March,
+    when three guards died"): its toll is not the incident's. Compared at the coarser precision."""
     d = next((mm for mm in _some(inc) if mm.date is not None), None)
     if m.date is None or d is None:
         return False
@@ -205,7 +205,7 @@ def _other_time(inc: Incident, m: EventMention) -> bool:
 
 
 def _refer(inc: Incident, m: EventMention) -> None:
-    """A reference ("the attack happened this morning in X") keeps only what its incident lacks
+    """A reference ("the blast took place early today in X") keeps only what its incident lacks
     or refines: a day when the incident has none, places inside the incident's area."""
     if m.date is not None and inc.date is not None:
         m.date = m.precision = None
@@ -227,8 +227,8 @@ def _finer(a: Cand, c: Cand) -> bool:
 
 def _complete(incidents: list[Incident]) -> list[Incident]:
     """Join an undated incident that names a place to the nearest dated incident of a compatible
-    kind that lacks one, or that names only its province ("strikes on Idlib on Monday" + "the
-    market in Maarat al-Numan was hit"): the lead gives the day, a later sentence the place.
+    kind that lacks one, or that names only its province ("shelling of Hasakah province on Monday"
+    + "the shells fell on a farm in Amuda"): the lead gives the day, a later sentence the place.
     An undated incident at the place of an earlier dated one (within 15 km) is the same event
     told again, whatever words it uses ("the raid", "the clashes")."""
     gone: set[int] = set()

@@ -36,9 +36,9 @@ _SPECIFICITY = {"district": 2, "subdistrict": 2, "governorate": 3, "province": 3
 _REGION_KINDS = {"governorate", "province", "region", "country", "mountain"}
 _COORD_GAP = re.compile(r"^\s*(?:\([^()]{0,30}\))?\s*(?:,|،)?\s*(?:and|or|و)?\s*$", re.I)
 _MAX_BACK = 6  # tokens a cue may lie before its place (bounded window)
-_MAX_ATTR = 3  # "Baghdad cafe bomb kills 27": an event noun at most this many tokens after the place
+_MAX_ATTR = 3  # "Kirkuk bakery blast wounds 9": an event noun at most this many tokens after the place
 _POSSESSIVE = ("'s", "’s")
-_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")  # "Idlib province's Maarat": the province is the container
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")  # "Hasakah province's Amuda": the province is the container
 
 
 @dataclass
@@ -141,7 +141,7 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
             pass  # an English modifier: "the holy city of Karbala", "a crowded market in"
         elif toks[j].text.isascii() and j + 1 < i0 and text[toks[j].end: toks[j + 1].start] in ("-", "‑") \
                 and toks[j + 1].text.islower():
-            pass  # a compound modifier: "the Kurdish-controlled city of", "a US-backed base in"
+            pass  # a compound modifier: "the rebel-held town of", "a US-run base in"
         elif unknown < 2 and (not settlement or toks[j].text.isascii()):
             unknown += 1  # maybe the name of a place the gazetteer lacks
         else:
@@ -153,7 +153,7 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
 
 
 def _attributive(text: str, toks: Tokens, i1: int, events: frozenset[int]) -> bool:
-    """An English place used as a modifier of the event noun: "Baghdad cafe bomb", "Kirkuk blast"
+    """An English place used as a modifier of the event noun: "Kirkuk bakery blast", "Mosul car bomb"
     (not across punctuation: a dateline "BASRA - Gunfights ..." is no modifier)."""
     if not toks[i1].text.isascii():
         return False
@@ -176,7 +176,7 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
     group = 0
     covered: set[int] = set()
     for m in mentions:
-        # a province or country named before ("Iraq's Mosul", "Idlib province's Maarat al-Numan")
+        # a province or country named before ("Iraq's Mosul", "Hasakah province's Amuda")
         if m.place is not None and (getattr(m.place, "kind", "") in _REGION_KINDS or m.kind_hint == "governorate"
                                     or _possessive_after(text, m.end)):
             a, b = toks.first_in(m.start, m.end), toks.index_at(m.end - 1)

@@ -23,6 +23,7 @@ def gz():
             ("t:derik", "Derik", "المالكية", 37.08, 42.21, "town", "SY", "Al-Hasakah", 26000, ["Al-Malikiyah"]),
             ("t:kirkuk", "Kirkuk", "كركوك", 35.47, 44.39, "town", "IQ", "Kirkuk", 600000, []),
             ("t:hawija", "Hawija", "الحويجة", 35.32, 43.77, "town", "IQ", "Kirkuk", 60000, []),
+            ("t:taza", "Taza Khurmatu", "تازة خورماتو", 35.30, 44.33, "town", "IQ", "Kirkuk", 20000, ["Taza"]),
             ("t:karrada", "Karrada", "الكرادة", 33.30, 44.43, "place", "IQ", "Baghdad", None, []),
             ("t:adhamiya", "Adhamiya", "الأعظمية", 33.37, 44.36, "place", "IQ", "Baghdad", None, [])]
     return MemoryGazetteer((Place(*r[:9], "test"), r[9]) for r in rows)
@@ -114,3 +115,42 @@ def test_another_bomb_at_the_same_town_is_a_further_event(gz):
     t = ("استهدفت عبوة ناسفة دورية للجيش في عامودا. "
          "كما انفجرت عبوة ناسفة ثانية في عامودا بعد ساعة وأصابت جنديين.")
     assert [r[0] for r in table(t, gz)] == ["Amuda", "Amuda"]
+
+
+# 6. a one-town report lends its town only to an event with no locative of its own
+def test_an_event_at_an_unnamed_village_does_not_go_to_the_report_town(gz):
+    t = ("A roadside bomb killed two policemen in Kirkuk on Sunday, police said.\n\n"
+         "On May 6, militants attacked a village, killing four farmers.")
+    got = {r[1]: r[0] for r in table(t, gz)}
+    assert got[date(2021, 5, 9)] == "Kirkuk" and got[date(2021, 5, 6)] is None
+    t = ("قتل شرطيان بانفجار عبوة ناسفة في كركوك يوم الأحد.\n\n"
+         "وفي السادس من أيار، هاجم مسلحون قرية وقتلوا أربعة مزارعين.")
+    got = {r[1]: r[0] for r in table(t, gz)}
+    assert got[date(2021, 5, 9)] == "Kirkuk" and got[date(2021, 5, 6)] is None
+
+
+def test_a_report_naming_a_second_town_lends_no_town(gz):
+    t = ("A roadside bomb killed two policemen in Kirkuk on Sunday, police said. A day later a mortar "
+         "shell fell near Taza Khurmatu. On May 6, gunmen shot dead a lawyer as he left his office.")
+    got = {r[1]: r[0] for r in table(t, gz)}
+    assert got[date(2021, 5, 6)] is None
+
+
+def test_a_one_town_report_still_places_an_event_told_without_place(gz):
+    t = ("A roadside bomb killed two policemen in Kirkuk on Sunday, police said.\n\n"
+         "On May 6, gunmen shot dead a lawyer as he left his office.")
+    got = {r[1]: (r[0], r[3]) for r in table(t, gz)}
+    assert got[date(2021, 5, 6)] == ("Kirkuk", 2)
+
+
+# 7. a town in a later sentence refines an event "near" another only within reach of "near"
+def test_a_reference_60_km_away_does_not_refine_near(gz):
+    t = ("Mortar rounds fell on farmland near Hawija on Tuesday, killing a shepherd. "
+         "Police said the attack damaged an orchard in Kirkuk.")
+    assert [(r[0], r[3]) for r in table(t, gz)] == [("Hawija", 2)]
+
+
+def test_a_reference_close_by_refines_near(gz):
+    t = ("Mortar rounds fell on farmland near Kirkuk on Tuesday, killing a shepherd. "
+         "Police said the attack damaged an orchard in Taza Khurmatu.")
+    assert [(r[0], r[3]) for r in table(t, gz)] == [("Taza Khurmatu", 1)]

@@ -60,6 +60,7 @@ class EventMention:
     actor2: str | None = None
     also: bool = False  # an additive word ("also", كما): another target of the event referred to
     generic: bool = False  # the kind comes from a generic word only ("attack kills 8"): a more specific one may join
+    unnamed_site: bool = False  # the sentence puts the event at an unnamed settlement ("attacked a village")
 
     @property
     def kind(self) -> str | None:
@@ -297,6 +298,9 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         if _additive(toks, trigs):
             for m in ms:  # "a second car bomb also exploded in X": a further event, not a retelling
                 m.also = True
+        if _unnamed_site(text, toks):
+            for m in ms:
+                m.unnamed_site = True
         ms = _merge_same_event(ms)
         if accused and out:
             pending_accused.append((len(out) - 1, accused))
@@ -330,6 +334,34 @@ def _additive(toks: Tokens, trigs: list[ev.Trigger]) -> bool:
         if toks.has(k, before) and any(j in event or toks.has(j, targ) for j in range(k + 1, min(n, k + 3))):
             return True
         if toks.has(k, after) and k > 0 and (k - 1 in event or toks.has(k - 1, targ)):
+            return True
+    return False
+
+
+def _unnamed_site(text: str, toks: Tokens) -> bool:
+    """The sentence puts its event at an indefinite settlement ("attacked a village", "in a nearby
+    town", "في قرية", "بقرية"): a place of its own that the text does not name. "In the city",
+    "في المدينة" (definite) is the town the report is about.
+
+    Example
+    -------
+    >>> t = "Militants attacked a village, killing four."
+    >>> _unnamed_site(t, Tokens.of(t)), _unnamed_site("Gunmen struck in the town.", Tokens.of("Gunmen struck in the town."))
+    (True, False)
+    """
+    loc, targ, settle = lexicons.words("locative"), lexicons.words("target_verbs"), lexicons.words("settlement_nouns")
+    for k in range(len(toks)):
+        if not toks.has(k, settle):
+            continue
+        raw = toks[k].text
+        if not raw.isascii():
+            bare = raw[1:] if raw[:1] in "وبفل" else raw
+            cued = raw[:1] == "ب" or any(toks.has(j, loc) or toks.has(j, targ) for j in range(max(0, k - 2), k))
+            if cued and not bare.startswith("ال") and not raw.startswith("ال"):
+                return True
+            continue
+        cue = next((j for j in range(k - 1, max(-1, k - 4), -1) if toks.has(j, loc) or toks.has(j, targ)), None)
+        if cue is not None and any(w in lexicons.words("indefinite") for w in text[toks[cue].end: toks[k].start].casefold().split()):
             return True
     return False
 

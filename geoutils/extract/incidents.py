@@ -28,8 +28,9 @@ from geoutils.extract.places import Cand
 __all__ = ["Incident", "group_incidents", "best_place"]
 
 _RECENT = 8  # incidents a dateless definite mention may refer back to
-_LEAD, _AFTER = 3, 2
-_FOCUS_DAYS = 31  # the article's first incidents may take the day of one told just after them
+_LEAD, _AFTER = 3, 2  # the article's first incidents may take the day of one of the next ones
+_FOCUS_DAYS = 31  # a one-town report's unplaced event this far (days) from the town's own is another story
+_NEAR_KM = 25.0  # how far "near X" / "the outskirts of X" can reach
 
 
 @dataclass(eq=False)
@@ -145,21 +146,29 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
 
 
 def _focus(incidents: list[Incident]) -> list[Incident]:
-    """A report about one town ("... in Basra", "the city"): when every town or point the article
-    places its events at lies within 15 km of one town, a dated event the text places nowhere
-    ("On August 14, gunmen killed an activist") happened there, at ``geo_precision`` 2, when it is
-    within ``_FOCUS_DAYS`` of the town's dated event (not a recalled one of another year)."""
+    """A report about one town: a dated event the text places nowhere ("On May 1, gunmen shot
+    dead a lawyer as he left his office") happened in that town, at ``geo_precision`` 2.
+
+    Chosen conditions (all must hold): every place the article gives its events is that one town
+    (or a point in it within 15 km, or a province or country containing it); the unplaced event
+    has no locative of its own, not even an unnamed one ("attacked a village", "في قرية");
+    and it lies within ``_FOCUS_DAYS`` of the town's own dated event (not one recalled from
+    another year)."""
     cands = [c for inc in incidents for m in inc.mentions for c in m.cands]
     local = [c for c in cands if c.specificity < 3]
     if not local:
         return incidents
     town = min(local, key=lambda c: (c.specificity != 1, c.order))
-    if getattr(town.place, "kind", "") not in ("town", "place") or not all(_close(town.place, c.place, 15.0) for c in local):
+    if getattr(town.place, "kind", "") not in ("town", "place"):
+        return incidents
+    one_town = all(c.place.id == town.place.id or (c.specificity == 0 and _close(town.place, c.place, 15.0))
+                   for c in local) and all(_within(c.place, town.place) for c in cands if c.specificity >= 3)
+    if not one_town:
         return incidents
     home = next((inc.date for inc in incidents if inc.date is not None and any(town in m.cands for m in inc.mentions)), None)
     for inc in incidents:
         if inc.date is not None and home is not None and abs((inc.date - home).days) <= _FOCUS_DAYS \
-                and not any(m.cands for m in inc.mentions):
+                and not any(m.cands or m.unnamed_site for m in inc.mentions):
             m = next(m for m in inc.mentions if m.date is not None)
             m.cands = [Cand(town.place, 2, m.evidence[0], end=m.evidence[1])]
     return incidents
@@ -216,13 +225,14 @@ def _refer(inc: Incident, m: EventMention) -> None:
 
 
 def _finer(a: Cand, c: Cand) -> bool:
-    """``c`` refines ``a``: a point or town inside ``a``'s province, district or surroundings,
-    or a place itself ("in the town of Koya") where ``a`` was only near a town ("the outskirts
-    of Erbil") of the same province."""
+    """``c`` refines ``a``, always from a coarser to a finer place: a point or town inside ``a``'s
+    province, district or surroundings (15 km), or a town itself ("in the town of X") where
+    ``a`` was only near a town ("the outskirts of Y") of the same province, within the
+    ``_NEAR_KM`` that "near" and "outskirts" can mean."""
     if c.specificity < a.specificity:
         return _within(a.place, c.place) if a.specificity >= 3 else _close(a.place, c.place, 15.0)
     return c.specificity == a.specificity < 3 and a.precision == 2 and c.precision == 1 and \
-        _same_admin1(a.place, c.place) and _close(a.place, c.place, 80.0)
+        _same_admin1(a.place, c.place) and _close(a.place, c.place, _NEAR_KM)
 
 
 def _complete(incidents: list[Incident]) -> list[Incident]:

@@ -154,3 +154,27 @@ def test_a_reference_close_by_refines_near(gz):
     t = ("Mortar rounds fell on farmland near Kirkuk on Tuesday, killing a shepherd. "
          "Police said the attack damaged an orchard in Taza Khurmatu.")
     assert [(r[0], r[3]) for r in table(t, gz)] == [("Taza Khurmatu", 1)]
+
+
+# 11. a possessive makes a container only for a place noun or a place after it
+def test_a_possessive_container_needs_a_place_noun_or_a_place_after_it():
+    from geoutils.extract.places import _possessive_after
+    t = "Gunmen attacked the Kirkuk governor's office in Hawija."
+    assert not _possessive_after(t, t.index("Kirkuk") + 6)
+    t = "A drone hit Kirkuk's governor on Monday."
+    assert not _possessive_after(t, t.index("Kirkuk") + 6)
+    t = "Shells fell on Hasakah province's Amuda on Monday."
+    assert _possessive_after(t, t.index("Hasakah") + 7)
+    t = "A bomb hit Kirkuk's Hawija district."
+    assert _possessive_after(t, t.index("Kirkuk") + 6, frozenset({t.index("Hawija")}))
+
+
+# 12. تعرض names a target only when an event word with لـ follows the place
+def test_subjected_to_a_danger_is_no_target(gz):
+    t = "مقتل شرطي في هجوم\nقتل مسلحون شرطياً يوم الأحد في هجوم، وتتعرض بلدة عامودا لخطر انقطاع المياه منذ أسابيع."
+    assert "Amuda" not in [r[0] for r in table(t, gz)]
+
+
+def test_subjected_to_shelling_names_the_target(gz):
+    t = "تعرضت بلدة عامودا ليل الأحد لقصف مدفعي أدى إلى إصابة ثلاثة مدنيين."
+    assert [r[0] for r in table(t, gz)] == ["Amuda"]

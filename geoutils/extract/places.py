@@ -111,6 +111,12 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
             rel = True  # "بالقرب من", "north of", "5 km from", "the road between": part of a relative cue
             j -= 1
             continue
+        if toks.has(j, _w("undergo_verbs")):
+            # "تعرضت مدينة X لقصف": a target only when an event word with لـ follows the place
+            # ("الإصابات التي تعرض لها", "تتعرض X لخطر الجفاف" name no target)
+            if unknown or not _undergoes(toks, i0, events):
+                return None, False, False
+            return toks[j].norm, bool(rel), False
         if toks.has(j, loc) or toks.has(j, targ):
             if unknown and not settlement:
                 return None, False, False
@@ -152,6 +158,14 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
     return None, bool(rel), False
 
 
+_UNDERGO_AHEAD = 15  # tokens after the place where "لـ + event word" may come (an apposition, a time between)
+
+
+def _undergoes(toks: Tokens, i0: int, events: frozenset[int]) -> bool:
+    """An event word with the proclitic لـ after the place at ``i0`` ("تعرضت قاعدة X، مساء الخميس، لقصف")."""
+    return any(k in events and toks[k].text[:1] == "ل" for k in range(i0 + 1, min(len(toks), i0 + 1 + _UNDERGO_AHEAD)))
+
+
 def _attributive(text: str, toks: Tokens, i1: int, events: frozenset[int]) -> bool:
     """An English place used as a modifier of the event noun: "Kirkuk bakery blast", "Mosul car bomb"
     (not across punctuation: a dateline "BASRA - Gunfights ..." is no modifier)."""
@@ -175,10 +189,11 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
     prev: Cand | None = None
     group = 0
     covered: set[int] = set()
+    starts = frozenset(m.start for m in mentions)
     for m in mentions:
         # a province or country named before ("Iraq's Mosul", "Hasakah province's Amuda")
         if m.place is not None and (getattr(m.place, "kind", "") in _REGION_KINDS or m.kind_hint == "governorate"
-                                    or _possessive_after(text, m.end)):
+                                    or _possessive_after(text, m.end, starts)):
             a, b = toks.first_in(m.start, m.end), toks.index_at(m.end - 1)
             covered.update(range(max(a, 0), b + 1))
     for m in mentions:
@@ -223,11 +238,27 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
     return out
 
 
-def _possessive_after(text: str, end: int) -> bool:
-    """"Idlib's", "Idlib province's": the name (or its generic word) carries a possessive."""
-    tail = text[end: end + 24]
-    m = re.match(r"(?:\s+[A-Za-z]+)?['’]s\b", tail)
-    return m is not None
+_POSSESSIVE_AFTER = re.compile(r"(?:\s+([A-Za-z]+))?['’]s\s+((?:[a-z]+\s+){0,3})")
+
+
+def _possessive_after(text: str, end: int, starts: frozenset[int] = frozenset()) -> bool:
+    """The place ending at ``end`` is a container by its possessive: its generic place noun takes
+    the "'s" ("Hasakah province's Amuda", "Kirkuk city's ...": a word of ``place_nouns``), or the
+    "'s" heads another place (``starts``: the mentions' offsets), with at most a few lower-case
+    words between ("Iraq's northern city of Mosul"). "The Kirkuk governor's office" and
+    "Kirkuk's governor" make no container.
+
+    Example
+    -------
+    >>> _possessive_after("Hasakah province's Amuda", 7), _possessive_after("the Kirkuk governor's office", 10)
+    (True, False)
+    """
+    m = _POSSESSIVE_AFTER.match(text, end, min(len(text), end + 60))
+    if m is None:
+        return False
+    if m.group(1):
+        return m.group(1).casefold() in _w("place_nouns")
+    return m.end() in starts
 
 
 def _region(place: Any) -> bool:

@@ -14,15 +14,16 @@ Example
 """
 from __future__ import annotations
 
-import math
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from gazetteer.geo import haversine_km
 from geoutils import lexicons
 from geoutils.extract import events as ev
 from geoutils.extract.actors import Actor, find_actors
+from geoutils.extract.cues import additive, stamped, unnamed_site
 from geoutils.extract.dates import find_dates, find_times, time_of_day
 from geoutils.extract.numbers import casualties
 from geoutils.extract.places import Cand, locate
@@ -125,12 +126,6 @@ _FAR_KM = 800.0  # a place this far from every place of the article's main count
 _NEAR_KM = 150.0  # ... or this far, for a minor place (no population: a village, a neighbourhood)
 
 
-def _km(a: Any, b: Any) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def _outlier_test(mentions: list[Any], country: str | None):
     """A predicate: is a place far abroad from the story ("a drone hit an Orlando-registered truck"
     read as Orlando, Florida; "SDF" read as an airport in Kentucky)? True for a place outside the article's main
@@ -147,7 +142,7 @@ def _outlier_test(mentions: list[Any], country: str | None):
             return False
         # a minor place abroad (a village or neighbourhood, no population) is read only beside the border
         limit = _FAR_KM if getattr(place, "population", None) else _NEAR_KM
-        return all(_km(place, h) > limit for h in home)
+        return all(haversine_km(place.lat, place.lon, h.lat, h.lon) > limit for h in home)
     return far
 
 
@@ -159,20 +154,6 @@ def _filing_date(toks_all: Tokens, dl: tuple[int, int] | None, pub: date) -> dat
         if hits and hits[0].date <= pub:
             return hits[0].date
     return pub
-
-
-def _stamped(text: str, toks: Tokens, i: int) -> bool:
-    """The date at token ``i`` is the page's stamp ("Last updated: July 3", "تاريخ النشر 2021-05-10"
-    opening a line): a stamp label stands just before it and either opens its line (one word may
-    precede it) or is followed by a colon. Mid-sentence the same words are prose ("the group
-    posted a video on May 3")."""
-    stamp = lexicons.words("stamp_labels")
-    for k in range(max(0, i - 2), i):
-        if toks.has(k, stamp):
-            line = text.rfind("\n", 0, toks[k].start) + 1
-            if ":" in text[toks[k].end: toks[i].start] or len(text[line: toks[k].start].split()) <= 1:
-                return True
-    return False
 
 
 def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) -> list[EventMention]:
@@ -217,7 +198,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             continue
         prev_end = e
         dates = find_dates(toks, anchor)
-        dates = [d for d in dates if not _stamped(text, toks, d.start)]
+        dates = [d for d in dates if not stamped(text, toks, d.start)]
         if dl and s < dl[1]:  # the dateline's date is the filing date, not the event's
             dates = [d for d in dates if not (dl[0] <= toks[d.start].start < dl[1])]
         trigs = _promote(trigs, bool(dates), not out)
@@ -242,7 +223,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
                 if told:
                     w0 = toks[next(t.start for t in trigs if t.kind == "weak" and not t.aggregate)].start
                     ref.cands = [c for c in located if c.order > w0]  # "the attack ... in X", not "X ... the attack"
-                    ref.also = _additive(toks, trigs)
+                    ref.also = additive(toks, trigs)
                 out.append(ref)
             continue
         bounds = [cl[0].start for cl, *_ in strong]
@@ -295,10 +276,10 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             for m in ms:
                 if not m.cands:
                     m.cands.append(lone)
-        if _additive(toks, trigs):
+        if additive(toks, trigs):
             for m in ms:  # "a second car bomb also exploded in X": a further event, not a retelling
                 m.also = True
-        if _unnamed_site(text, toks):
+        if unnamed_site(text, toks):
             for m in ms:
                 m.unnamed_site = True
         ms = _merge_same_event(ms)
@@ -312,58 +293,6 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
 
 
 _CONTINUE_BACK = 8  # tokens before a place read for a destination or a place that is no event site
-
-
-def _additive(toks: Tokens, trigs: list[ev.Trigger]) -> bool:
-    """An additive word that belongs to an event word: one of ``additive`` at most two tokens before
-    it ("also hit", "another car bomb", "كما طال القصف"), or one of ``additive_after`` right after it
-    ("the shelling also damaged", "وأصاب القصف أيضاً"). Event words are the triggers and the target
-    verbs. Elsewhere the word is another's: "كما قال شهود" ("as witnesses said"), "wounding another five".
-
-    Example
-    -------
-    >>> t = Tokens.of("A second bomb also exploded in the market.")
-    >>> _additive(t, ev.find_triggers(t)), _additive(Tokens.of("Police also said so."), [])
-    (True, False)
-    """
-    before, after = lexicons.words("additive"), lexicons.words("additive_after")
-    targ = lexicons.words("target_verbs")
-    event = {k for t in trigs for k in range(t.start, t.end)}
-    n = len(toks)
-    for k in range(n):
-        if toks.has(k, before) and any(j in event or toks.has(j, targ) for j in range(k + 1, min(n, k + 3))):
-            return True
-        if toks.has(k, after) and k > 0 and (k - 1 in event or toks.has(k - 1, targ)):
-            return True
-    return False
-
-
-def _unnamed_site(text: str, toks: Tokens) -> bool:
-    """The sentence puts its event at an indefinite settlement ("attacked a village", "in a nearby
-    town", "في قرية", "بقرية"): a place of its own that the text does not name. "In the city",
-    "في المدينة" (definite) is the town the report is about.
-
-    Example
-    -------
-    >>> t = "Militants attacked a village, killing four."
-    >>> _unnamed_site(t, Tokens.of(t)), _unnamed_site("Gunmen struck in the town.", Tokens.of("Gunmen struck in the town."))
-    (True, False)
-    """
-    loc, targ, settle = lexicons.words("locative"), lexicons.words("target_verbs"), lexicons.words("settlement_nouns")
-    for k in range(len(toks)):
-        if not toks.has(k, settle):
-            continue
-        raw = toks[k].text
-        if not raw.isascii():
-            bare = raw[1:] if raw[:1] in "وبفل" else raw
-            cued = raw[:1] == "ب" or any(toks.has(j, loc) or toks.has(j, targ) for j in range(max(0, k - 2), k))
-            if cued and not bare.startswith("ال") and not raw.startswith("ال"):
-                return True
-            continue
-        cue = next((j for j in range(k - 1, max(-1, k - 4), -1) if toks.has(j, loc) or toks.has(j, targ)), None)
-        if cue is not None and any(w in lexicons.words("indefinite") for w in text[toks[cue].end: toks[k].start].casefold().split()):
-            return True
-    return False
 
 
 def _continue_place(out: list[EventMention], located: list[Cand], prev_end: int, text: str, s: int,

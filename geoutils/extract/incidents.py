@@ -16,11 +16,11 @@ Example
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from gazetteer.geo import haversine_km
 from geoutils.extract.clauses import EventMention
 from geoutils.extract.events import event_type_of
 from geoutils.extract.places import Cand
@@ -67,9 +67,7 @@ def _close(a: Any, b: Any, km: float = 30.0) -> bool:
         if getattr(a, "kind", "") == "country" or getattr(b, "kind", "") == "country":
             return (a.country_code or "") == (b.country_code or "")
         km = 150.0
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h))) <= km
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= km
 
 
 def _place_compatible(inc: Incident, m: EventMention) -> bool:

@@ -278,6 +278,16 @@ def test_another_undated_bomb_at_the_town_stays_a_row(gz):
     assert [loc for loc, _ in rows(t, gz)] == ["Qamishli", "Qamishli"]
 
 
+def test_protesters_in_a_clash_are_a_violent_demonstration(gz):
+    for t in ("Protesters clashed with police in Qamishli on Sunday, witnesses said.",
+              "Gunfights between protesters and security forces broke out in Qamishli on Sunday.",
+              "اندلعت اشتباكات بين المتظاهرين وقوات الأمن في القامشلي يوم الأحد."):
+        g = extract_incidents(t, PUB, gazetteer=gz)
+        assert list(g.sub_event_type) == ["Violent demonstration"], t
+    g = extract_incidents("Protesters rallied peacefully in Qamishli on Sunday.", PUB, gazetteer=gz)
+    assert list(g.sub_event_type) == ["Peaceful protest"]
+
+
 # Findings: the same mechanisms told in other words, where the code does not follow (yet).
 
 @pytest.mark.xfail(strict=True, reason="main country is a 1-1 tie won by the place named first (Toyota, JP)")

@@ -86,6 +86,8 @@ def _summarise(cl: list[ev.Trigger]) -> tuple[str | None, str | None, bool, bool
     weapons = {t.weapon for t in cl if t.weapon}
     if any(t.kind == "intercept" for t in cl):
         sub = "Disrupted weapons use"
+    elif "Peaceful protest" in subs and subs & {"Armed clash", "Violent demonstration"}:
+        sub = "Violent demonstration"  # "protesters clash with police": demonstrators in violence
     else:
         sub = next((s for s in SUB_PRIORITY if s in subs), None)
     if "drone" in weapons and sub == ev.SHELL:
@@ -244,6 +246,11 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             for m in ms:  # "militants stormed the site": an attack, not a demonstration
                 if m.sub == "Violent demonstration":
                     m.sub = "Attack"
+        subs = {m.sub for m in ms}
+        if "Peaceful protest" in subs and subs & {"Armed clash", "Violent demonstration"}:
+            for m in ms:  # "protesters clashed with police", "gunfights between protesters and police"
+                if m.sub in ("Peaceful protest", "Armed clash"):
+                    m.sub = "Violent demonstration"
         for d in dates:
             m = ms[nearest((d.start + d.end) / 2)]
             if m.date is None:

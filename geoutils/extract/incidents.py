@@ -241,6 +241,7 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
     told again, whatever words it uses ("the raid", "the clashes")."""
     gone: set[int] = set()
     places = [best_place([c for m in inc.mentions for c in m.cands]) for inc in incidents]
+    index = {id(inc): j for j, inc in enumerate(incidents)}
     for k, b in enumerate(incidents):
         pb = places[k]
         if b.date is not None or pb is None or pb.specificity >= 3:
@@ -268,7 +269,7 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
         if best is not None:
             best.mentions.extend(b.mentions)
             gone.add(k)
-            jb = next(j for j, inc in enumerate(incidents) if inc is best)
+            jb = index[id(best)]
             places[jb] = best_place([c for m in best.mentions for c in m.cands])
     return _narrative_time(_undated_retold([inc for k, inc in enumerate(incidents) if k not in gone]))
 

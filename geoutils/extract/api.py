@@ -74,7 +74,7 @@ def extract_incidents(text: str, published: str | date | None = None, lang: str 
     work = normalize_newlines(text)  # same length: offsets index the original text
     toks = Tokens.of(work)
     mentions = parse_mentions(work, published=pub, lang=lang, gazetteer=gazetteer, tokens=list(toks))
-    rows = incident_rows(group_incidents(event_mentions(work, toks, mentions, pub, gazetteer)), text, source, pub)
+    rows = incident_rows(group_incidents(event_mentions(work, toks, mentions, pub)), text, source, pub)
     if not rows:
         return empty_incidents()
     return coerce(rows)

@@ -15,16 +15,18 @@ Example
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from gazetteer.geo import haversine_km
 from geoutils import lexicons
 from geoutils.extract import events as ev
 from geoutils.extract.actors import Actor, find_actors
+from geoutils.extract.cues import additive, stamped, unnamed_site
 from geoutils.extract.dates import find_dates, find_times, time_of_day
 from geoutils.extract.numbers import casualties
-from geoutils.extract.places import Cand, locate, mission_target
+from geoutils.extract.places import Cand, locate
 from geoutils.extract.sentences import body_start, dateline, split_sentences
 from geoutils.extract.tokens import Tokens
 
@@ -57,6 +59,14 @@ class EventMention:
     injured: int | None = None
     actor1: str | None = None
     actor2: str | None = None
+    also: bool = False  # an additive word ("also", كما): another target of the event referred to
+    generic: bool = False  # the kind comes from a generic word only ("attack kills 8"): a more specific one may join
+    unnamed_site: bool = False  # the sentence puts the event at an unnamed settlement ("attacked a village")
+
+    @property
+    def kind(self) -> str | None:
+        """The sub-event type for matching mentions (None when only generic)."""
+        return None if self.generic else self.sub
 
 
 def _clusters(trigs: list[ev.Trigger]) -> list[list[ev.Trigger]]:
@@ -76,6 +86,8 @@ def _summarise(cl: list[ev.Trigger]) -> tuple[str | None, str | None, bool, bool
     weapons = {t.weapon for t in cl if t.weapon}
     if any(t.kind == "intercept" for t in cl):
         sub = "Disrupted weapons use"
+    elif "Peaceful protest" in subs and subs & {"Armed clash", "Violent demonstration"}:
+        sub = "Violent demonstration"  # "protesters clash with police": demonstrators in violence
     else:
         sub = next((s for s in SUB_PRIORITY if s in subs), None)
     if "drone" in weapons and sub == ev.SHELL:
@@ -87,17 +99,20 @@ def _summarise(cl: list[ev.Trigger]) -> tuple[str | None, str | None, bool, bool
     return sub, weapon, bool(strong), first_strong.definite, any(t.aggregate for t in cl)
 
 
-def _promote(trigs: list[ev.Trigger], located: list[Cand], dated: bool, first_event: bool) -> list[ev.Trigger]:
+def _promote(trigs: list[ev.Trigger], dated: bool, first_event: bool) -> list[ev.Trigger]:
     """With no strong event word, "Militants kill five in X" / "gunmen attacked X": the killing or
-    an indefinite attack word names an Attack when the sentence places it (or is the first news)."""
+    an indefinite attack word names an Attack when it is the article's first news, or when the
+    sentence dates it ("on May 1, gunmen killed an activist"). A later, undated sentence with a
+    vague word ("dozens have been killed in X since the war began") is background, not an event."""
     if any(t.kind in ("strong", "intercept") for t in trigs):
         return [t for t in trigs if t.kind != "fallback"]
     cand = [t for t in trigs if (t.kind == "fallback" or (t.kind == "weak" and not t.definite)) and not t.aggregate]
     definite_ref = any(t.kind == "weak" and t.definite for t in trigs)
-    if not cand or definite_ref or not (located or first_event) or (not first_event and not (located and dated)):
+    if not cand or definite_ref or not (first_event or dated):
         return [t for t in trigs if t.kind != "fallback"]
     t = cand[0]
-    return [ev.Trigger(t.start, t.end, "strong", "Attack", None, False)] + [x for x in trigs if x is not t and x.kind != "fallback"]
+    return [ev.Trigger(t.start, t.end, "strong", "Attack", None, False, generic=True)] + \
+        [x for x in trigs if x is not t and x.kind != "fallback"]
 
 
 def _main_country(mentions: list[Any]) -> str | None:
@@ -107,6 +122,30 @@ def _main_country(mentions: list[Any]) -> str | None:
         if p is not None and p.country_code:
             counts[p.country_code] = counts.get(p.country_code, 0) + 1
     return max(counts, key=counts.get) if counts else None
+
+
+_FAR_KM = 800.0  # a place this far from every place of the article's main country is a misreading
+_NEAR_KM = 150.0  # ... or this far, for a minor place (no population: a village, a neighbourhood)
+
+
+def _outlier_test(mentions: list[Any], country: str | None):
+    """A predicate: is a place far abroad from the story ("a drone hit an Orlando-registered truck"
+    read as Orlando, Florida; "SDF" read as an airport in Kentucky)? True for a place outside the article's main
+    country lying more than ``_FAR_KM`` from every place the article names in that country
+    (``_NEAR_KM`` for a place with no population: a neighbourhood of another country)."""
+    home = [m.place for m in mentions if m.place is not None and m.role == "place" and
+            m.place.country_code == country and getattr(m.place, "kind", "") != "country"]
+    if not country or not home:
+        return lambda place: False
+    home = home[:64]  # bounded
+
+    def far(place: Any) -> bool:
+        if (place.country_code or "") == country or getattr(place, "kind", "") == "country":
+            return False
+        # a minor place abroad (a village or neighbourhood, no population) is read only beside the border
+        limit = _FAR_KM if getattr(place, "population", None) else _NEAR_KM
+        return all(haversine_km(place.lat, place.lon, h.lat, h.lon) > limit for h in home)
+    return far
 
 
 def _filing_date(toks_all: Tokens, dl: tuple[int, int] | None, pub: date) -> date:
@@ -119,10 +158,11 @@ def _filing_date(toks_all: Tokens, dl: tuple[int, int] | None, pub: date) -> dat
     return pub
 
 
-def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
-                   gazetteer: Any = None) -> list[EventMention]:
-    """Event mentions of the whole article, sentence by sentence (see module doc)."""
+def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) -> list[EventMention]:
+    """Event mentions of the whole article, sentence by sentence (see module doc). Every place
+    comes from the geoparser's ``mentions`` (embassies included): no lookup of its own."""
     country = _main_country(mentions)
+    far = _outlier_test(mentions, country)
     body = body_start(text)
     dl = dateline(text)
     anchor = _filing_date(toks_all, dl, pub)  # relative dates ("on Sunday", أمس) count from the filing date
@@ -131,6 +171,8 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
     last_by_kind: dict[str, Any] = {}
     pending_accused: list[tuple[int, str]] = []
     agent_or_accuse = lexicons.words("agent_verbs") | lexicons.words("accuse_verbs")
+    prev_end = -1
+    one_line = "\n" not in text.strip()  # a headline or brief pasted alone
     for s, e in split_sentences(text):
         toks = toks_all.span(s, e)
         if not toks:
@@ -149,15 +191,19 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
                 continue
             keep.append(m)
         events = frozenset(k for t in trigs if t.kind in ("strong", "weak", "intercept") for k in range(t.start, t.end))
-        located = locate(text, toks, keep, events)
+        located = [c for c in locate(text, toks, keep, events) if not far(c.place)]
         for c in located:
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
         if not trigs:
+            _continue_place(out, located, prev_end, text, s, toks)
+            prev_end = e
             continue
+        prev_end = e
         dates = find_dates(toks, anchor)
+        dates = [d for d in dates if not stamped(text, toks, d.start)]
         if dl and s < dl[1]:  # the dateline's date is the filing date, not the event's
             dates = [d for d in dates if not (dl[0] <= toks[d.start].start < dl[1])]
-        trigs = _promote(trigs, located, bool(dates), not out)
+        trigs = _promote(trigs, bool(dates), not out)
         clusters = [(cl, *_summarise(cl)) for cl in _clusters(trigs)]
         strong = [c for c in clusters if c[3] and not c[5]]
         aggregate_only = not strong and any(c[5] for c in clusters)
@@ -168,10 +214,18 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
             if aggregate_only or not out or headline:
                 continue
             cas = casualties(toks, raw=sent)
-            if cas.killed is not None or cas.injured is not None or accused:
+            # "the blast took place early today in X": a definite reference tells its incident's day and place
+            told = any(t.kind == "weak" and not t.aggregate for t in trigs) and (dates or located)
+            if cas.killed is not None or cas.injured is not None or accused or told:
                 ref = EventMention((s, e), None, None, True, False, (s, min(e, s + 80)))
                 ref.killed, ref.killed_named, ref.injured = cas.killed, cas.killed_named, cas.injured
                 ref.actor1 = accused
+                if dates:  # its time: a day for its incident, or a recalled time ("last May") that is another's
+                    ref.date, ref.precision = dates[0].date, dates[0].precision
+                if told:
+                    w0 = toks[next(t.start for t in trigs if t.kind == "weak" and not t.aggregate)].start
+                    ref.cands = [c for c in located if c.order > w0]  # "the attack ... in X", not "X ... the attack"
+                    ref.also = additive(toks, trigs)
                 out.append(ref)
             continue
         bounds = [cl[0].start for cl, *_ in strong]
@@ -184,13 +238,19 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
             best = [j for j in (k - 1, k) if 0 <= j < len(mids)]
             return min(best, key=lambda j: (abs(mids[j] - pos), j))
 
-        ms = [EventMention((s, e), sub, weapon, definite, headline, (toks[cl[0].start].start, toks[cl[-1].end - 1].end))
+        ms = [EventMention((s, e), sub, weapon, definite, headline, (toks[cl[0].start].start, toks[cl[-1].end - 1].end),
+                           generic=all(t.generic for t in cl if t.kind in ("strong", "intercept")))
               for cl, sub, weapon, _, definite, _ in strong]
         if any(m.sub == "Violent demonstration" for m in ms) and not any(toks.has(k, lexicons.words("crowd")) for k in range(len(toks))) \
                 and not any(a.name == "Protesters" for a in actors):
             for m in ms:  # "militants stormed the site": an attack, not a demonstration
                 if m.sub == "Violent demonstration":
                     m.sub = "Attack"
+        subs = {m.sub for m in ms}
+        if "Peaceful protest" in subs and subs & {"Armed clash", "Violent demonstration"}:
+            for m in ms:  # "protesters clashed with police", "gunfights between protesters and police"
+                if m.sub in ("Peaceful protest", "Armed clash"):
+                    m.sub = "Violent demonstration"
         for d in dates:
             m = ms[nearest((d.start + d.end) / 2)]
             if m.date is None:
@@ -212,16 +272,23 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
                     ms[j].sub not in ("Violent demonstration", "Peaceful protest"):
                 ms[j].actor2 = accused
             if not ms[j].cands:
-                c = mission_target(text, toks, lo, hi, gazetteer, country)
-                if c is not None:
-                    ms[j].cands.append(c)
-            if not ms[j].cands:
                 # "the base" / القاعدة with no name: the base the article last named
                 for t in toks[lo:hi]:
                     k = _BASE_WORDS.get(t.generic or "")
                     if k and last_by_kind.get(k) is not None and (t.text.isascii() or t.text.startswith(("ال", "وال", "بال"))):
                         ms[j].cands.append(Cand(last_by_kind[k], 1, t.start, end=t.end))
                         break
+        lone = _lone_place(keep, far) if headline or (one_line and not out) else None
+        if lone is not None:
+            for m in ms:
+                if not m.cands:
+                    m.cands.append(lone)
+        if additive(toks, trigs):
+            for m in ms:  # "a second car bomb also exploded in X": a further event, not a retelling
+                m.also = True
+        if unnamed_site(text, toks):
+            for m in ms:
+                m.unnamed_site = True
         ms = _merge_same_event(ms)
         if accused and out:
             pending_accused.append((len(out) - 1, accused))
@@ -232,8 +299,47 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
     return out
 
 
+_CONTINUE_BACK = 8  # tokens before a place read for a destination or a place that is no event site
+
+
+def _continue_place(out: list[EventMention], located: list[Cand], prev_end: int, text: str, s: int,
+                    toks: Tokens) -> None:
+    """"An official was killed by a drone on Friday. He was driving near X.": a sentence with no
+    event word, right after a dated event sentence that placed nothing (the next paragraph at
+    most), tells about where that event happened: its place, at ``geo_precision`` 2 at least (the
+    sentence places the victim, not the strike). A destination ("taken to", "heading to", إلى،
+    متوجهاً) or a place that is no event site (a hospital, a hometown, a funeral) is not kept."""
+    if not located or not out or prev_end < 0:
+        return
+    last = out[-1]
+    if last.cands or last.headline or last.sub is None or last.date is None or last.sent[1] != prev_end \
+            or text.count("\n", prev_end, s) > 2:
+        return
+    away = lexicons.words("destination") | lexicons.words("not_event_site")
+    keep = []
+    for c in located:
+        i0 = toks.index_at(c.order)
+        if not any(toks.has(k, away) for k in range(max(0, i0 - _CONTINUE_BACK), max(0, i0))):
+            keep.append(replace(c, precision=max(c.precision, 2)))
+    last.cands = keep
+
+
+def _lone_place(mentions: list[Any], far: Any) -> Cand | None:
+    """The one place a title (or a one-line brief) names, when its event words have no locative phrase of their own
+    ("Roadside bomb wounds four as minister tours Tikrit", "Troops push to encircle Hawija amid heavy
+    fighting"): the event is told there, at ``geo_precision`` 2 (part of, or near, the place).
+    None when the sentence names no place or several (then the event's place is unknown)."""
+    found = [m for m in mentions if m.place is not None and m.role == "place" and not m.dateline
+             and getattr(m.place, "kind", "") != "country" and not far(m.place)]
+    if not found or len({m.place.id for m in found}) > 1:
+        return None
+    m = found[0]
+    return Cand(m.place, 3 if getattr(m.place, "kind", "") in ("governorate", "province", "region") else 2,
+                m.start, end=m.end)
+
+
 def _merge_same_event(ms: list[EventMention]) -> list[EventMention]:
-    """"killed by a suicide bomber and a wave of mortar bombs": a later event word of the same
+    """"hit by a car bomb and then by a salvo of rockets": a later event word of the same
     sentence and event type, with no place or day of its own, is the same event (one row)."""
     out: list[EventMention] = []
     for m in ms:

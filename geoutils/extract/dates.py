@@ -137,7 +137,7 @@ def _year_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
         return (got[0], got[1] + 1) if got else None
     if i < len(tokens):
         n = tokens[i].norm
-        if len(n) == 4 and n.isdigit() and 1900 <= int(n) <= 2100:
+        if len(n) == 4 and n.isdecimal() and 1900 <= int(n) <= 2100:
             return int(n), 1
     return None
 
@@ -145,7 +145,7 @@ def _year_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
 def _day_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
     """A day of month at ``i``: digits, "27th", or Arabic/English ordinal words."""
     n = tokens[i].norm
-    if n.isdigit() and len(n) <= 2 and 1 <= int(n) <= 31:
+    if n.isdecimal() and len(n) <= 2 and 1 <= int(n) <= 31:
         return int(n), 1
     m = _ORDINAL_SUFFIX.match(n)
     if m and 1 <= int(m.group(1)) <= 31:
@@ -200,7 +200,7 @@ def find_dates(tokens: list[Token], published: date) -> list[DateHit]:
 @lru_cache(maxsize=65536)
 def _may_start(norm: str) -> bool:
     """False when no date can start with this word (a superset test of :func:`_date_at`)."""
-    if not norm or norm[:1].isdigit() or norm in _TODAY or norm in _REL_FIRST:
+    if not norm or norm[:1].isdecimal() or norm in _TODAY or norm in _REL_FIRST:
         return True
     return (norm, "") in _REL_PAIRS or any(
         v in _ORD or v in _ORD_TENS or v in _MONTH_FIRST or v in _WEEKDAYS or v in _YESTERDAY
@@ -211,17 +211,17 @@ def _date_at(tokens: list[Token], i: int, pub: date) -> DateHit | None:
     norm = tokens[i].norm
     vs = _variants(norm)
     # ISO 2020-01-03
-    if len(norm) == 4 and norm.isdigit() and i + 2 < len(tokens):
+    if len(norm) == 4 and norm.isdecimal() and i + 2 < len(tokens):
         a, b = tokens[i + 1].norm, tokens[i + 2].norm
-        if a.isdigit() and b.isdigit() and tokens[i + 1].start - tokens[i].end == 1:
+        if a.isdecimal() and b.isdecimal() and tokens[i + 1].start - tokens[i].end == 1:
             d = _safe(int(norm), int(a), int(b))
             if d:
                 return DateHit(i, i + 3, d, 1)
     # numeric 21/01/2021, 21-1-2021, 21.01.2021: day first (the Arabic and British order), month
     # first only when the first number cannot be a month's day-of-month reading (01/21/2021)
-    if norm.isdigit() and len(norm) <= 2 and i + 2 < len(tokens):
+    if norm.isdecimal() and len(norm) <= 2 and i + 2 < len(tokens):
         a, b = tokens[i + 1].norm, tokens[i + 2].norm
-        if a.isdigit() and len(a) <= 2 and b.isdigit() and len(b) == 4 and \
+        if a.isdecimal() and len(a) <= 2 and b.isdecimal() and len(b) == 4 and \
                 tokens[i + 1].start - tokens[i].end == 1 and tokens[i + 2].start - tokens[i + 1].end == 1:
             d0, m0 = int(norm), int(a)
             if m0 > 12 and d0 <= 12:
@@ -233,7 +233,7 @@ def _date_at(tokens: list[Token], i: int, pub: date) -> DateHit | None:
     day = _day_at(tokens, i)
     if day is not None:
         j = i + day[1]
-        if j < len(tokens) and tokens[j].norm in _FROM and not tokens[i].norm.isdigit():
+        if j < len(tokens) and tokens[j].norm in _FROM and not tokens[i].norm.isdecimal():
             j += 1
         hij = _hijri_at(tokens, i, j, day[0], pub)
         if hij is not None:
@@ -252,7 +252,7 @@ def _date_at(tokens: list[Token], i: int, pub: date) -> DateHit | None:
     mon = _month_at(tokens, i)
     if mon is not None:
         j = i + mon[1]
-        if j < len(tokens) and tokens[j].norm.isdigit() and len(tokens[j].norm) <= 2:
+        if j < len(tokens) and tokens[j].norm.isdecimal() and len(tokens[j].norm) <= 2:
             dd = int(tokens[j].norm)
             yr = _year_at(tokens, j + 1)
             d = _safe(infer_year(mon[0], dd, pub, yr[0] if yr else None), mon[0], dd)
@@ -288,7 +288,7 @@ def _date_at(tokens: list[Token], i: int, pub: date) -> DateHit | None:
         raw = tokens[i].text
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         # اليوم "today" folds like يوم "day": only the definite word, not "يوم الأحد", "اليوم 23"
-        if raw.isascii() or ("ال" in raw[:4] and not nxt[:1].isdigit() and not any(
+        if raw.isascii() or ("ال" in raw[:4] and not nxt[:1].isdecimal() and not any(
                 v in _WEEKDAYS or v in _MONTH_FIRST for v in _variants(nxt))):
             return DateHit(i, i + 1, pub, 1, True)
     # last night / الليلة الماضية ; last week / الأسبوع الماضي ; last month / الشهر الماضي
@@ -298,6 +298,8 @@ def _date_at(tokens: list[Token], i: int, pub: date) -> DateHit | None:
         pair, width = (norm, ""), 1
     if pair in _REL_PAIRS:
         kind = _REL_PAIRS[pair]
+        if kind == "today":  # "this morning", "earlier today"
+            return DateHit(i, i + width, pub, 1, True)
         if kind == "night":
             return DateHit(i, i + width, pub - timedelta(days=1), 1, True)
         if kind == "week":
@@ -316,7 +318,7 @@ def _hijri_at(tokens: list[Token], i: int, j: int, day: int, pub: date) -> DateH
                 continue
             k = j + len(key)
             year = None
-            if k < len(tokens) and tokens[k].norm.isdigit() and 1300 <= int(tokens[k].norm) <= 1500:
+            if k < len(tokens) and tokens[k].norm.isdecimal() and 1300 <= int(tokens[k].norm) <= 1500:
                 year, k = int(tokens[k].norm), k + 1
             mark = k < len(tokens) and tokens[k].norm in _HIJRI_MARK
             if year is None:

@@ -71,13 +71,15 @@ class Trigger:
     weapon: str | None
     definite: bool
     aggregate: bool = False  # "20 rocket attacks": a count of events, not one event
+    generic: bool = False  # promoted from a generic word ("Turkish attack kills 8"): any kind of attack
 
 
 def _definite(tokens: list[Token], i: int) -> bool:
     raw = tokens[i].text
     if not raw.isascii():
         return raw.startswith(("ال", "وال", "بال", "فال", "كال", "لل"))
-    return i > 0 and tokens[i - 1].norm in lexicons.words("definite")
+    d = lexicons.words("definite")  # "the attack", "the fierce bombing"
+    return i > 0 and (tokens[i - 1].norm in d or (i > 1 and tokens[i - 2].norm in d and tokens[i - 1].text.islower()))
 
 
 def _match(tokens: list[Token], i: int, first: dict) -> tuple[tuple[str, ...], tuple] | None:
@@ -126,6 +128,6 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
             if before == "نحو" and i > 1:
                 before = tokens[i - 2].norm
             val = word_value(before) if before else None
-            agg = val is not None and val >= 2 and not (len(before) == 4 and before.isdigit() and val > 1900)
+            agg = val is not None and val >= 2 and not (len(before) == 4 and before.isdecimal() and val > 1900)
         out.append(Trigger(i, i + len(key), kind, sub, weapon, _definite(tokens, i), agg))
     return out

@@ -16,11 +16,11 @@ Example
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from gazetteer.geo import haversine_km
 from geoutils.extract.clauses import EventMention
 from geoutils.extract.events import event_type_of
 from geoutils.extract.places import Cand
@@ -28,6 +28,9 @@ from geoutils.extract.places import Cand
 __all__ = ["Incident", "group_incidents", "best_place"]
 
 _RECENT = 8  # incidents a dateless definite mention may refer back to
+_LEAD, _AFTER = 3, 2  # the article's first incidents may take the day of one of the next ones
+_FOCUS_DAYS = 31  # a one-town report's unplaced event this far (days) from the town's own is another story
+_NEAR_KM = 25.0  # how far "near X" / "the outskirts of X" can reach
 
 
 @dataclass(eq=False)
@@ -36,7 +39,13 @@ class Incident:
 
     @property
     def sub(self) -> str | None:
-        return next((m.sub for m in self.mentions if m.sub), None)
+        return self.kind or next((m.sub for m in self.mentions if m.sub), None)
+
+    @property
+    def kind(self) -> str | None:
+        """The sub-event type named by a specific word among the first mentions (None when only
+        generic ones; bounded, so that matching costs the same for a long story)."""
+        return next((m.kind for m in self.mentions[:2 * _RECENT] if m.kind), None)
 
     @property
     def date(self) -> date | None:
@@ -53,19 +62,18 @@ def _compatible_type(a: str | None, b: str | None) -> bool:
 
 
 def _close(a: Any, b: Any, km: float = 30.0) -> bool:
-    if getattr(a, "kind", "") in ("country", "governorate") or getattr(b, "kind", "") in ("country", "governorate"):
+    if getattr(a, "kind", "") in ("country", "governorate", "province") or \
+            getattr(b, "kind", "") in ("country", "governorate", "province"):
         if getattr(a, "kind", "") == "country" or getattr(b, "kind", "") == "country":
             return (a.country_code or "") == (b.country_code or "")
         km = 150.0
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h))) <= km
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= km
 
 
 def _place_compatible(inc: Incident, m: EventMention) -> bool:
     a = best_place([c for mm in inc.mentions[-6:] for c in mm.cands])
     b = best_place(m.cands)
-    return a is None or b is None or _close(a.place, b.place)
+    return a is None or b is None or _close(a.place, b.place, 150.0 if max(a.specificity, b.specificity) >= 3 else 30.0)
 
 
 def group_incidents(mentions: list[EventMention]) -> list[Incident]:
@@ -85,7 +93,7 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
             by_day[m.date].append(inc)
 
     def same_day(m: EventMention) -> Incident | None:
-        return next((i for i in by_day.get(m.date, ())[-_RECENT:] if _compatible_type(i.sub, m.sub)
+        return next((i for i in by_day.get(m.date, ())[-_RECENT:] if _compatible_type(i.kind, m.kind)
                      and _place_compatible(i, m)), None)
 
     for m in mentions:
@@ -93,14 +101,19 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
             headline.append(m)
             continue
         if m.sub is None:  # a reference sentence: "the strike" killed no one, 109 injured
-            if recent:
+            if recent and _elsewhere(recent[-1], m):
+                inc = Incident()  # "the shelling also hit X": the same strikes at another place, another row
+                incidents.append(inc)
+                touch(inc, m)
+            elif recent and not _other_time(recent[-1], m):
+                _refer(recent[-1], m)
                 touch(recent[-1], m)
             continue
         target = None
         if m.date is not None:
             target = same_day(m)
         elif m.definite:
-            target = next((i for i in reversed(recent) if _compatible_type(i.sub, m.sub)
+            target = next((i for i in reversed(recent) if _compatible_type(i.kind, m.kind)
                            and _place_compatible(i, m)), None)
         if target is None:
             target = Incident()
@@ -110,10 +123,10 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
         if m.date is not None:
             target = same_day(m)
         else:
-            target = next((i for i in incidents[:_RECENT] if _compatible_type(i.sub, m.sub) and _place_compatible(i, m)),
+            target = next((i for i in incidents[:_RECENT] if _compatible_type(i.kind, m.kind) and _place_compatible(i, m)),
                           None)
             if target is None and incidents and not m.cands:
-                target = next((i for i in incidents[:_RECENT] if _compatible_type(i.sub, m.sub)), None)
+                target = next((i for i in incidents[:_RECENT] if _compatible_type(i.kind, m.kind)), None)
         if target is not None:
             # the body says it best: the headline only fills what the body lacks
             if any(mm.cands for mm in target.mentions):
@@ -127,17 +140,108 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
         inc = Incident()
         incidents.append(inc)
         touch(inc, m)
-    return _complete(incidents)
+    return _focus(_complete(incidents))
+
+
+def _focus(incidents: list[Incident]) -> list[Incident]:
+    """A report about one town: a dated event the text places nowhere ("On May 1, gunmen shot
+    dead a lawyer as he left his office") happened in that town, at ``geo_precision`` 2.
+
+    Chosen conditions (all must hold): every place the article gives its events is that one town
+    (or a point in it within 15 km, or a province or country containing it); the unplaced event
+    has no locative of its own, not even an unnamed one ("attacked a village", "في قرية");
+    and it lies within ``_FOCUS_DAYS`` of the town's own dated event (not one recalled from
+    another year)."""
+    cands = [c for inc in incidents for m in inc.mentions for c in m.cands]
+    local = [c for c in cands if c.specificity < 3]
+    if not local:
+        return incidents
+    town = min(local, key=lambda c: (c.specificity != 1, c.order))
+    if getattr(town.place, "kind", "") not in ("town", "place"):
+        return incidents
+    one_town = all(c.place.id == town.place.id or (c.specificity == 0 and _close(town.place, c.place, 15.0))
+                   for c in local) and all(_within(c.place, town.place) for c in cands if c.specificity >= 3)
+    if not one_town:
+        return incidents
+    home = next((inc.date for inc in incidents if inc.date is not None and any(town in m.cands for m in inc.mentions)), None)
+    for inc in incidents:
+        if inc.date is not None and home is not None and abs((inc.date - home).days) <= _FOCUS_DAYS \
+                and not any(m.cands or m.unnamed_site for m in inc.mentions):
+            m = next(m for m in inc.mentions if m.date is not None)
+            m.cands = [Cand(town.place, 2, m.evidence[0], end=m.evidence[1])]
+    return incidents
+
+
+def _some(inc: Incident) -> list[EventMention]:
+    """The first and the latest mentions of an incident: a bounded view, so that a reference
+    costs the same however long the incident's story is."""
+    ms = inc.mentions
+    return ms if len(ms) <= 2 * _RECENT else ms[:_RECENT] + ms[-_RECENT:]
+
+
+def _elsewhere(inc: Incident, m: EventMention) -> bool:
+    """A definite reference with an additive word, placed at a town or point far (> 15 km) from its
+    incident's town or point ("وطال القصف كذلك مخبزاً في بلدة عامودا", "the shelling also hit X"):
+    ACLED codes one event per place, so it becomes an incident of its own, of the referent's kind and day (``m`` is completed in place)."""
+    if not m.also:
+        return False
+    a = best_place([c for mm in _some(inc) for c in mm.cands])
+    own = [c for c in m.cands if c.specificity < 3]
+    if a is None or a.specificity >= 3 or not own or any(_close(a.place, c.place, 15.0) for c in own):
+        return False
+    ref = next((mm for mm in _some(inc) if mm.sub), None)
+    if ref is None:
+        return False
+    m.cands, m.sub, m.weapon = own, ref.sub, ref.weapon
+    dated = next((mm for mm in _some(inc) if mm.date is not None), None)
+    if m.date is None and dated is not None:
+        m.date, m.precision = dated.date, dated.precision
+    return True
+
+
+def _other_time(inc: Incident, m: EventMention) -> bool:
+    """The reference tells another time than its incident's ("two such shootings happened in March,
+    when three guards died"): its toll is not the incident's. Compared at the coarser precision."""
+    d = next((mm for mm in _some(inc) if mm.date is not None), None)
+    if m.date is None or d is None:
+        return False
+    p = max(m.precision or 1, d.precision or 1)
+    if p >= 3:
+        return (m.date.year, m.date.month) != (d.date.year, d.date.month)
+    return abs((m.date - d.date).days) > (7 if p == 2 else 0)
+
+
+def _refer(inc: Incident, m: EventMention) -> None:
+    """A reference ("the blast took place early today in X") keeps only what its incident lacks
+    or refines: a day when the incident has none, places inside the incident's area."""
+    if m.date is not None and inc.date is not None:
+        m.date = m.precision = None
+    if m.cands:
+        a = best_place([c for mm in _some(inc) for c in mm.cands])
+        if a is not None:
+            m.cands = [c for c in m.cands if _finer(a, c)]
+
+
+def _finer(a: Cand, c: Cand) -> bool:
+    """``c`` refines ``a``, always from a coarser to a finer place: a point or town inside ``a``'s
+    province, district or surroundings (15 km), or a town itself ("in the town of X") where
+    ``a`` was only near a town ("the outskirts of Y") of the same province, within the
+    ``_NEAR_KM`` that "near" and "outskirts" can mean."""
+    if c.specificity < a.specificity:
+        return _within(a.place, c.place) if a.specificity >= 3 else _close(a.place, c.place, 15.0)
+    return c.specificity == a.specificity < 3 and a.precision == 2 and c.precision == 1 and \
+        _same_admin1(a.place, c.place) and _close(a.place, c.place, _NEAR_KM)
 
 
 def _complete(incidents: list[Incident]) -> list[Incident]:
     """Join an undated incident that names a place to the nearest dated incident of a compatible
-    kind that lacks one, or that names only its province ("strikes on Idlib on Monday" + "the
-    market in Maarat al-Numan was hit"): the lead gives the day, a later sentence the place.
+    kind that lacks one, or that names only its province ("shelling of Hasakah province on Monday"
+    + "the shells fell on a farm in Amuda"): the lead gives the day, a later sentence the place.
     An undated incident at the place of an earlier dated one (within 15 km) is the same event
     told again, whatever words it uses ("the raid", "the clashes")."""
     gone: set[int] = set()
     places = [best_place([c for m in inc.mentions for c in m.cands]) for inc in incidents]
+    index = {id(inc): j for j, inc in enumerate(incidents)}
     for k, b in enumerate(incidents):
         pb = places[k]
         if b.date is not None or pb is None or pb.specificity >= 3:
@@ -150,36 +254,80 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
                     if a.date is None:
                         continue
                     pj = places[j]
-                    same_area = pj is not None and pj.specificity < 3 and _close(pj.place, pb.place, 15.0)
+                    same_area = pj is not None and pj.specificity < 3 and _close(pj.place, pb.place, 15.0) \
+                        and _retold_kind(a.sub, b.sub)
                     if not _compatible_type(a.sub, b.sub) and not same_area:
                         continue
                     pa = places[j]
                     if pa is None or (pa.specificity >= 3 and _within(pa.place, pb.place)):
                         best = a
-                    elif pa.specificity < 3 and _close(pa.place, pb.place, 15.0):
+                    elif pa.specificity < 3 and _close(pa.place, pb.place, 15.0) and not (
+                            any(m.also for m in b.mentions) and pa.place.id != pb.place.id):
                         best = a  # the same place restated without its day: the event told again
             if best is not None:
                 break
         if best is not None:
             best.mentions.extend(b.mentions)
             gone.add(k)
-            jb = next(j for j, inc in enumerate(incidents) if inc is best)
+            jb = index[id(best)]
             places[jb] = best_place([c for m in best.mentions for c in m.cands])
-    return _narrative_time([inc for k, inc in enumerate(incidents) if k not in gone])
+    return _narrative_time(_undated_retold([inc for k, inc in enumerate(incidents) if k not in gone]))
+
+
+# ACLED's political violence (its disorder types besides demonstrations and strategic developments)
+_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _retold_kind(a: str | None, b: str | None) -> bool:
+    """Kinds a report may use for one event told again: the same kind, a generic one, or two kinds of
+    political violence ("gunmen attack X", "fighting in X", "bombers struck X"); never a
+    demonstration and an act of violence ("protesters rallied in X" + "a bomb wounded three in X")."""
+    ta, tb = event_type_of(a), event_type_of(b)
+    return ta is None or tb is None or ta == tb or (ta in _VIOLENCE and tb in _VIOLENCE)
+
+
+def _same_site(a: Cand, b: Cand) -> bool:
+    """One town (the same place), or a point (a base, a checkpoint) within 15 km of it; two
+    neighbourhoods of one city, or two villages nearby, are two sites."""
+    if a.place.id == b.place.id:
+        return True
+    return min(a.specificity, b.specificity) == 0 and _close(a.place, b.place, 15.0)
+
+
+def _undated_retold(incidents: list[Incident]) -> list[Incident]:
+    """Undated incidents at one site (:func:`_same_site`), of kinds one story may use for one event
+    (:func:`_retold_kind`), are that event told again in other words, unless an additive word
+    marks a further one ("another bomb in X")."""
+    out: list[Incident] = []
+    seen: list[tuple[Incident, Cand]] = []
+    for inc in incidents:
+        p = best_place([c for m in inc.mentions for c in m.cands])
+        if inc.date is None and p is not None and p.specificity < 3 and not any(m.also for m in inc.mentions):
+            host = next((h for h, hp in seen[-_RECENT:] if _same_site(hp, p) and _retold_kind(h.sub, inc.sub)), None)
+            if host is not None:
+                host.mentions.extend(inc.mentions)
+                continue
+            seen.append((inc, p))
+        out.append(inc)
+    return out
 
 
 def _narrative_time(incidents: list[Incident]) -> list[Incident]:
     """An undated incident of the body, placed in the area (province, or 50 km) of a dated incident
     told before it, of the same ACLED event type, happens at the story's time there: it takes the day of the nearest such incident,
     as an approximate date (``precision`` 2, ACLED's "week"). A report moves its clock with the
-    dates it writes; an event elsewhere, or with no place, keeps no day (a recalled event)."""
+    dates it writes; an event elsewhere, or with no place, keeps no day (a recalled event).
+    The article's first ``_LEAD`` incidents (an undated lede) may also take the day of one of the
+    ``_AFTER`` incidents told right after them, under the same conditions."""
     placed = [(min(m.sent[0] for m in inc.mentions), inc,
                best_place([c for m in inc.mentions for c in m.cands])) for inc in incidents if inc.mentions]
     placed.sort(key=lambda t: t[0])
     for k, (_, inc, pb) in enumerate(placed):
         if inc.date is not None or pb is None or getattr(pb.place, "kind", "") == "country":
             continue
-        for _, a, pa in reversed(placed[max(0, k - _RECENT):k]):
+        before = list(reversed(placed[max(0, k - _RECENT):k]))
+        after = placed[k + 1:k + 1 + _AFTER] if k < _LEAD else []
+        for _, a, pa in before + after:
             if a.date is not None and pa is not None and getattr(pa.place, "kind", "") != "country" \
                     and _compatible_type(event_type_of(a.sub), event_type_of(inc.sub)) \
                     and (_same_admin1(pa.place, pb.place) or _close(pa.place, pb.place, 50.0)):

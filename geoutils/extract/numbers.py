@@ -1,4 +1,5 @@
-"""Numbers and casualty figures in Arabic and English token streams.
+"""Numbers and casualty figures in Arabic and English token streams (number words, list
+boundaries and casualty cues are data: ``[numbers]`` and ``[casualties]`` of the lexicons).
 
 Works on :class:`gazetteer.normalize.Token` lists, so digits (Arabic-Indic too),
 hamza/alef forms and the article are already folded by the shared normalization.
@@ -18,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gazetteer.normalize import Token, fold_token
+from gazetteer.normalize import Token
 
 from geoutils import lexicons
 from geoutils.extract.tokens import readings
@@ -26,47 +27,18 @@ from geoutils.extract.tokens import readings
 __all__ = ["number_at", "Casualties", "casualties", "word_value"]
 
 
-def _fold_table(pairs: dict[str, int]) -> dict[str, int]:
-    return {fold_token(k): v for k, v in pairs.items()}
+def _words(name: str) -> frozenset[str]:
+    return lexicons.words(name, "numbers")
 
 
-# our own tables (surface forms are folded once at import with the shared fold_token)
-_AR_UNITS = _fold_table({
-    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3,
-    "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7,
-    "ثمان": 8, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10,
-})
-_AR_TENS = _fold_table({
-    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40,
-    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
-    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
-})
-_AR_BIG = _fold_table({
-    "مئة": 100, "مائة": 100, "مئات": 100, "مئتان": 200, "مئتين": 200, "مائتين": 200, "ألف": 1000,
-    "آلاف": 1000,
-})
-_EN_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_EN_UNITS = _fold_table(_EN_UNITS)
-_EN_TENS = _fold_table({
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-})
-_EN_BIG = _fold_table({"hundred": 100, "thousand": 1000, "dozen": 12})
-_TEN_WORD = fold_token("عشر"), fold_token("عشرة")
-_AND = frozenset({"and", "و"})
-#: one person: "a contractor" in English; a singular person noun in Arabic
-_ARTICLE_ONE = frozenset({"a", "an", "one", "single"})
-_AR_PERSON_ONE = frozenset(fold_token(w) for w in (
-    "متعاقد", "جندي", "شخص", "طفل", "امرأة", "مقاتل", "عنصر", "شرطي", "ضابط", "مواطن", "رجل",
-    "صحفي", "موظف", "حارس", "مدني", "مسلح", "قيادي", "عسكري", "فتى", "فتاة", "مدنيا", "جنديا",
-))
-_AR_PERSON_TWO = frozenset(fold_token(w) for w in (
-    "جنديين", "شخصين", "طفلين", "امرأتين", "عنصرين", "متعاقدين", "مدنيين",
-))
+#: number words -> value, both languages (``[numbers] values`` of the lexicons), folded once
+_VALUES: dict[str, int] = lexicons.table("values", "numbers")
+_TEN_WORD = _words("teen")
+_AND = _words("and")
+#: one person: "a contractor" in English; a singular (or dual) person noun in Arabic
+_ARTICLE_ONE = _words("article_one")
+_AR_PERSON_ONE = _words("person_one")
+_AR_PERSON_TWO = _words("person_two")
 
 
 def _clean(norm: str) -> tuple[str, ...]:
@@ -79,17 +51,17 @@ def word_value(norm: str) -> int | None:
 
     Example
     -------
+    >>> from gazetteer.normalize import fold_token
     >>> word_value(fold_token("بثلاثين")), word_value("27"), word_value("seven")
     (30, 27, 7)
     """
     for v in _clean(norm):
-        if v.isdigit():
+        if v.isdecimal():
             return int(v) if len(v) <= 7 else None
-        if v[:1] == "و" and v[1:].isdigit():
+        if v[:1] == "و" and v[1:].isdecimal():
             return int(v[1:])
-        for table in (_AR_UNITS, _AR_TENS, _AR_BIG, _EN_UNITS, _EN_TENS, _EN_BIG):
-            if v in table:
-                return table[v]
+        if v in _VALUES:
+            return _VALUES[v]
     return None
 
 
@@ -112,19 +84,19 @@ def number_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
     v = word_value(tokens[i].norm)
     if v is None:
         return None
-    if len(tokens[i].norm) == 4 and tokens[i].norm.isdigit() and 1900 <= v <= 2100:
+    if len(tokens[i].norm) == 4 and tokens[i].norm.isdecimal() and 1900 <= v <= 2100:
         return None  # a year ("2022-07-20", "in 2019"), not a count
     n = 1
     if i + 1 < len(tokens):
         nxt = tokens[i + 1].norm
         nv = word_value(nxt)
-        if v < 10 and nxt in _TEN_WORD and not tokens[i].norm.isdigit():
+        if v < 10 and nxt in _TEN_WORD and not tokens[i].norm.isdecimal():
             return v + 10, 2
-        if nv is not None and nv in (100, 1000) and not nxt.isdigit() and v < 100:
+        if nv is not None and nv in (100, 1000) and not nxt.isdecimal() and v < 100:
             return v * nv, 2
-        if v < 10 and nxt.startswith("و") and nv is not None and 20 <= nv <= 90 and not nxt[1:].isdigit():
+        if v < 10 and nxt.startswith("و") and nv is not None and 20 <= nv <= 90 and not nxt[1:].isdecimal():
             return v + nv, 2  # خمسة وعشرين
-        if 20 <= v <= 90 and nv is not None and nv < 10 and nxt.isascii() and not nxt.isdigit():
+        if 20 <= v <= 90 and nv is not None and nv < 10 and nxt.isascii() and not nxt.isdecimal():
             return v + nv, 2  # twenty five
     return v, n
 
@@ -141,10 +113,6 @@ class Casualties:
     killed_named: bool = False
 
 
-def _cues(*words: str) -> frozenset[str]:
-    return frozenset(fold_token(w) for w in words)
-
-
 # casualty cues are data: [casualties] in geoutils/lexicons/*.toml
 _KILL = lexicons.words("killed", "casualties")
 _NAME_CUES = lexicons.words("killed_named", "casualties")
@@ -155,10 +123,8 @@ _BOTH_ZERO = re.compile(
     r"|\bwithout casualties\b|دون (?:وقوع |سقوط )?(?:خسائر بشرية|إصابات)|لم (?:يسفر|يسفر الهجوم|تسفر) عن (?:أي )?(?:خسائر|إصابات|ضحايا))",
     re.I,
 )
-_BOUNDARY = frozenset(fold_token(w) for w in (
-    "في", "على", "قرب", "من", "عند", "بعد", "خلال", "in", "at", "on", "near", "during", "after", "when",
-    "while", "as", "with", "by", "who", "which", "الذي", "التي",
-))
+#: words that end a list of counts ("two soldiers in ...", "ثلاثة في")
+_BOUNDARY = _words("boundary")
 
 
 def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:

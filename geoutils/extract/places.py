@@ -32,12 +32,13 @@ __all__ = ["Cand", "locate", "precision_of"]
 
 _POINT_KINDS = {"base", "airport", "embassy", "consulate", "crossing", "oilfield", "zone", "checkpoint", "site",
                 "camp", "port", "dam", "bridge", "prison"}
-_SPECIFICITY = {"district": 2, "governorate": 3, "region": 3, "country": 4}
-_REGION_KINDS = {"governorate", "region", "country", "mountain"}
+_SPECIFICITY = {"district": 2, "subdistrict": 2, "governorate": 3, "province": 3, "region": 3, "area": 3, "country": 4}
+_REGION_KINDS = {"governorate", "province", "region", "country", "mountain"}
 _COORD_GAP = re.compile(r"^\s*(?:\([^()]{0,30}\))?\s*(?:,|،)?\s*(?:and|or|و)?\s*$", re.I)
 _MAX_BACK = 6  # tokens a cue may lie before its place (bounded window)
-_MAX_ATTR = 3  # "Baghdad cafe bomb kills 27": an event noun at most this many tokens after the place
+_MAX_ATTR = 3  # "Kirkuk bakery blast wounds 9": an event noun at most this many tokens after the place
 _POSSESSIVE = ("'s", "’s")
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")  # "Hasakah province's Amuda": the province is the container
 
 
 @dataclass
@@ -54,7 +55,8 @@ class Cand:
     @property
     def specificity(self) -> int:
         kind = getattr(self.place, "kind", "place")
-        return 0 if kind in _POINT_KINDS else _SPECIFICITY.get(kind, 1)
+        spec = 0 if kind in _POINT_KINDS else _SPECIFICITY.get(kind, 1)
+        return max(spec, 3) if self.precision == 3 else spec  # "Idlib province" read as its capital
 
 
 def precision_of(place: Any, relative: bool) -> int:
@@ -92,7 +94,10 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
         return "ب", False, False
     rel, unknown, settlement = 0, 0, False
     j = i0 - 1
+    brk = _w("clause_break")
     while j >= -1 and i0 - j <= _MAX_BACK + 3:
+        if j >= 0 and (toks.has(j + 1, brk) or (toks[j + 1].text.isascii() and _gap_cue(text, toks, j + 1, brk))):
+            return None, False, False  # "Car bomb kills four as envoy visits X": another clause
         if toks[j + 1].text.isascii() and _gap_cue(text, toks, j + 1, loc):
             if unknown and not settlement:
                 return None, False, False
@@ -100,11 +105,18 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
         if j < 0:
             break
         if toks.has(j, not_loc) and not toks.has(j, loc):
-            if not (j > 0 and (toks.has(j - 1, rel_w) or toks.has(j - 1, dire) or toks.has(j - 1, dist))):
+            if not (j > 0 and (toks.has(j - 1, rel_w) or toks.has(j - 1, dire) or toks.has(j - 1, dist)
+                               or toks.has(j - 1, road))):
                 return None, bool(rel), False
-            rel = True  # "بالقرب من", "north of", "5 km from": part of a relative cue
+            rel = True  # "بالقرب من", "north of", "5 km from", "the road between": part of a relative cue
             j -= 1
             continue
+        if toks.has(j, _w("undergo_verbs")):
+            # "تعرضت مدينة X لقصف": a target only when an event word with لـ follows the place
+            # ("الإصابات التي تعرض لها", "تتعرض X لخطر الجفاف" name no target)
+            if unknown or not _undergoes(toks, i0, events):
+                return None, False, False
+            return toks[j].norm, bool(rel), False
         if toks.has(j, loc) or toks.has(j, targ):
             if unknown and not settlement:
                 return None, False, False
@@ -123,7 +135,7 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
             if j == i0 - 1 or nxt in lexicons.words("of"):
                 rel = True
                 if unknown == 0 and (j == 0 or not (toks.has(j - 1, loc) or toks.has(j - 1, skip) or toks.has(j - 1, dist)
-                                                    or toks[j - 1].norm.isdigit())):
+                                                    or toks[j - 1].norm.isdecimal())):
                     return "direction", True, False  # "killed north Baghdad": the direction is the locative
         elif toks.has(j, rel_w) or toks.has(j, dist) or toks.has(j, road):
             rel = True
@@ -133,6 +145,9 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
             pass  # generic and stop words, and a country or province named before ("Iraq's Mosul")
         elif toks[j].text.isascii() and toks[j].text.islower() and not settlement and i0 - j <= _MAX_BACK:
             pass  # an English modifier: "the holy city of Karbala", "a crowded market in"
+        elif toks[j].text.isascii() and j + 1 < i0 and text[toks[j].end: toks[j + 1].start] in ("-", "‑") \
+                and toks[j + 1].text.islower():
+            pass  # a compound modifier: "the rebel-held town of", "a US-run base in"
         elif unknown < 2 and (not settlement or toks[j].text.isascii()):
             unknown += 1  # maybe the name of a place the gazetteer lacks
         else:
@@ -143,8 +158,16 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
     return None, bool(rel), False
 
 
+_UNDERGO_AHEAD = 15  # tokens after the place where "لـ + event word" may come (an apposition, a time between)
+
+
+def _undergoes(toks: Tokens, i0: int, events: frozenset[int]) -> bool:
+    """An event word with the proclitic لـ after the place at ``i0`` ("تعرضت قاعدة X، مساء الخميس، لقصف")."""
+    return any(k in events and toks[k].text[:1] == "ل" for k in range(i0 + 1, min(len(toks), i0 + 1 + _UNDERGO_AHEAD)))
+
+
 def _attributive(text: str, toks: Tokens, i1: int, events: frozenset[int]) -> bool:
-    """An English place used as a modifier of the event noun: "Baghdad cafe bomb", "Kirkuk blast"
+    """An English place used as a modifier of the event noun: "Kirkuk bakery blast", "Mosul car bomb"
     (not across punctuation: a dateline "BASRA - Gunfights ..." is no modifier)."""
     if not toks[i1].text.isascii():
         return False
@@ -166,8 +189,11 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
     prev: Cand | None = None
     group = 0
     covered: set[int] = set()
+    starts = frozenset(m.start for m in mentions)
     for m in mentions:
-        if m.place is not None and getattr(m.place, "kind", "") in _REGION_KINDS:
+        # a province or country named before ("Iraq's Mosul", "Hasakah province's Amuda")
+        if m.place is not None and (getattr(m.place, "kind", "") in _REGION_KINDS or m.kind_hint == "governorate"
+                                    or _possessive_after(text, m.end, starts)):
             a, b = toks.first_in(m.start, m.end), toks.index_at(m.end - 1)
             covered.update(range(max(a, 0), b + 1))
     for m in mentions:
@@ -199,7 +225,8 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
             prec = 3 if _region(place) else 2
             if via_unknown and named is None:
                 named = _unknown_name(text, toks, i0)
-        elif m.kind_hint == "governorate" and getattr(place, "kind", "") not in _REGION_KINDS:
+        elif m.kind_hint == "governorate" and getattr(place, "kind", "") not in _REGION_KINDS \
+                and not _POSSESSIVE_BEFORE.search(text, max(0, m.start - 4), m.start):
             prec = 3  # "the province of Dohuk" read as its capital: the province, not the city
         else:
             prec = precision_of(place, rel)
@@ -209,6 +236,29 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
         out.append(c)
         prev = c
     return out
+
+
+_POSSESSIVE_AFTER = re.compile(r"(?:\s+([A-Za-z]+))?['’]s\s+((?:[a-z]+\s+){0,3})")
+
+
+def _possessive_after(text: str, end: int, starts: frozenset[int] = frozenset()) -> bool:
+    """The place ending at ``end`` is a container by its possessive: its generic place noun takes
+    the "'s" ("Hasakah province's Amuda", "Kirkuk city's ...": a word of ``place_nouns``), or the
+    "'s" heads another place (``starts``: the mentions' offsets), with at most a few lower-case
+    words between ("Iraq's northern city of Mosul"). "The Kirkuk governor's office" and
+    "Kirkuk's governor" make no container.
+
+    Example
+    -------
+    >>> _possessive_after("Hasakah province's Amuda", 7), _possessive_after("the Kirkuk governor's office", 10)
+    (True, False)
+    """
+    m = _POSSESSIVE_AFTER.match(text, end, min(len(text), end + 60))
+    if m is None:
+        return False
+    if m.group(1):
+        return m.group(1).casefold() in _w("place_nouns")
+    return m.end() in starts
 
 
 def _region(place: Any) -> bool:
@@ -224,32 +274,3 @@ def _unknown_name(text: str, toks: Tokens, i0: int) -> str | None:
     if j < 0 or j + 1 >= i0:
         return None
     return text[toks[j + 1].start: toks[i0 - 1].end].strip(" ,،") or None
-
-
-_MISSION_KINDS = ("embassy", "consulate")
-
-
-def mission_target(text: str, toks: Tokens, lo: int, hi: int, gazetteer: Any, country: str | None) -> Cand | None:
-    """"مهاجمة السفارة الأميركية" / "stormed the US embassy": a diplomatic mission named by its
-    generic word and a nationality, which the geoparser does not return as a mention today.
-
-    Bridge until geoparse recognises missions: it asks the gazetteer for a place of kind
-    embassy/consulate only (``Gazetteer.resolve``), so no other kind of name is resolved here.
-    """
-    if gazetteer is None or not hasattr(gazetteer, "resolve"):
-        return None
-    for k in range(lo, min(hi, len(toks))):
-        g = toks[k].generic
-        if g not in _MISSION_KINDS:
-            continue
-        spans = [(k, k + 2), (k, k + 3)] if not toks[k].text.isascii() else [(k - 1, k + 1), (k - 2, k + 1)]
-        for a, b in spans:
-            if a < 0 or b > len(toks):
-                continue
-            try:
-                p = gazetteer.resolve(text[toks[a].start: toks[b - 1].end], kind=g, country=country)
-            except ValueError:
-                p = None
-            if p is not None and getattr(p, "kind", None) == g:
-                return Cand(p, 1, toks[k].start, end=toks[k].end)
-    return None

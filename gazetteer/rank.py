@@ -18,7 +18,7 @@ Order (each a tie-breaker of the one before):
    the focus region and :data:`AS_WRITTEN_WEIGHT` when the alias matches as written,
    not through a transliteration fold ("Samarra" is not "Samara");
 8. the alias closest to the query as written, marks and long vowels included
-   ("Al ‘Awjā’" is GeoNames' "Al ‘Awjah" before DTM's "Al-Awjah").
+   (a query "Al ‘Ushnān" prefers a source's "Al ‘Ushnan" to another's "Al-Ushnan").
 
 Example
 -------

@@ -57,30 +57,32 @@ def test_a_state_named_elsewhere_in_the_article_picks_its_town(gz):
 
 
 def test_a_name_running_on_into_a_surname_is_a_person(gz):
-    text = "Police said Linda Tauber of Springfield was not hurt."
+    text = "Police said Linda Brackwell, 54, was not hurt."
     ms = parse_mentions(text, gazetteer=gz)
     assert "Linda" not in [m.text for m in ms]
 
 
 def test_a_place_before_an_institution_word_stays_a_place(gz):
-    text = "The Huntsville Fire Department said the blaze was out by noon."
-    assert "Huntsville" in by_text(text, gz)
+    text = "The Dayton Fire Department said crews had the blaze out by noon."
+    assert "Dayton" in by_text(text, gz)
 
 
-def test_arabic_name_after_a_nationality_adjective_is_a_person(gz):
-    text = "التقى رئيس الوزراء البريطاني توني بلير نظيره في القاهرة أمس"
+@pytest.mark.parametrize("text", ["صرح المدرب البرازيلي كارلوس سانتوس للصحفيين في القاهرة أمس",
+                                  "استقبل الوزير البرازيلي سانتوس نظيره في القاهرة"])
+def test_arabic_name_after_a_nationality_adjective_is_a_person(gz, text):
+    # "سانتوس" (Santos, a Brazilian city) after "البرازيلي" (and a first name) is a surname
     got = [m.text for m in parse_mentions(text, gazetteer=gz)]
-    assert "بلير" not in got and "القاهرة" in got
+    assert "سانتوس" not in got and "القاهرة" in got
 
 
 def test_arabic_capital_after_the_adjective_stays_a_place(gz):
-    text = "عقد الاجتماع في العاصمة الروسية موسكو يوم الخميس"
-    assert "موسكو" in [m.text for m in parse_mentions(text, gazetteer=gz)]
+    text = "وصل الوفد إلى العاصمة الألمانية برلين صباح الاثنين"
+    assert "برلين" in [m.text for m in parse_mentions(text, gazetteer=gz)]
 
 
 def test_arabic_word_read_without_its_article_is_no_village(gz):
     # "الكفار" (the unbelievers) read as ك+فار (a town abroad): a word as written, no place context
-    text = "قال الكاتب إن الجماعة وقفت في مواجهة الكفار الذين رفضوا القرار"
+    text = "ندد البيان بما وصفه بأفعال الكفار خلال الأسبوع الماضي"
     got = [m.text for m in parse_mentions(text, gazetteer=gz)]
     assert "الكفار" not in got
 
@@ -92,7 +94,7 @@ def test_a_world_citys_own_arabic_name_is_a_place_even_if_frequent(gz):
 
 def test_a_first_name_before_an_alias_of_a_province_abroad_is_a_person(gz):
     # "Baker" is an alternate name of a Slovenian province; after a first name it is a surname
-    text = "Former secretary of state James Baker spoke at the college on Tuesday."
+    text = "Local historian Ruth Baker signed copies of her book at the library on Tuesday."
     assert "Baker" not in [m.text for m in parse_mentions(text, gazetteer=gz)]
 
 

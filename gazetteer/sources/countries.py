@@ -26,7 +26,8 @@ from pathlib import Path
 from gazetteer.sources import keep_alias
 
 VARIANTS = Path(__file__).resolve().parent.parent / "data" / "countries" / "variants.csv"
-#: GeoNames' own country points (the point a GeoNames-coded gold standard uses), with their source
+#: GeoNames' own country points, with their source: the conventional representative point of each
+#: country, the one that other GeoNames-based tools and datasets use for it
 POINTS = VARIANTS.with_name("points.csv")
 CREDIT = "countrystatecity-countries (countries-states-cities-database, ODbL 1.0)"
 

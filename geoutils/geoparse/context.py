@@ -38,7 +38,7 @@ def haversine_km(la1: float, lo1: float, la2: float, lo2: float) -> float:
         return 2000.0
     return _haversine(la1, lo1, la2, lo2)
 
-from geoutils.geoparse.lexical import own_name
+from geoutils.geoparse.lexical import name_parts, own_name
 from geoutils.geoparse.recognise import Cand
 from geoutils.geoparse.vocab import people_per_province, vocab
 
@@ -229,7 +229,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             scored = []
             # a unit named as a town of its country is named is read as the town ("Kirkuk"), unless the
             # words ask for the unit: then it gets no province-wide coherence the town does not get
-            towns = {(c.country_code, _name_parts(c.name)[0]) for c in r if c.kind not in _UNIT_KINDS}
+            towns = {(c.country_code, name_parts(c.name)[0]) for c in r if c.kind not in _UNIT_KINDS}
             for k, c in enumerate(r):
                 f: dict[str, float] = {}
                 f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
@@ -253,7 +253,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                         f["admin1"] = WEIGHTS["admin1"]
                 d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if j != i), default=None)
                 if d is not None and c.kind in ("province", "governorate") and \
-                        (m.kind_hint is not None or (c.country_code, _name_parts(c.name)[0]) not in towns):
+                        (m.kind_hint is not None or (c.country_code, name_parts(c.name)[0]) not in towns):
                     # a province is near the article's places when it holds them: within a province's reach
                     f["coherence"] = WEIGHTS["coherence"] * (1.0 if d < 450 else 0.0)
                 elif d is not None:

@@ -150,12 +150,17 @@ def own_name(p: Any, key: str, surface: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _own_name(name: str, name_ar: str, key: str, surface: str) -> bool:
-    gens = _name_parts(surface)[1]
-    return any(n and _name_parts(n)[0] == key and _name_parts(n)[1] <= gens for n in (name, name_ar))
+    gens = name_parts(surface)[1]
+    return any(n and name_parts(n)[0] == key and name_parts(n)[1] <= gens for n in (name, name_ar))
 
 
 @lru_cache(maxsize=200_000)
-def _name_parts(name: str) -> tuple[str, frozenset[str]]:
+def name_parts(name: str) -> tuple[str, frozenset[str]]:
+    """(key without a unit's type word, generic words kept): "Kirkuk Governorate" and "Kirkuk" share a key.
+
+    >>> name_parts("Kirkuk Governorate")[0] == name_parts("Kirkuk")[0]
+    True
+    """
     from gazetteer.normalize import key_of, tokenize
 
     toks = tokenize(name)

@@ -60,3 +60,17 @@ def test_forked_workers_give_the_serial_rows(gz, engine):
     assert any(serial)
     assert _rows(engine, 2) == serial  # dask: no client exists, so a forked LocalCluster is started and closed
     assert gc.get_freeze_count() == 0  # the driver's objects are unfrozen after the run
+
+
+def test_corpus_rows_are_the_rows_extract_incidents_gives(gz):
+    """The corpus path builds one table per chunk; its rows are the per-article tables, ids aside."""
+    import pandas as pd
+
+    from geoutils import extract_corpus, extract_incidents
+
+    got = extract_corpus(TEXTS, workers=1, dedupe=False, progress=False, gazetteer=gz)
+    want = pd.concat([extract_incidents(t, p, source=s, gazetteer=gz) for t, p, s in TEXTS], ignore_index=True)
+    cols = [c for c in want.columns if c not in ("event_id", "geometry")]
+    assert len(got) == len(want) > 0
+    pd.testing.assert_frame_equal(got[cols].reset_index(drop=True), want[cols].reset_index(drop=True))
+    assert list(got.dtypes[cols]) == list(want.dtypes[cols])

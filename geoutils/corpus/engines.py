@@ -47,8 +47,16 @@ def default_workers() -> int:
 
 
 def run_serial(items: Iterable, spec: Any, chunk_size: int) -> Iterator[ChunkResult]:
-    for block in chunked(items, chunk_size):
-        yield extract_chunk(block, spec)
+    import gc
+
+    init_worker(spec)
+    gc.collect()
+    gc.freeze()  # the gazetteer's millions of objects live as long as the run: keep the collector off them
+    try:
+        for block in chunked(items, chunk_size):
+            yield extract_chunk(block, spec)
+    finally:
+        gc.unfreeze()
 
 
 def _fork_context() -> Any:

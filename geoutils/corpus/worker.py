@@ -80,22 +80,24 @@ class ChunkResult:
     n_bytes: int = 0
 
 
-def extract_article(art: Article, gz: Any):
-    """Incidents of one article as :func:`geoutils.extract_incidents` gives them (ids fixed by the chunk)."""
-    from geoutils.extract import extract_incidents
+def extract_article(art: Article, gz: Any) -> list[dict]:
+    """Incident rows of one article, as :func:`geoutils.extract.api.incident_records` gives them."""
+    from geoutils.extract.api import incident_records
 
-    return extract_incidents(art.text, published=art.published, lang=art.lang, source=art.source, gazetteer=gz)
+    return incident_records(art.text, published=art.published, lang=art.lang, source=art.source, gazetteer=gz)
 
 
-def _concat(parts: list) -> Any:
-    """One table from per-article tables; event ids become ``<article id>-NNN``, ``url`` the article's."""
+def _table(parts: list) -> Any:
+    """One table from per-article rows (one coercion per chunk, not per article); event ids become
+    ``<article id>-NNN``, ``url`` the article's."""
     import pandas as pd
 
-    frames = [g for _, g in parts]
-    out = frames[0].copy() if len(frames) == 1 else pd.concat(frames, ignore_index=True)
-    out["event_id"] = pd.array([f"{art.id}-{n:03d}" for art, g in parts for n in range(1, len(g) + 1)],
-                               dtype="string")
-    out["url"] = pd.array([art.url for art, g in parts for _ in range(len(g))], dtype="string")
+    from geoutils.schema import coerce
+
+    rows = [{**r, "event_id": f"{art.id}-{n:03d}", "url": art.url}
+            for art, recs in parts for n, r in enumerate(recs, 1)]
+    out = coerce(rows)  # extra columns (url) are kept as they come
+    out["url"] = pd.array(out["url"], dtype="string")
     return out
 
 
@@ -110,13 +112,13 @@ def extract_chunk(items: Sequence[Article | Skipped], spec: Any = None) -> Chunk
             continue
         nbytes += art.nbytes
         try:
-            g = extract_article(art, gz)
+            recs = extract_article(art, gz)
         except Exception as exc:  # one bad article must not stop a corpus run; it is reported
             skipped.append(Skipped(art.origin, f"extraction failed: {type(exc).__name__}: {exc}"))
             continue
-        if len(g):
-            parts.append((art, g))
-    return ChunkResult(_concat(parts) if parts else None, skipped, n, nbytes)
+        if recs:
+            parts.append((art, recs))
+    return ChunkResult(_table(parts) if parts else None, skipped, n, nbytes)
 
 
 def extract_partition(items: Sequence[Article | Skipped], spec: Any = None) -> list[ChunkResult]:

@@ -26,7 +26,7 @@ from geoutils.extract.rows import incident_rows
 from geoutils.extract.sentences import normalize_newlines
 from geoutils.extract.tokens import Tokens
 
-__all__ = ["extract_incidents"]
+__all__ = ["extract_incidents", "incident_records"]
 
 
 def extract_incidents(text: str, published: str | date | None = None, lang: str | None = None,
@@ -57,8 +57,27 @@ def extract_incidents(text: str, published: str | date | None = None, lang: str 
     >>> (str(g.event_date[0]), int(g.fatalities[0]), int(g.geo_precision[0]))
     ('2020-02-13', 0, 1)
     """
-    from geoutils.geoparse import parse_mentions
     from geoutils.schema import coerce, empty_incidents
+
+    rows = incident_records(text, published, lang, source, gazetteer)
+    return coerce(rows) if rows else empty_incidents()
+
+
+def incident_records(text: str, published: str | date | None = None, lang: str | None = None,
+                     source: str | None = None, gazetteer: Any = None) -> list[dict]:
+    """The rows of :func:`extract_incidents` as plain dicts, before the GeoDataFrame is built.
+
+    For batch work (:func:`geoutils.extract_corpus`) that builds one table for many articles:
+    ``geoutils.schema.coerce(rows)`` gives what :func:`extract_incidents` returns.
+
+    Example
+    -------
+    >>> from geoutils.extract.memory import MemoryGazetteer
+    >>> rows = incident_records("سقط صاروخ على قاعدة كي وان الخميس.", "2020-02-14", gazetteer=MemoryGazetteer.demo())
+    >>> str(rows[0]["event_date"])
+    '2020-02-13'
+    """
+    from geoutils.geoparse import parse_mentions
 
     if not isinstance(text, str):
         raise ValueError(f"article text must be a string, not {type(text).__name__}")
@@ -66,7 +85,7 @@ def extract_incidents(text: str, published: str | date | None = None, lang: str 
         raise ValueError(f"language {lang!r} is not 'ar' or 'en'")
     pub = parse_published(published)
     if not text.strip():
-        return empty_incidents()
+        return []
     if gazetteer is None:
         from gazetteer import Gazetteer
 
@@ -74,7 +93,4 @@ def extract_incidents(text: str, published: str | date | None = None, lang: str 
     work = normalize_newlines(text)  # same length: offsets index the original text
     toks = Tokens.of(work)
     mentions = parse_mentions(work, published=pub, lang=lang, gazetteer=gazetteer, tokens=list(toks))
-    rows = incident_rows(group_incidents(event_mentions(work, toks, mentions, pub)), text, source, pub)
-    if not rows:
-        return empty_incidents()
-    return coerce(rows)
+    return incident_rows(group_incidents(event_mentions(work, toks, mentions, pub)), text, source, pub)

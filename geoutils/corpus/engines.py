@@ -11,7 +11,7 @@
   on the user's :class:`distributed.Client` when one exists, otherwise on a :class:`distributed.LocalCluster`
   of ``workers`` single-threaded processes started and closed here (on Linux forked, as for ``processes``,
   from this process once it holds the gazetteer; a user's cluster loads it once per worker). The stream
-  is cut into windows of ``workers * 4`` partitions and at most two windows are in flight.
+  is cut into windows of ``workers * 16`` partitions and at most three windows are in flight.
 
 Every engine yields :class:`~geoutils.corpus.worker.ChunkResult` objects in the order of the input, so
 all engines give the same table.
@@ -166,13 +166,13 @@ def run_dask(items: Iterable, spec: Any, workers: int, chunk_size: int) -> Itera
     try:
         client.run(init_worker, spec)  # every worker opens its gazetteer once, before the first partition
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
-        window = chunk_size * n_workers * 4
+        window = chunk_size * n_workers * 16  # partitions per graph: fewer, larger graphs cost the scheduler less
         pending: deque = deque()
         for block in chunked(items, window):
             bag = db.from_sequence(block, partition_size=chunk_size)
             parts = bag.map_partitions(extract_partition, spec).to_delayed()
             pending.append(client.compute(parts))
-            while len(pending) >= 2:
+            while len(pending) >= 3:
                 yield from _gather(client, pending.popleft())
         while pending:
             yield from _gather(client, pending.popleft())

@@ -526,12 +526,16 @@ class Gazetteer(NearMiss, UserLayer):
             self._base = store.connect_ro(self.path)
             if self.user_path and self._user is not None:
                 self._user, self._user_problem, self._user_ro = userdb.open_user(self.user_path)
+            # data_version compares within one connection only: the new one starts a new count, and
+            # must not read as a write that drops the caches the fork is there to share
+            self._user_version = None
 
     def close(self) -> None:
         """Close the database connections."""
         for con, _ in self._conns():
             con.close()
         self._user = None
+        _LIVE.discard(self)  # nothing to reopen after a fork
 
     def __repr__(self) -> str:
         return f"Gazetteer({str(self.path)!r}, user_path={str(self.user_path) if self.user_path else None!r})"

@@ -74,3 +74,32 @@ def test_corpus_rows_are_the_rows_extract_incidents_gives(gz):
     assert len(got) == len(want) > 0
     pd.testing.assert_frame_equal(got[cols].reset_index(drop=True), want[cols].reset_index(drop=True))
     assert list(got.dtypes[cols]) == list(want.dtypes[cols])
+
+
+def test_a_forked_child_with_a_user_layer_keeps_the_preloaded_names(gz, tmp_path):
+    """The child's new user-layer connection counts data_version anew: that is no write to react to."""
+    g = Gazetteer(gz.path, user_path=tmp_path / "user.sqlite")
+    g.add("Camp Forkable", 33.1, 44.1, "base", id="user:camp-forkable", source="test")
+    g.preload()
+    assert g.resolve("Camp Forkable").id == "user:camp-forkable"
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            ok = g.resolve("Camp Forkable").id == "user:camp-forkable" and g._memory is not None
+            os.write(w, b"1" if ok else b"0")
+        finally:
+            os._exit(0)
+    os.close(w)
+    got = os.read(r, 1)
+    os.waitpid(pid, 0)
+    assert got == b"1"
+
+
+def test_a_closed_gazetteer_is_not_reopened_after_a_fork(gz):
+    from gazetteer import core
+
+    g = Gazetteer(gz.path)
+    assert g in core._LIVE
+    g.close()
+    assert g not in core._LIVE

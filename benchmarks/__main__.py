@@ -24,6 +24,7 @@ if len(sys.argv) > 1 and sys.argv[1] in WITH_OPTIONS:
     sys.exit(0)
 
 names = sys.argv[1:] or AREAS
+default_run = not sys.argv[1:]
 for name in names:
     if name not in AREAS:
         sys.exit(f"unknown benchmark {name!r}; choose from {', '.join(AREAS + sorted(WITH_OPTIONS))}")
@@ -31,10 +32,15 @@ for name in names:
     try:
         module = importlib.import_module(f"benchmarks.bench_{name}")
     except ModuleNotFoundError as exc:
-        if name == "geoparse" and not sys.argv[1:]:
+        if name == "geoparse" and default_run:
             print(f"\n=== {name} === skipped ({exc})", flush=True)
             continue
         raise
     print(f"\n=== {name} ===", flush=True)
     sys.argv = [f"bench_{name}"]  # each benchmark with its defaults
-    module.main()
+    try:
+        module.main()
+    except SystemExit as exc:  # geoparse needs ../shared/realdata: a default run goes on without it
+        if exc.code in (None, 0) or not default_run or name != "geoparse":
+            raise
+        print(f"skipped: {exc.code}", flush=True)

@@ -114,7 +114,6 @@ def run_peer(path: Path) -> dict:
     from geoutils import extract_incidents
 
     gz = Gazetteer.default(progress=False)
-    h = hashlib.sha1()
     t0 = time.perf_counter()
     n = rows = 0
     for rec in _articles(path):

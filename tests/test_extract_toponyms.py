@@ -11,9 +11,9 @@ from geopandas.testing import assert_geodataframe_equal
 
 from gazetteer.normalize import GENERIC_WORDS, normalize
 from geoutils import extract_incidents
-from geoutils.extract import toponyms
+from geoutils.geoparse import scanner as toponyms
 from geoutils.extract.memory import MemoryGazetteer
-from geoutils.extract.toponyms import Scanner, _word_starts
+from geoutils.geoparse.scanner import Scanner, _word_starts
 from geoutils.schema import coerce, empty_incidents
 
 PUB = "2020-02-14"

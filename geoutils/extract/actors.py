@@ -19,7 +19,7 @@ from geoutils import lexicons
 from geoutils.extract.events import phrase_table, phrases
 from geoutils.extract.tokens import Token
 
-__all__ = ["Actor", "find_actors", "verbs"]
+__all__ = ["Actor", "find_actors"]
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,3 @@ def find_actors(tokens: list[Token]) -> list[Actor]:
             continue
         out.append(Actor(i, i + len(key), name, state))
     return out
-
-
-def verbs(name: str) -> frozenset[str]:
-    """A folded word class of the lexicons (``agent_verbs``, ``accuse_verbs``, ``target_cues``...)."""
-    return lexicons.words(name)

@@ -42,10 +42,6 @@ def parse_published(value: str | date | None) -> date:
     return parse_published_date(value)
 
 
-def _f(words) -> tuple[str, ...]:
-    return tuple(" ".join(lexicons.fold_phrase(w)) for w in (words.split() if isinstance(words, str) else words))
-
-
 def _w(name: str) -> frozenset[str]:
     return lexicons.words(name, "dates")
 

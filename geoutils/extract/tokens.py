@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from gazetteer.normalize import Token, proclitic_variants, tokenize
 
-__all__ = ["Tokens", "readings", "has", "Token"]
+__all__ = ["Tokens", "readings", "Token"]
 
 
 @lru_cache(maxsize=262144)
@@ -33,14 +33,6 @@ def readings(norm: str) -> tuple[str, ...]:
     ('fired',)
     """
     return tuple(proclitic_variants(norm)) if norm and not norm.isascii() else (norm,)
-
-
-def has(tok: Token, words: frozenset[str] | dict) -> bool:
-    """True when any reading of ``tok`` is in ``words``."""
-    r = readings(tok.norm)
-    if len(r) == 1:
-        return r[0] in words
-    return any(v in words for v in r)
 
 
 class Tokens(list):

@@ -20,7 +20,7 @@ from typing import Any
 
 from gazetteer.normalize import fold_token
 
-__all__ = ["LANGS", "load", "entries", "words", "table", "fold_phrase"]
+__all__ = ["LANGS", "load", "entries", "words", "lists", "table", "fold_phrase"]
 
 LANGS = ("en", "ar")
 _DIR = Path(__file__).resolve().parent
@@ -66,9 +66,9 @@ def words(name: str, group: str = "words") -> frozenset[str]:
     out: set[str] = set()
     for lang in LANGS:
         for w in load(lang).get(group, {}).get(name, []):
-            out.update(fold_phrase(w)[:1] if " " not in w else ())
-            if " " in w:
-                out.add(" ".join(fold_phrase(w)))
+            folded = fold_phrase(w)  # "north-east" folds to two tokens: a phrase, not "north"
+            if folded:
+                out.add(folded[0] if len(folded) == 1 else " ".join(folded))
     return frozenset(out)
 
 

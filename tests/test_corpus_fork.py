@@ -103,3 +103,16 @@ def test_a_closed_gazetteer_is_not_reopened_after_a_fork(gz):
     assert g in core._LIVE
     g.close()
     assert g not in core._LIVE
+
+
+def test_freezing_nests_and_only_the_outermost_run_unfreezes(gz):
+    import gc
+
+    from geoutils.corpus import engines
+
+    engines._freeze(None)
+    engines._freeze(None)  # a second run inside the first (two generators, a caller's own run)
+    engines._unfreeze()
+    assert gc.get_freeze_count() > 0
+    engines._unfreeze()
+    assert gc.get_freeze_count() == 0

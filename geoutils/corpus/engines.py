@@ -46,17 +46,36 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_serial(items: Iterable, spec: Any, chunk_size: int) -> Iterator[ChunkResult]:
+_FROZEN = [0]  # nesting depth of _freeze(): gc.freeze() is process-wide, only the outermost unfreezes
+
+
+def _freeze(spec: Any) -> None:
+    """Open the gazetteer of ``spec`` here and keep the collector off its millions of objects (they live
+    as long as the run; forked workers then share their pages). Undo with :func:`_unfreeze`."""
     import gc
 
     init_worker(spec)
-    gc.collect()
-    gc.freeze()  # the gazetteer's millions of objects live as long as the run: keep the collector off them
+    if _FROZEN[0] == 0:
+        gc.collect()
+        gc.freeze()
+    _FROZEN[0] += 1
+
+
+def _unfreeze() -> None:
+    import gc
+
+    _FROZEN[0] -= 1
+    if _FROZEN[0] == 0:
+        gc.unfreeze()
+
+
+def run_serial(items: Iterable, spec: Any, chunk_size: int) -> Iterator[ChunkResult]:
+    _freeze(spec)
     try:
         for block in chunked(items, chunk_size):
             yield extract_chunk(block, spec)
     finally:
-        gc.unfreeze()
+        _unfreeze()
 
 
 def _fork_context() -> Any:
@@ -70,18 +89,18 @@ def _fork_context() -> Any:
 
 
 def run_processes(items: Iterable, spec: Any, workers: int, chunk_size: int) -> Iterator[ChunkResult]:
-    import gc
     from concurrent.futures import ProcessPoolExecutor
 
     max_in_flight = 2 * workers
     ctx = _fork_context()
     forked = _preload(spec)  # load once here; the forked workers share it (see the module doc)
+    init = None if forked else init_worker  # a forked worker has it already: no warm-up to dirty its pages
     try:
-        yield from _pool(ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(spec,),
+        yield from _pool(ProcessPoolExecutor(max_workers=workers, initializer=init, initargs=(spec,) if init else (),
                                              mp_context=ctx), items, spec, chunk_size, max_in_flight)
     finally:
         if forked:
-            gc.unfreeze()
+            _unfreeze()
 
 
 def _pool(pool: Any, items: Iterable, spec: Any, chunk_size: int, max_in_flight: int) -> Iterator[ChunkResult]:
@@ -101,13 +120,9 @@ def _pool(pool: Any, items: Iterable, spec: Any, chunk_size: int, max_in_flight:
 
 def _preload(spec: Any) -> bool:
     """Open the gazetteer here and freeze it, for workers forked from this process; False if no fork."""
-    import gc
-
     if _fork_context() is None:
         return False
-    init_worker(spec)
-    gc.collect()
-    gc.freeze()
+    _freeze(spec)
     return True
 
 
@@ -123,28 +138,36 @@ def local_client(workers: int, spec: Any = None):
     >>> client, close = local_client(2)      # doctest: +SKIP
     >>> close()                              # doctest: +SKIP
     """
-    import gc
     import logging
 
     import dask
     from distributed import Client, LocalCluster
 
     forked = _preload(spec)
+    cluster = None
     try:
         with dask.config.set({"distributed.worker.multiprocessing-method": "fork"} if forked else {}):
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                    dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
     except BaseException:
-        if forked:
-            gc.unfreeze()
+        try:
+            if cluster is not None:
+                cluster.close()
+        finally:
+            if forked:
+                _unfreeze()
         raise
 
     def close() -> None:
-        client.close()
-        cluster.close()
-        if forked:
-            gc.unfreeze()
+        try:
+            client.close()
+        finally:
+            try:
+                cluster.close()
+            finally:
+                if forked:
+                    _unfreeze()
 
     return client, close
 

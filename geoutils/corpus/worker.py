@@ -9,6 +9,7 @@ threads share it (the read-only SQLite connection allows that).
 """
 from __future__ import annotations
 
+import os
 import threading
 import uuid
 from dataclasses import dataclass, field
@@ -18,6 +19,14 @@ from geoutils.corpus.sources import Article, Skipped
 
 _CACHE: dict[str, Any] = {}
 _LOCK = threading.Lock()
+
+
+def _new_lock_after_fork() -> None:  # a lock held by another thread at fork time would never be released
+    global _LOCK
+    _LOCK = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_new_lock_after_fork)
 
 
 def spec_of(gazetteer: Any) -> Any:

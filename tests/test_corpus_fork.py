@@ -11,21 +11,26 @@ from gazetteer import Gazetteer
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork start method is Linux's")
 
 
-def test_a_forked_child_reopens_the_connection_and_keeps_the_caches(gz):
-    gz.resolve("Kirkuk")  # fill the caches
-    parent_con = gz._base
+def _in_child(check) -> bool:
+    """Run ``check()`` in a forked child; its truth value, reported through a pipe."""
     r, w = os.pipe()
     pid = os.fork()
-    if pid == 0:  # child: report whether the connection is new and a lookup still works
+    if pid == 0:
         try:
-            ok = gz._base is not parent_con and gz.resolve("Kirkuk").country_code == "IQ"
-            os.write(w, b"1" if ok else b"0")
+            os.write(w, b"1" if check() else b"0")
         finally:
             os._exit(0)
     os.close(w)
     got = os.read(r, 1)
     os.waitpid(pid, 0)
-    assert got == b"1"
+    return got == b"1"
+
+
+def test_a_forked_child_reopens_the_connection_and_keeps_the_caches(gz):
+    gz.resolve("Kirkuk")  # fill the caches
+    parent_con = gz._base
+    # in the child: the connection is new and a lookup still works
+    assert _in_child(lambda: gz._base is not parent_con and gz.resolve("Kirkuk").country_code == "IQ")
     assert gz._base is parent_con  # the parent's own connection is untouched
     assert gz.resolve("Kirkuk").country_code == "IQ"
 
@@ -82,18 +87,7 @@ def test_a_forked_child_with_a_user_layer_keeps_the_preloaded_names(gz, tmp_path
     g.add("Camp Forkable", 33.1, 44.1, "base", id="user:camp-forkable", source="test")
     g.preload()
     assert g.resolve("Camp Forkable").id == "user:camp-forkable"
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            ok = g.resolve("Camp Forkable").id == "user:camp-forkable" and g._memory is not None
-            os.write(w, b"1" if ok else b"0")
-        finally:
-            os._exit(0)
-    os.close(w)
-    got = os.read(r, 1)
-    os.waitpid(pid, 0)
-    assert got == b"1"
+    assert _in_child(lambda: g.resolve("Camp Forkable").id == "user:camp-forkable" and g._memory is not None)
 
 
 def test_a_closed_gazetteer_is_not_reopened_after_a_fork(gz):

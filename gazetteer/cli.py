@@ -161,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def bias(p):
         p.add_argument("--country", metavar="CC", type=_country,
-                       help="prefer places in this country: ISO code (IQ) or English name (Iraq)")
+                       help="only places in this country: ISO code (IQ) or English name (Iraq)")
         p.add_argument("--near", metavar="LAT,LON", type=_latlon, help="prefer places near this point")
         p.add_argument("--kind", help="prefer this kind: base, airport, governorate, place, …")
         p.add_argument("--json", action="store_true", help="print JSON")

@@ -16,7 +16,7 @@ import weakref
 import sqlite3
 import threading
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from gazetteer import store, userdb
@@ -205,7 +205,7 @@ class Gazetteer(NearMiss, UserLayer):
         to a town of its name unless they ask for the unit); the alias as written
         before a transliteration fold ("Samarra" is not "Samara"); ``country``;
         distance to ``near``; population or prominence, weighted by the ``focus``
-        region (:attr:`focus` when None).
+        region (:attr:`focus` when None). With ``country``, only places in that country.
 
         Example
         -------
@@ -280,7 +280,7 @@ class Gazetteer(NearMiss, UserLayer):
         if fuzzy and not only_codes and (not rows or (cc and all(r[0].country_code != cc for r in rows))) and not self._common_word(name):
             near_scores = self._fuzzy.search(key)
             near_rows = [r for r in self._rows_for_keys(near_scores) if r[2] != store.CODE_ONLY
-                         and (not rows or r[0].country_code == cc)]
+                         and ((not rows and not cc) or r[0].country_code == cc)]
             if not near_rows:  # vowel variants of a name in the region (Badush / Badosh, Yathrib / Yathreb)
                 near_scores = self._fuzzy.search_skeleton(key)
                 region = {cc} if cc else set(focus)
@@ -292,9 +292,11 @@ class Gazetteer(NearMiss, UserLayer):
             if near_rows:
                 rows = rows + near_rows
                 scores = {**near_scores, **scores}
+        if cc:  # the country asked for restricts: a place elsewhere is another place
+            rows = [r for r in rows if (r[0].country_code or "").upper() == cc]
         codes_first = codes_ok and "".join(t.text for t in toks if not t.is_generic).isupper()
         return tuple(rank_rows(rows, scores, hint, query_generic, country, near, focus, surface, codes_first,
-                                    name)[:limit])
+                               name, self._unit_weights)[:limit])
 
     def resolve(self, name: str, country: str | None = None, near: tuple[float, float] | None = None,
                 kind: str | None = None, focus: str | Iterable[str] | None = None) -> Place | None:
@@ -303,7 +305,7 @@ class Gazetteer(NearMiss, UserLayer):
         Parameters
         ----------
         name : the name as the news spells it, any script ("كي وان", "Irbil").
-        country : ISO 3166-1 alpha-2 code to prefer.
+        country : ISO 3166-1 alpha-2 code: only places in that country answer (None when none does).
         near : (lat, lon) to prefer places close to.
         kind : kind to prefer ("base", "airport", "governorate", …); by default
             the name's generic words decide ("base", "قاعدة" -> "base").
@@ -328,9 +330,18 @@ class Gazetteer(NearMiss, UserLayer):
     def _rank_ids(self, ids: tuple[str, ...], kind: str | None, country: str | None,
                   near: tuple[float, float] | None, focus: tuple[str, ...] = ()) -> tuple[Place, ...]:
         places = [p for p in map(self.get, ids) if p is not None]
-        yielding = yielding_units(places, same_name=True)
+        weights = self._unit_weights
+        yielding = yielding_units(places, same_name=True, weights=weights)
         return tuple(sorted(places, key=lambda p: sort_key(p, 0, kind, bool(kind), country, near, focus,
-                                                                 False, yielding), reverse=True))
+                                                           False, yielding, weights), reverse=True))
+
+    @cached_property
+    def _unit_weights(self) -> dict[str, float]:
+        """ISO2 -> prominence of one of its first-level divisions (built into the default db)."""
+        with self._lock:
+            if not self._has_table(self._base, "unit_weights"):
+                return {}
+            return dict(self._base.execute("SELECT country_code, weight FROM unit_weights").fetchall())
 
     def name_info(self, name: str) -> dict:
         """What the gazetteer knows of a name without ranking: its key, whether any alias

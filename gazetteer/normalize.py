@@ -69,8 +69,10 @@ _AR_MAP = str.maketrans(
         "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
     }
 )
-# article, alone or after a proclitic: ال وال بال فال كال, and لل (ل + ال)
-_AR_ARTICLE = re.compile(r"^(?:[وفبك]?ال|لل)(?=\w{2})")
+# article, alone or after a proclitic: ال وال بال فال, and لل (ل + ال); not كال, which begins foreign
+# names far more often (كاليفورنيا, كالكوتا) than it means "like the" (the ك reading is a
+# proclitic variant, :func:`proclitic_variants`)
+_AR_ARTICLE = re.compile(r"^(?:[وفب]?ال|لل)(?=\w{2})")
 
 # --- Latin ----------------------------------------------------------------
 _NON_WORD = re.compile(r"[\W_ʹ-ˁ]")  # marks (ʿ ʾ ’ ' …) and what NFKD leaves of symbols
@@ -107,6 +109,7 @@ _generic("airport", "airport", "airports", "airfield", "aerodrome", "مطار", 
 _generic("governorate", "province", "provinces", "governorate", "governorates", "wilayat", "محافظه", "محافظتي",
          "محافظات", "ولايه", "مقاطعه", "muhafazat", "muhafazah")
 _generic("region", "region", "اقليم")
+_generic("county", "county", "counties", "parish")
 _generic("district", "district", "districts", "subdistrict", "qada", "qadaa", "qadha", "nahiya", "nahiyah", "nahiyat",
          "ناحيه", "قضاء", "قضا")
 _generic("place", "city", "town", "village", "villages", "neighbourhood", "neighborhood", "مدينه", "بلده", "قريه")

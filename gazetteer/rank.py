@@ -8,13 +8,16 @@ Order (each a tie-breaker of the one before):
    code ZAP"), codes before names (a code never matches otherwise);
 4. the kind the words ask for ("district", "قضاء" …); with none, an administrative
    unit yields to a town of its name near it (a district or sub-district: in its
-   governorate, as a seat may lie just across a unit's line; other units: in its country). A district or sub-district that holds no
+   governorate, as a seat may lie just across a unit's line; a first-level division: a
+   town of its country so named, and only one of at least :data:`TOWN_OVER_UNIT` of the
+   division's prominence: New York City, not California, Maryland). A district or sub-district that holds no
    town of its name stands for its seat town, which bears it: "Hamrin town" is the
    Hamrin sub-district's seat, not a village of the name in another governorate;
 5. an alias matched whole before one that needed a generic word dropped, and a
    source's own spelling before a cleaned one;
 6. distance to ``near``;
-7. prominence: population (or a per-kind weight), times :data:`FOCUS_WEIGHT` in
+7. prominence: population (or, for a first-level division, its country's population shared
+   among its divisions, else a per-kind weight), times :data:`FOCUS_WEIGHT` in
    the focus region and :data:`AS_WRITTEN_WEIGHT` when the alias matches as written,
    not through a transliteration fold ("Samarra" is not "Samara");
 8. the alias closest to the query as written, marks and long vowels included
@@ -32,7 +35,7 @@ import os
 import re
 import unicodedata
 from functools import lru_cache
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz import fuzz
 
@@ -50,6 +53,7 @@ KIND_FAMILIES: dict[str, set[str]] = {
     "province": {"province", "governorate"},
     "region": {"region", "governorate", "province"},
     "district": {"district", "subdistrict"},
+    "county": {"county"},
     "subdistrict": {"subdistrict", "district"},
     "place": {"place", "town"},
     "embassy": {"embassy", "consulate"},
@@ -66,7 +70,12 @@ TOWN_KINDS = frozenset({"place", "town"})
 PROMINENCE = {"base": 60_000, "airport": 30_000, "zone": 60_000, "embassy": 20_000, "consulate": 20_000,
               "crossing": 10_000, "oilfield": 10_000, "dam": 10_000, "prison": 10_000, "town": 20_000,
               "country": 10_000_000, "governorate": 1_000_000, "province": 1_000_000, "district": 100_000,
-              "subdistrict": 20_000, "region": 100_000}
+              "subdistrict": 20_000, "region": 100_000, "county": 50_000}
+#: first-level divisions: their prominence is their country's population shared among them
+FIRST_LEVEL_KINDS = frozenset(store.FIRST_LEVEL_KINDS)
+#: share of a first-level division's prominence a town of its name needs for the division to yield
+#: to it ("New York" is the city of 8.8M; "California" is not a town of 12k in Maryland)
+TOWN_OVER_UNIT = 0.05
 
 #: the default regional prior: Iraq, Syria and their neighbours (``$GAZETTEER_FOCUS`` overrides, e.g. "YE,SA,OM")
 DEFAULT_FOCUS: tuple[str, ...] = ("IQ", "SY", "IR", "TR", "JO", "SA", "KW", "LB", "IL")
@@ -122,9 +131,27 @@ def _is_code_query(name: str, toks) -> bool:
 SEAT_UNIT_KINDS = frozenset({"district", "subdistrict"})
 
 
-def yielding_units(places: Iterable[Place], same_name: bool = False) -> frozenset[str]:
+def prominence(place: Place, weights: Mapping[str, float] | None = None) -> float:
+    """A place's weight for ranking: its population; a first-level division's share of its
+    country's (``weights``, ISO2 -> weight); else the kind's :data:`PROMINENCE`.
+
+    >>> prominence(Place("p", "X", None, 0, 0, "province", "XX", None, None, "s"), {"XX": 5e6})
+    5000000.0
+    """
+    if place.population:
+        return place.population
+    if weights and place.kind in FIRST_LEVEL_KINDS and place.country_code in weights:
+        return weights[place.country_code]
+    return PROMINENCE.get(place.kind, UNKNOWN_PROMINENCE)
+
+
+def yielding_units(places: Iterable[Place], same_name: bool = False, weights: Mapping[str, float] | None = None,
+                   whole: frozenset[str] | None = None) -> frozenset[str]:
     """Ids of the units among ``places`` that yield to a town among them: one in the same
-    governorate (``admin1``) for a district or sub-district, one in its country for other units.
+    governorate (``admin1``) for a district or sub-district; for a first-level division, a town
+    of its country whose population is at least :data:`TOWN_OVER_UNIT` of the division's
+    :func:`prominence` and, when ``whole`` (ids of places matched by a whole name, no generic
+    word dropped) is given, one among them ("Kansas City" is no town Kansas).
     With ``same_name`` (places gathered by id, not by one matching alias), only a town whose
     own name is the unit's counts ("Hay Salah Al din", a quarter, is no town Salah al-Din).
 
@@ -146,6 +173,11 @@ def yielding_units(places: Iterable[Place], same_name: bool = False) -> frozense
         if u.kind in SEAT_UNIT_KINDS and u.admin1:
             if any(t.country_code == u.country_code and t.admin1 == u.admin1 for t in towns):
                 out.add(u.id)
+        elif u.kind in FIRST_LEVEL_KINDS:
+            need = TOWN_OVER_UNIT * prominence(u, weights)
+            if any(t.country_code == u.country_code and (t.population or 0) >= need
+                   and (whole is None or t.id in whole) for t in towns):
+                out.add(u.id)
         elif any(t.country_code == u.country_code for t in towns):
             out.add(u.id)
     return frozenset(out)
@@ -153,7 +185,8 @@ def yielding_units(places: Iterable[Place], same_name: bool = False) -> frozense
 
 def sort_key(place: Place, stripped: int, hint: str | None, query_generic: bool,
               country: str | None, near: tuple[float, float] | None, focus: tuple[str, ...] = (),
-              as_written: bool = False, yielding: frozenset[str] = frozenset()) -> tuple:
+              as_written: bool = False, yielding: frozenset[str] = frozenset(),
+              weights: Mapping[str, float] | None = None) -> tuple:
     fam = KIND_FAMILIES.get(hint or "", set())
     if hint:
         same = (place.kind == hint or (hint == "place" and place.kind in TOWN_KINDS)
@@ -169,13 +202,13 @@ def sort_key(place: Place, stripped: int, hint: str | None, query_generic: bool,
         near_score = -math.floor(math.log2(1 + d / 10.0))
     else:
         near_score = 0
-    prominence = place.population or PROMINENCE.get(place.kind, UNKNOWN_PROMINENCE)
+    weight = prominence(place, weights)
     if focus and place.country_code in focus:
-        prominence *= FOCUS_WEIGHT
+        weight *= FOCUS_WEIGHT
     if as_written:
-        prominence *= AS_WRITTEN_WEIGHT
+        weight *= AS_WRITTEN_WEIGHT
     # a country the caller names comes first: a place elsewhere is another place
-    return (cc, hint_score, exact_form, near_score, prominence)
+    return (cc, hint_score, exact_form, near_score, weight)
 
 @lru_cache(maxsize=200_000)
 def _written(name: str) -> str:
@@ -192,9 +225,11 @@ def _written(name: str) -> str:
 def rank_rows(rows: list[tuple[Place, str, int, str]], scores: dict[str, float], hint: str | None,
           query_generic: bool, country: str | None, near: tuple[float, float] | None,
           focus: tuple[str, ...] = (), surface: str | None = None, codes_first: bool = False,
-          query: str | None = None) -> list[Match]:
+          query: str | None = None, weights: Mapping[str, float] | None = None) -> list[Match]:
     # units with a town of this very name near them (a source's own spelling, not a cleaned one)
-    yielding = yielding_units([r[0] for r in rows if r[0].kind in UNIT_KINDS or r[2] in (0, 1)])
+    whole = frozenset(r[0].id for r in rows if r[2] == 0)
+    yielding = yielding_units([r[0] for r in rows if r[0].kind in UNIT_KINDS or r[2] in (0, 1)],
+                              weights=weights, whole=whole)
     written = _written(query) if query else None
     best: dict[str, tuple[tuple, Match]] = {}
     for place, alias, stripped, key in rows:
@@ -205,7 +240,7 @@ def rank_rows(rows: list[tuple[Place, str, int, str]], scores: dict[str, float],
         mine = 2 if place.layer == "user" and not code else int(code == codes_first)
         in_country = int(bool(country) and (place.country_code or "").upper() == country.upper())
         sk = (in_country, round(score), mine,
-              *sort_key(place, stripped, hint, query_generic, country, near, focus, as_written, yielding),
+              *sort_key(place, stripped, hint, query_generic, country, near, focus, as_written, yielding, weights),
               fuzz.ratio(written, _written(alias)) if written else 0.0)
         if place.id not in best or sk > best[place.id][0]:
             best[place.id] = (sk, Match(place, score, alias))

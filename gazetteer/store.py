@@ -72,7 +72,7 @@ def _code_hash() -> str:
 
 def fingerprint() -> str:
     """Hash of everything the default database is built from, normalization included."""
-    from gazetteer.sources import airports, areas, cod_ab, countries, curated, dtm, geonames
+    from gazetteer.sources import airports, areas, cod_ab, countries, curated, dtm, geonames, us_counties
 
     parts = [
         SCHEMA_VERSION,
@@ -83,6 +83,7 @@ def fingerprint() -> str:
         cod_ab.source_version(),
         dtm.source_version(),
         countries.source_version(),
+        us_counties.source_version(),
         f"wordfreq {version('wordfreq')}",
         _code_hash(),
     ]
@@ -282,9 +283,37 @@ def _build_extras(con: sqlite3.Connection, records: list[dict]) -> None:
     con.execute("CREATE TABLE cross_script(sk TEXT NOT NULL, key TEXT NOT NULL, vow TEXT NOT NULL)")
     con.executemany("INSERT INTO cross_script VALUES(?,?,?)", cross_script_rows(con))
     con.execute("CREATE INDEX cross_script_sk ON cross_script(sk)")
+    # prominence of a first-level division: its country's population shared among its divisions
+    con.execute("CREATE TABLE unit_weights(country_code TEXT PRIMARY KEY, weight REAL NOT NULL) WITHOUT ROWID")
+    con.executemany("INSERT INTO unit_weights VALUES(?,?)", unit_weights(records).items())
     con.execute("CREATE TABLE units(pcode TEXT PRIMARY KEY, level INTEGER NOT NULL, place_id TEXT NOT NULL)")
     con.executemany("INSERT OR IGNORE INTO units VALUES(?,?,?)",
                     [(r["pcode"], len(r["pcode"]) // 3 - 1, r["id"]) for r in records if r.get("pcode")])
+
+
+#: kinds of a country's first-level divisions
+FIRST_LEVEL_KINDS = ("province", "governorate")
+
+
+def unit_weights(records: Iterable[dict]) -> dict[str, float]:
+    """ISO2 -> prominence of one first-level division of that country: the country's population
+    divided by its number of first-level divisions (a US state ~5.8M, a Puerto Rico municipio ~40k).
+
+    >>> unit_weights([{"kind": "country", "country_code": "XX", "population": 900},
+    ...               *[{"kind": "province", "country_code": "XX"}] * 3])
+    {'XX': 300.0}
+    """
+    people: dict[str, int] = {}
+    count: dict[str, int] = {}
+    for r in records:
+        cc = r.get("country_code")
+        if not cc:
+            continue
+        if r["kind"] == "country":
+            people[cc] = max(people.get(cc, 0), int(r.get("population") or 0))
+        elif r["kind"] in FIRST_LEVEL_KINDS:
+            count[cc] = count.get(cc, 0) + 1
+    return {cc: people[cc] / n for cc, n in sorted(count.items()) if people.get(cc)}
 
 
 def stored_fingerprint(path: Path) -> str | None:

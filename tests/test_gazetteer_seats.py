@@ -2,6 +2,8 @@
 units standing for their seat town, and the closeness tie-break (issue 8)."""
 from __future__ import annotations
 
+import dataclasses
+
 from shapely.geometry import Point
 
 from gazetteer.place import Place
@@ -109,11 +111,14 @@ def test_built_seats_resolve_inside_their_unit(gz):
 
 def test_ranking_by_id_yields_only_to_a_town_of_the_units_own_name():
     gov = Place("g", "Saladin Governorate", None, 34.5, 43.6, "governorate", "IQ", "Salah Al-Din", None, "s")
-    quarter = Place("q", "Hay Salah Al din", None, 35.4, 44.4, "place", "IQ", "Kirkuk", None, "s")
+    # a first-level unit yields only to a town of some size (:data:`rank.TOWN_OVER_UNIT` of its prominence)
+    quarter = Place("q", "Hay Salah Al din", None, 35.4, 44.4, "place", "IQ", "Kirkuk", 200_000, "s")
     assert yielding_units([gov, quarter]) == {"g"}  # rows matched by one alias: the alias is the name
     assert yielding_units([gov, quarter], same_name=True) == frozenset()
-    town = Place("t", "Saladin", None, 34.6, 43.7, "place", "IQ", "Salah Al-Din", None, "s")
+    town = Place("t", "Saladin", None, 34.6, 43.7, "place", "IQ", "Salah Al-Din", 200_000, "s")
     assert yielding_units([gov, quarter, town], same_name=True) == {"g"}
+    hamlet = dataclasses.replace(town, population=900)
+    assert yielding_units([gov, hamlet], same_name=True) == frozenset()
 
 
 def test_rank_by_id_puts_the_governorate_before_a_quarter_named_after_it(gz):

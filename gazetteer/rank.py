@@ -132,12 +132,15 @@ SEAT_UNIT_KINDS = frozenset({"district", "subdistrict"})
 
 
 def prominence(place: Place, weights: Mapping[str, float] | None = None) -> float:
-    """A place's weight for ranking: its population; a first-level division's share of its
-    country's (``weights``, ISO2 -> weight); else the kind's :data:`PROMINENCE`.
+    """A place's weight for ranking: its population (a country: at least the kind's
+    :data:`PROMINENCE`); a first-level division's share of its country's (``weights``,
+    ISO2 -> weight); else the kind's :data:`PROMINENCE`.
 
     >>> prominence(Place("p", "X", None, 0, 0, "province", "XX", None, None, "s"), {"XX": 5e6})
     5000000.0
     """
+    if place.kind == "country":  # a country outweighs a division of its name elsewhere (Georgia)
+        return max(place.population or 0, PROMINENCE["country"])
     if place.population:
         return place.population
     if weights and place.kind in FIRST_LEVEL_KINDS and place.country_code in weights:

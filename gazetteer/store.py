@@ -264,6 +264,23 @@ def cross_script_rows(con: sqlite3.Connection) -> list[tuple[str, str, str]]:
     return out
 
 
+#: sources whose Arabic names a Latin spelling may reach by sound (local sources only)
+LOCAL_ID_PREFIXES = ("dtm:", "cod:", "cur:", "seat:")
+
+
+def arabic_skeleton_rows(con: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """(skeleton, key, vowelled skeleton) of every Arabic alias of a local place (:data:`LOCAL_ID_PREFIXES`)."""
+    where = " OR ".join(f"p.id LIKE '{p}%'" for p in LOCAL_ID_PREFIXES)
+    out = set()
+    for alias, key in con.execute(f"SELECT a.alias, a.key FROM aliases a JOIN places p ON p.rid=a.rid"
+                                  f" WHERE ({where}) AND a.stripped != {CODE_ONLY}").fetchall():
+        if is_arabic(alias):
+            sk = cross_script_skeleton(alias)
+            if sk:
+                out.add((sk, key, cross_script_skeleton(alias, vowels=True)))
+    return sorted(out)
+
+
 def _build_extras(con: sqlite3.Connection, records: list[dict]) -> None:
     """Default-database-only columns: ``places.admin2`` and the ``units`` table (p-code -> place)."""
     con.execute("ALTER TABLE places ADD COLUMN admin2 TEXT")
@@ -283,6 +300,11 @@ def _build_extras(con: sqlite3.Connection, records: list[dict]) -> None:
     con.execute("CREATE TABLE cross_script(sk TEXT NOT NULL, key TEXT NOT NULL, vow TEXT NOT NULL)")
     con.executemany("INSERT INTO cross_script VALUES(?,?,?)", cross_script_rows(con))
     con.execute("CREATE INDEX cross_script_sk ON cross_script(sk)")
+    # the other way: consonant skeletons of the Arabic names of local places (DTM, COD-AB, curated),
+    # for a Latin spelling no source writes ("Al Kuwayr" is كوير, which DTM spells "Gwer")
+    con.execute("CREATE TABLE cross_script_ar(sk TEXT NOT NULL, key TEXT NOT NULL, vow TEXT NOT NULL)")
+    con.executemany("INSERT INTO cross_script_ar VALUES(?,?,?)", arabic_skeleton_rows(con))
+    con.execute("CREATE INDEX cross_script_ar_sk ON cross_script_ar(sk)")
     # prominence of a first-level division: its country's population shared among its divisions
     con.execute("CREATE TABLE unit_weights(country_code TEXT PRIMARY KEY, weight REAL NOT NULL) WITHOUT ROWID")
     con.executemany("INSERT INTO unit_weights VALUES(?,?)", unit_weights(records).items())

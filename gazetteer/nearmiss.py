@@ -28,6 +28,13 @@ _ODD_CASE = re.compile(r"[a-z][A-Z]")
 LATIN_AR_MIN_LEN = 2
 LATIN_AR_MIN_RATIO = 80.0
 LATIN_AR_MIN_RATIO_SHORT = 85.0
+#: a word of this many letters that English text writes (wordfreq Zipf frequency at least
+#: :data:`LATIN_AR_MAX_ZIPF`) is spelt as the press spells it: a person, a group or a word
+#: ("Daesh", "Yasser", "Hashd"), never a place's Arabic name spelt by sound
+LATIN_AR_WORD_LEN = 4
+LATIN_AR_MAX_ZIPF = 1.0
+#: the sound match must be unique: its best place name ahead of the next by this many points
+LATIN_AR_MARGIN = 2.0
 
 
 class NearMiss:
@@ -69,9 +76,16 @@ class NearMiss:
     def _latin_to_arabic_rows(self, name: str, region: set[str]) -> tuple[list, dict[str, float]]:
         """Local places in ``region`` whose Arabic name has the consonant skeleton of a Latin
         ``name`` and a vowelled form close to it (:data:`LATIN_AR_MIN_RATIO`): the last resort
-        for a spelling no source writes ("Al Kuwayr" is كوير, spelt "Gwer" by DTM). Scored up to
-        :data:`LATIN_AR_SCORE`, below every spelling match."""
+        for a spelling no source writes ("Kirshin" is كرشين, which DTM spells "Girsheen"). Scored
+        up to :data:`LATIN_AR_SCORE`, below every spelling match. Only for a name of words English
+        text does not write (:data:`LATIN_AR_MAX_ZIPF`) and only when one name of the sound is
+        clearly closest (:data:`LATIN_AR_MARGIN`); else nothing.
+
+        >>> Gazetteer.default()._latin_to_arabic_rows("Daesh", {"IQ"})   # doctest: +SKIP
+        ([], {})
+        """
         from rapidfuzz import fuzz
+        from wordfreq import zipf_frequency
 
         sk = cross_script_skeleton(name)
         if len(sk) < LATIN_AR_MIN_LEN or not self._has_table(self._base, "cross_script_ar"):
@@ -81,6 +95,8 @@ class NearMiss:
         # ("Qwrtyp", "=uax7o", "zOrE" are none)
         if (len(qkey.replace(" ", "")) < LATIN_AR_MIN_LETTERS or not all(_SPOKEN.search(w) for w in qkey.split())
                 or not all(ch.isalpha() or ch in _MARKS for ch in name) or _ODD_CASE.search(name)):
+            return [], {}
+        if any(len(w) >= LATIN_AR_WORD_LEN and zipf_frequency(w, "en") >= LATIN_AR_MAX_ZIPF for w in qkey.split()):
             return [], {}
         mine = cross_script_skeleton(name, vowels=True)
         need = LATIN_AR_MIN_RATIO if len(sk) >= 3 else LATIN_AR_MIN_RATIO_SHORT
@@ -93,12 +109,17 @@ class NearMiss:
                 scores[key] = max(scores.get(key, 0.0), LATIN_AR_SCORE - (100 - r) / 5)
         rows = [r for r in self._rows_for_keys(scores) if r[2] != store.CODE_ONLY and r[0].country_code in region
                 and r[0].id.startswith(store.LOCAL_ID_PREFIXES)]
-        # among places of one sound, the one whose Latin name is spelt closest ("Seneia": Al-Siniya,
+        # among places of one sound, the one whose Latin name is spelt closest (a "Sinia" is Al-Siniya,
         # not Al-Hassainya, whose ح the skeleton drops)
         latin: dict[str, float] = {}
         for r in rows:
             latin[r[3]] = max(latin.get(r[3], 0.0), fuzz.ratio(qkey, name_key(r[0].name)))
-        return rows, {k: v - (100 - latin[k]) / 10 for k, v in scores.items() if k in latin}
+        final = {k: v - (100 - latin[k]) / 10 for k, v in scores.items() if k in latin}
+        ranked = sorted(final.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] - ranked[1] < LATIN_AR_MARGIN):
+            return [], {}  # two names of one sound, neither clearly closer: no answer
+        top = max(final, key=final.get)
+        return [r for r in rows if r[3] == top], {top: final[top]}
 
     # -- fuzzy index -------------------------------------------------------
     @cached_property

@@ -2,15 +2,15 @@
 
 Order (each a tie-breaker of the one before):
 
-1. the country the caller names (``country=``);
+1. the country the caller names (``country=``: resolve() keeps only its places, rank() puts them first);
 2. the match score (exact 100; near-miss spellings their rapidfuzz ratio);
 3. the user's own names, then, for a name that asks for a code ("BGW", "airport
    code ZAP"), codes before names (a code never matches otherwise);
 4. the kind the words ask for ("district", "قضاء" …); with none, an administrative
-   unit yields to a town of its name near it (a district or sub-district: in its
-   governorate, as a seat may lie just across a unit's line; a first-level division: a
-   town of its country so named, and only one of at least :data:`TOWN_OVER_UNIT` of the
-   division's prominence: New York City, not California, Maryland). A district or sub-district that holds no
+   unit yields to a town of its name (:func:`yielding_units`: a district or sub-district to one
+   in its governorate, as a seat may lie just across a unit's line; a first-level division to its
+   namesake seat inside it, New York City, not to California, Maryland, or to its country's capital,
+   Washington; a county to a town of its name). A district or sub-district that holds no
    town of its name stands for its seat town, which bears it: "Hamrin town" is the
    Hamrin sub-district's seat, not a village of the name in another governorate;
 5. an alias matched whole before one that needed a generic word dropped, and a
@@ -34,8 +34,9 @@ import math
 import os
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from rapidfuzz import fuzz
 
@@ -63,20 +64,16 @@ KIND_FAMILIES: dict[str, set[str]] = {
 NEIGHBOUR_KINDS = {"base": {"airport"}, "airport": {"base"}, "place": {"district", "subdistrict"},
                     "district": {"place", "town"}, "subdistrict": {"place", "town"}}
 #: administrative units: with no kind asked for, a unit yields to a town of its name in its country
-UNIT_KINDS = frozenset({"governorate", "province", "district", "subdistrict"})
+UNIT_KINDS = frozenset({"governorate", "province", "district", "subdistrict", "county"})
 TOWN_KINDS = frozenset({"place", "town"})
 
 #: weight of a place with no population, by kind, for ranking ties
 PROMINENCE = {"base": 60_000, "airport": 30_000, "zone": 60_000, "embassy": 20_000, "consulate": 20_000,
               "crossing": 10_000, "oilfield": 10_000, "dam": 10_000, "prison": 10_000, "town": 20_000,
               "country": 10_000_000, "governorate": 1_000_000, "province": 1_000_000, "district": 100_000,
-              "subdistrict": 20_000, "region": 100_000,
-              "county": 50_000}  # resolve(): a county's bare name yields to a town by its alias form, not by weight
+              "subdistrict": 20_000, "region": 100_000}
 #: first-level divisions: their prominence is their country's population shared among them
 FIRST_LEVEL_KINDS = frozenset(store.FIRST_LEVEL_KINDS)
-#: share of a first-level division's prominence a town of its name needs for the division to yield
-#: to it ("New York" is the city of 8.8M; "California" is not a town of 12k in Maryland)
-TOWN_OVER_UNIT = 0.05
 
 #: the default regional prior: Iraq, Syria and their neighbours (``$GAZETTEER_FOCUS`` overrides, e.g. "YE,SA,OM")
 DEFAULT_FOCUS: tuple[str, ...] = ("IQ", "SY", "IR", "TR", "JO", "SA", "KW", "LB", "IL")
@@ -123,9 +120,14 @@ def _is_code_query(name: str, toks) -> bool:
     says so ("airport code zap", "ICAO orbi")."""
     if any(t.norm in CODE_WORDS or t.generic == "airport" for t in toks):
         return True
-    content = [t.text for t in toks if not t.is_generic] or [t.text for t in toks]  # "DAM" is a code, not a dam
-    letters = "".join(content)
-    return bool(content) and 2 <= len(letters) <= 6 and letters.isupper()
+    letters = code_letters(toks)
+    return 2 <= len(letters) <= 6 and letters.isupper()
+
+
+def code_letters(toks) -> str:
+    """The letters of a name that could be a code: its words but the generic ones, or, when all
+    are generic, all of them (a lone "DAM" in capitals is a code, not a dam)."""
+    return "".join([t.text for t in toks if not t.is_generic] or [t.text for t in toks])
 
 
 #: units named after a seat town, which they stand for when no source has the town inside them
@@ -149,13 +151,60 @@ def prominence(place: Place, weights: Mapping[str, float] | None = None) -> floa
     return PROMINENCE.get(place.kind, UNKNOWN_PROMINENCE)
 
 
-def yielding_units(places: Iterable[Place], same_name: bool = False, weights: Mapping[str, float] | None = None,
+@dataclass(frozen=True)
+class UnitInfo:
+    """What the default database knows of first-level divisions, by ISO2 code: ``weights``
+    (prominence of one division, :func:`gazetteer.store.unit_weights`), ``radii`` (its reach in km,
+    :func:`gazetteer.store.unit_radii`), and ``capitals`` (ids of the national capitals)."""
+
+    weights: Mapping[str, float] = field(default_factory=dict)
+    radii: Mapping[str, float] = field(default_factory=dict)
+    capitals: frozenset[str] = frozenset()
+    #: (division id, town id) -> whether the town is among the division's largest inside it
+    #: (:func:`gazetteer.store.unit_seats`); None: any town inside it (:func:`lies_inside`)
+    is_seat: Callable[[str, str], bool] | None = None
+
+
+def lies_inside(town: Place, unit: Place, radii: Mapping[str, float]) -> bool:
+    """Whether ``town`` lies inside the first-level division ``unit``: both name the same admin1,
+    or the town is within the division's reach of its point (``radii``, ISO2 -> km: the radius of
+    a disc of the country's area shared among its divisions).
+
+    >>> u = Place("u", "Foo", None, 0, 0, "province", "XX", "Foo", None, "s")
+    >>> lies_inside(Place("t", "Foo", None, 0.3, 0, "place", "XX", None, 900, "s"), u, {"XX": 50.0})
+    True
+    >>> lies_inside(Place("t", "Foo", None, 3.0, 0, "place", "XX", None, 900, "s"), u, {"XX": 50.0})
+    False
+    """
+    if town.country_code != unit.country_code:
+        return False
+    if town.admin1 and unit.admin1 and name_key(town.admin1) == name_key(unit.admin1):
+        return True
+    reach = radii.get(unit.country_code or "")
+    return reach is not None and haversine_km(town.lat, town.lon, unit.lat, unit.lon) <= reach
+
+
+def _seat(info: UnitInfo, town: Place, unit: Place) -> bool:
+    if info.is_seat is not None:
+        return info.is_seat(unit.id, town.id)
+    return lies_inside(town, unit, info.radii)
+
+
+def yielding_units(places: Iterable[Place], same_name: bool = False, info: UnitInfo | None = None,
                    whole: frozenset[str] | None = None) -> frozenset[str]:
-    """Ids of the units among ``places`` that yield to a town among them: one in the same
-    governorate (``admin1``) for a district or sub-district; for a first-level division, a town
-    of its country whose population is at least :data:`TOWN_OVER_UNIT` of the division's
-    :func:`prominence` and, when ``whole`` (ids of places matched by a whole name, no generic
-    word dropped) is given, one among them ("Kansas City" is no town Kansas).
+    """Ids of the units among ``places`` that yield to a town among them, when no word asks for
+    the unit:
+
+    * a district or sub-district: to a town in its governorate (``admin1``; a seat may lie just
+      across a unit's line);
+    * a first-level division: to its namesake seat, a populated place of known population that
+      :func:`lies_inside` it and is among its largest there (``info.is_seat``; Halabja, Suwayda,
+      New York City; not a village of the name, Minneota in Minnesota), or to its country's national
+      capital wherever it lies (Washington); never to a namesake elsewhere (California, Maryland).
+      With ``whole`` (ids of places matched by a whole name, no generic word dropped), only to
+      one among them ("Kansas City" is no town Kansas);
+    * a county (or another unit): to a town of its name in its country ("Laurel").
+
     With ``same_name`` (places gathered by id, not by one matching alias), only a town whose
     own name is the unit's counts ("Hay Salah Al din", a quarter, is no town Salah al-Din).
 
@@ -164,6 +213,7 @@ def yielding_units(places: Iterable[Place], same_name: bool = False, weights: Ma
     >>> sorted(yielding_units([town, unit]))
     ['u']
     """
+    info = info or UnitInfo()
     places = list(places)
     all_towns = [p for p in places if p.kind in TOWN_KINDS]
     out = set()
@@ -178,9 +228,9 @@ def yielding_units(places: Iterable[Place], same_name: bool = False, weights: Ma
             if any(t.country_code == u.country_code and t.admin1 == u.admin1 for t in towns):
                 out.add(u.id)
         elif u.kind in FIRST_LEVEL_KINDS:
-            need = TOWN_OVER_UNIT * prominence(u, weights)
-            if any(t.country_code == u.country_code and (t.population or 0) >= need
-                   and (whole is None or t.id in whole) for t in towns):
+            if any((whole is None or t.id in whole)
+                   and (t.id in info.capitals and t.country_code == u.country_code
+                        or (t.population or 0) > 0 and _seat(info, t, u)) for t in towns):
                 out.add(u.id)
         elif any(t.country_code == u.country_code for t in towns):
             out.add(u.id)
@@ -211,7 +261,8 @@ def sort_key(place: Place, stripped: int, hint: str | None, query_generic: bool,
         weight *= FOCUS_WEIGHT
     if as_written:
         weight *= AS_WRITTEN_WEIGHT
-    # a country the caller names comes first: a place elsewhere is another place
+    # a country the caller names comes first (resolve() has already dropped places elsewhere;
+    # rank() of ids keeps them, after)
     return (cc, hint_score, exact_form, near_score, weight)
 
 @lru_cache(maxsize=200_000)
@@ -229,11 +280,14 @@ def _written(name: str) -> str:
 def rank_rows(rows: list[tuple[Place, str, int, str]], scores: dict[str, float], hint: str | None,
           query_generic: bool, country: str | None, near: tuple[float, float] | None,
           focus: tuple[str, ...] = (), surface: str | None = None, codes_first: bool = False,
-          query: str | None = None, weights: Mapping[str, float] | None = None) -> list[Match]:
+          query: str | None = None, info: UnitInfo | None = None) -> list[Match]:
+    """Rank the rows of one query (``country`` has already restricted them), best first."""
+    info = info or UnitInfo()
+    weights = info.weights
     # units with a town of this very name near them (a source's own spelling, not a cleaned one)
     whole = frozenset(r[0].id for r in rows if r[2] == 0)
     yielding = yielding_units([r[0] for r in rows if r[0].kind in UNIT_KINDS or r[2] in (0, 1)],
-                              weights=weights, whole=whole)
+                              info=info, whole=whole)
     written = _written(query) if query else None
     best: dict[str, tuple[tuple, Match]] = {}
     for place, alias, stripped, key in rows:
@@ -242,8 +296,7 @@ def rank_rows(rows: list[tuple[Place, str, int, str]], scores: dict[str, float],
         code = stripped == store.CODE_ONLY
         # the user's own names first; then, for a name asking for a code, codes before names
         mine = 2 if place.layer == "user" and not code else int(code == codes_first)
-        in_country = int(bool(country) and (place.country_code or "").upper() == country.upper())
-        sk = (in_country, round(score), mine,
+        sk = (round(score), mine,
               *sort_key(place, stripped, hint, query_generic, country, near, focus, as_written, yielding, weights),
               fuzz.ratio(written, _written(alias)) if written else 0.0)
         if place.id not in best or sk > best[place.id][0]:

@@ -6,11 +6,12 @@ import csv
 
 import pytest
 
+from gazetteer.nearmiss import LATIN_AR_SCORE
 from gazetteer.normalize import fold_token, name_key
 from gazetteer.place import Place
-from gazetteer.rank import TOWN_OVER_UNIT, prominence, yielding_units
+from gazetteer.rank import UnitInfo, lies_inside, prominence, yielding_units
 from gazetteer.sources import countries, us_counties
-from gazetteer.store import unit_weights
+from gazetteer.store import unit_radii, unit_seats, unit_weights
 
 
 # -- country= restricts ----------------------------------------------------------------------
@@ -53,19 +54,60 @@ def _unit(cc="XX", kind="province", population=None):
     return Place("u", "Foo", None, 0, 0, kind, cc, "Foo", population, "s")
 
 
-def _town(pop, cc="XX"):
-    return Place("t", "Foo", None, 1, 1, "place", cc, None, pop, "s")
+def _town(pop, cc="XX", lat=0.2, admin1=None, tid="t"):
+    return Place(tid, "Foo", None, lat, 0, "place", cc, admin1, pop, "s")
 
 
-def test_yield_needs_a_town_of_a_share_of_the_divisions_prominence():
-    weights = {"XX": 2_000_000.0}
-    need = TOWN_OVER_UNIT * 2_000_000
-    assert prominence(_unit(), weights) == 2_000_000
-    assert yielding_units([_unit(), _town(need)], weights=weights) == {"u"}
-    assert yielding_units([_unit(), _town(need - 1)], weights=weights) == frozenset()
-    assert yielding_units([_unit(), _town(need, cc="YY")], weights=weights) == frozenset()  # another country
+def test_a_division_yields_to_its_seat_inside_it_not_to_a_namesake_outside():
+    info = UnitInfo(radii={"XX": 50.0})
+    assert lies_inside(_town(900), _unit(), info.radii)           # 22 km from the division's point
+    assert yielding_units([_unit(), _town(900)], info=info) == {"u"}
+    assert yielding_units([_unit(), _town(9_000_000, lat=5.0)], info=info) == frozenset()  # 556 km away
+    assert yielding_units([_unit(), _town(900, lat=5.0, admin1="Foo")], info=info) == {"u"}  # names its admin1
+    assert yielding_units([_unit(), _town(900, cc="YY")], info=info) == frozenset()  # another country
+    assert yielding_units([_unit(), _town(None)], info=info) == frozenset()  # a place of unknown size (DTM)
     # a town reached only with a generic word dropped ("Foo City") is no town "Foo"
-    assert yielding_units([_unit(), _town(need)], weights=weights, whole=frozenset()) == frozenset()
+    assert yielding_units([_unit(), _town(900)], info=info, whole=frozenset()) == frozenset()
+    # the national capital wins wherever it lies (Washington, not Washington State)
+    capital = UnitInfo(radii={"XX": 50.0}, capitals=frozenset({"t"}))
+    assert yielding_units([_unit(), _town(600_000, lat=20.0)], info=capital) == {"u"}
+    # inside, but not among the division's largest towns: a village of its name (is_seat says no)
+    picky = UnitInfo(radii={"XX": 50.0}, is_seat=lambda unit, town: False)
+    assert yielding_units([_unit(), _town(900)], info=picky) == frozenset()
+
+
+def test_unit_seats_are_the_largest_towns_inside_each_division():
+    recs = [{"id": "u", "kind": "province", "country_code": "XX", "admin1": "Foo", "lat": 0.0, "lon": 0.0},
+            *({"id": f"t{i}", "kind": "place", "country_code": "XX", "lat": 0.01 * i, "lon": 0.0,
+               "population": 1000 - i} for i in range(30)),
+            {"id": "far", "kind": "place", "country_code": "XX", "admin1": "Foo", "lat": 3.0, "lon": 0.0, "population": 5},
+            {"id": "dtm", "kind": "place", "country_code": "XX", "lat": 0.0, "lon": 0.0, "population": None}]
+    seats = {t for _, t in unit_seats(recs, {"XX": 50.0}, top=25)}
+    assert seats == {f"t{i}" for i in range(25)}            # the 25 largest; "far" (admin1) is smaller
+    assert {t for _, t in unit_seats(recs, {"XX": 50.0}, top=40)} >= {"far"}
+    assert round(unit_radii([{"kind": "country", "country_code": "XX", "area_km2": 7853.98},
+                             {"kind": "province", "country_code": "XX"}])["XX"]) == 50
+
+
+@pytest.mark.parametrize("name", ["Halabja", "حلبجة", "Quneitra", "Suwayda", "السويداء", "Jerash", "Tafilah",
+                                  "Bayburt", "Ardahan"])
+def test_a_small_regional_capital_is_the_town_not_its_province(gz, name):
+    p = gz.resolve(name)
+    assert p is not None and p.kind in ("place", "town"), (name, p)
+    # also ranked by id (the text scanner's path)
+    ids = [m.place.id for m in gz.candidates(name, limit=20)]
+    assert any(gz.get(i).kind in ("province", "governorate") for i in ids), name
+    assert gz.rank(ids)[0].kind in ("place", "town"), name
+    assert gz.rank(ids, kind="governorate")[0].kind in ("province", "governorate"), name
+
+
+def test_a_state_is_the_state_unless_its_namesake_is_its_seat_or_the_capital(gz):
+    assert gz.resolve("New York").name == "New York City"
+    dc = gz.resolve("Washington")
+    assert dc.kind == "place" and dc.country_code == "US" and abs(dc.lat - 38.9) < 0.2, dc
+    for name in ("California", "Minnesota", "Illinois"):  # a village elsewhere, or one of hundreds inside
+        p = gz.resolve(name)
+        assert p.kind == "province" and p.country_code == "US", (name, p)
 
 
 def test_unit_weights_share_the_country_population():
@@ -94,6 +136,31 @@ def test_county_with_its_generic_word_is_the_county(gz):
     assert p.admin2 == "Laurel County" and "ZIP" in p.source
     assert gz.resolve("Orleans Parish").admin1 == "Louisiana"
     assert gz.resolve("Walker County", kind="county").kind == "county"
+
+
+@pytest.mark.parametrize("name,state", [("Cook County", "Illinois"), ("Harris County", "Texas"),
+                                        ("Dallas County", "Texas"), ("Cook", None)])
+def test_same_name_counties_rank_by_their_people(gz, name, state):
+    p = gz.resolve(name, kind="county")
+    assert p.kind == "county" and (state is None or p.admin1 == state), p
+    assert p.population and "estimate" in p.source
+
+
+def test_county_population_is_the_people_of_the_towns_nearest_it():
+    cs = [{"id": "a", "state": "XX", "lat": 40.0, "lon": -90.0}, {"id": "b", "state": "XX", "lat": 40.0, "lon": -89.0},
+          {"id": "c", "state": "YY", "lat": 40.0, "lon": -89.9}]
+    towns = [("XX", 40.0, -89.8, 1000), ("XX", 40.1, -89.1, 300), ("XX", 40.0, -89.45, 20), ("YY", 40.0, -90.0, 7),
+             ("ZZ", 40.0, -90.0, 99)]
+    assert us_counties.estimate_population(cs, towns) == {"a": 1000, "b": 320, "c": 7}
+
+
+@pytest.mark.parametrize("name", ["Laurel", "Walker", "Anderson"])
+def test_bare_county_name_ranked_by_id_yields_to_a_town(gz, name):
+    ids = [m.place.id for m in gz.candidates(name, limit=50)]
+    assert any(i.startswith("usc:") for i in ids), name
+    top = gz.rank(ids)[0]
+    assert top.kind != "county", (name, top)  # a town (or "Laurel Airport", weighed by its kind: known, left)
+    assert gz.rank(ids, kind="county")[0].kind == "county"
 
 
 def test_bare_county_name_does_not_outrank_towns(gz):
@@ -148,10 +215,17 @@ def test_sound_match_needs_a_spoken_spelling(gz, junk):
     assert gz._latin_to_arabic_rows(junk, {"IQ"}) == ([], {})
 
 
-def test_a_well_known_town_missing_from_dtm_is_curated_with_its_source(gz):
-    p = gz.resolve("Aş Şaqlāwīyah", country="IQ")
-    assert p is not None and p.id == "cur:iq-town-saqlawiyah" and "Wikipedia" in p.source
-    assert gz.resolve("الصقلاوية").id == p.id
+@pytest.mark.parametrize("word", ["Daesh", "Hashd", "Yasser", "Peshmerga", "Hezbollah", "Mahdi", "Baghdadi"])
+def test_words_the_press_writes_never_take_the_sound_match(gz, word):
+    # names of groups and persons English text writes: a place only if a source spells it so
+    assert gz._latin_to_arabic_rows(word, {"IQ", "SY"}) == ([], {})
+    ms = gz.candidates(word, limit=1)
+    assert not ms or ms[0].score > LATIN_AR_SCORE, (word, ms)  # a spelling match, if any, never a sound guess
+
+
+def test_sound_match_answers_only_one_clearly_closest_name(gz):
+    rows, scores = gz._latin_to_arabic_rows("Kirshin", {"IQ"})
+    assert len(scores) == 1 and {r[3] for r in rows} == set(scores)
 
 
 # -- facility words are generic words ---------------------------------------------------------
@@ -159,7 +233,9 @@ def test_facility_words_ask_for_their_kind_and_fall_back_to_the_place(gz):
     assert gz.resolve("Haditha Dam").kind == "dam"
     assert gz.resolve("سد الموصل").kind == "dam"
     assert gz.resolve("Mosul").kind == "place"  # the dam's alias "Mosul" (dam dropped) ranks after the city
-    # no refinery is known: the words name the town it is at
-    p = gz.resolve("Baiji oil refinery")
-    assert p is not None and p.kind in ("place", "town") and p.admin1 == "Salah Al-Din", p
+    # no refinery of that name is known: the answer is the coarser place the words name (the town), and
+    # says so by its kind; it is not the refinery's point
+    p = gz.resolve("Samawah oil refinery")
+    assert p is not None and p.kind in ("place", "town") and p.admin1 == "Al-Muthanna", p
+    assert p.id == gz.resolve("Samawah").id
     assert gz.resolve("DAM").kind == "airport"  # a generic word written in capitals is still a code

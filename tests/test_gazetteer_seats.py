@@ -7,7 +7,7 @@ import dataclasses
 from shapely.geometry import Point
 
 from gazetteer.place import Place
-from gazetteer.rank import rank_rows, yielding_units
+from gazetteer.rank import UnitInfo, rank_rows, yielding_units
 from gazetteer.sources import cod_ab
 from gazetteer.sources.dtm import _unswap
 from gazetteer.sources.seats import iter_seats, seat_point
@@ -111,14 +111,20 @@ def test_built_seats_resolve_inside_their_unit(gz):
 
 def test_ranking_by_id_yields_only_to_a_town_of_the_units_own_name():
     gov = Place("g", "Saladin Governorate", None, 34.5, 43.6, "governorate", "IQ", "Salah Al-Din", None, "s")
-    # a first-level unit yields only to a town of some size (:data:`rank.TOWN_OVER_UNIT` of its prominence)
+    info = UnitInfo(radii={"IQ": 86.0})
+    # a first-level unit yields only to a town inside it: a quarter of its name in Kirkuk is not
     quarter = Place("q", "Hay Salah Al din", None, 35.4, 44.4, "place", "IQ", "Kirkuk", 200_000, "s")
-    assert yielding_units([gov, quarter]) == {"g"}  # rows matched by one alias: the alias is the name
-    assert yielding_units([gov, quarter], same_name=True) == frozenset()
+    assert yielding_units([gov, quarter], info=info) == frozenset()
     town = Place("t", "Saladin", None, 34.6, 43.7, "place", "IQ", "Salah Al-Din", 200_000, "s")
-    assert yielding_units([gov, quarter, town], same_name=True) == {"g"}
+    assert yielding_units([gov, town], info=info) == {"g"}
+    inner_quarter = dataclasses.replace(quarter, lat=34.6, lon=43.7, admin1="Salah Al-Din")
+    assert yielding_units([gov, inner_quarter], info=info) == {"g"}  # rows matched by one alias: the alias is the name
+    assert yielding_units([gov, inner_quarter], same_name=True, info=info) == frozenset()
+    assert yielding_units([gov, inner_quarter, town], same_name=True, info=info) == {"g"}
+    # a hamlet of its name that is not among its largest towns is no seat
     hamlet = dataclasses.replace(town, population=900)
-    assert yielding_units([gov, hamlet], same_name=True) == frozenset()
+    not_seat = dataclasses.replace(info, is_seat=lambda unit, t: t != "t")
+    assert yielding_units([gov, hamlet], same_name=True, info=not_seat) == frozenset()
 
 
 def test_rank_by_id_puts_the_governorate_before_a_quarter_named_after_it(gz):

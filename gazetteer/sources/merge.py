@@ -155,6 +155,8 @@ def default_records(progress: bool = False) -> list[dict]:
     codes = {a.upper() for r in cur_rows for a in r.get("codes", []) + r["aliases"] if len(a) == 4 and a.isalpha() and a.isupper()}
     places = list(geonames.iter_places())
     _fill_admin1(places, cur_rows)
+    us_towns = [(r["admin1_code"], r["lat"], r["lon"], r["population"]) for r in places
+                if r["country_code"] == "US" and r["kind"] == "place" and r.get("admin1_code")]
     for r in places:
         r["fuzzy"] = r["kind"] == "country" or r["country_code"] in FOCUS_COUNTRIES or (r["population"] or 0) >= 100_000
         r.pop("admin1_code", None)
@@ -165,6 +167,6 @@ def default_records(progress: bool = False) -> list[dict]:
     locations = list(dtm.iter_locations())
     seats = iter_seats(units, locations, [r for r in cur_rows + places if r["kind"] in ("town", "place")])
     records = cur_rows + list(areas.iter_areas()) + units + seats + locations + fields + places + _provinces(cur_rows)
-    records += us_counties.iter_counties()
+    records += us_counties.iter_counties(towns=us_towns)
     _fill_iraq_admin(records)
     return records

@@ -12,11 +12,15 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from gazetteer import store
 from gazetteer.geo import check_latlon, haversine_km
 from gazetteer.normalize import name_key
 from gazetteer.place import Place, place_from_row
+
+if TYPE_CHECKING:  # geopandas loads only when a GeoDataFrame is asked for
+    import geopandas as gpd
 
 
 class BulkAccess:
@@ -45,7 +49,7 @@ class BulkAccess:
         return {"key": key, "known": bool(stripped), "code_only": bool(stripped) and stripped == {store.CODE_ONLY},
                 "common": self._common_word(name), "zipf": zipf}
 
-    def admin_polygons(self, level: int | str = 1):
+    def admin_polygons(self, level: int | str = 1) -> gpd.GeoDataFrame:
         """Iraq's official units (OCHA COD-AB) of one level as an EPSG:4326 GeoDataFrame.
 
         ``level`` is 1 (governorates), 2 (districts), 3 (sub-districts) or the kind name.

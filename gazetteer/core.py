@@ -27,8 +27,9 @@ from gazetteer.bulk import BulkAccess
 from gazetteer.nearmiss import NearMiss
 from gazetteer.place import Match, Place, place_from_row
 from gazetteer.rank import (CODE_WORDS, DEFAULT_FOCUS, KIND_FAMILIES, NEIGHBOUR_KINDS, PROMINENCE, TOWN_KINDS,  # noqa: F401
-                            UNIT_KINDS, UnitInfo, _is_code_query, _odd_case, code_letters, parse_focus, rank_rows,
+                            UNIT_KINDS, _is_code_query, _odd_case, code_letters, parse_focus, rank_rows,
                             sort_key, yielding_units)
+from gazetteer.units import UnitInfo, load_unit_info
 from gazetteer.userlayer import UserLayer
 
 FUZZY_MIN_LEN = 4
@@ -343,24 +344,8 @@ class Gazetteer(NearMiss, UserLayer, BulkAccess):
 
     @cached_property
     def _unit_info(self) -> UnitInfo:
-        """Prominence and reach of first-level divisions, and the national capitals (built into the default db)."""
-        with self._lock:
-            con = self._base
-            if not self._has_table(con, "unit_weights"):
-                return UnitInfo()
-            cols = {r[1] for r in con.execute("PRAGMA table_info(unit_weights)")}
-            rows = con.execute("SELECT country_code, weight, " + ("radius_km" if "radius_km" in cols else "NULL")
-                               + " FROM unit_weights").fetchall()
-            caps = (frozenset(r[0] for r in con.execute("SELECT place_id FROM capitals"))
-                    if self._has_table(con, "capitals") else frozenset())
-        seats = self._is_seat if self._has_table(con, "unit_seats") else None
-        return UnitInfo({cc: w for cc, w, _ in rows}, {cc: r for cc, _, r in rows if r}, caps, seats)
-
-    def _is_seat(self, unit_id: str, town_id: str) -> bool:
-        """Whether the town is among the first-level division's largest towns inside it (built table)."""
-        with self._lock:
-            return self._base.execute("SELECT 1 FROM unit_seats WHERE unit_id=? AND place_id=?",
-                                      (unit_id, town_id)).fetchone() is not None
+        """Prominence and reach of first-level divisions, their largest towns, the national capitals."""
+        return load_unit_info(self._base, self._lock)
 
     @staticmethod
     def _has_table(con: sqlite3.Connection, name: str) -> bool:

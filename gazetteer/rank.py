@@ -34,9 +34,8 @@ import math
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from functools import lru_cache
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz import fuzz
 
@@ -44,6 +43,7 @@ from gazetteer import store
 from gazetteer.geo import haversine_km
 from gazetteer.normalize import name_key, surface_key, tokenize
 from gazetteer.place import Match, Place
+from gazetteer.units import UnitInfo, lies_inside
 
 #: kinds that answer a kind hint fully; other kinds of the same family half.
 KIND_FAMILIES: dict[str, set[str]] = {
@@ -149,39 +149,6 @@ def prominence(place: Place, weights: Mapping[str, float] | None = None) -> floa
     if weights and place.kind in FIRST_LEVEL_KINDS and place.country_code in weights:
         return weights[place.country_code]
     return PROMINENCE.get(place.kind, UNKNOWN_PROMINENCE)
-
-
-@dataclass(frozen=True)
-class UnitInfo:
-    """What the default database knows of first-level divisions, by ISO2 code: ``weights``
-    (prominence of one division, :func:`gazetteer.store.unit_weights`), ``radii`` (its reach in km,
-    :func:`gazetteer.store.unit_radii`), and ``capitals`` (ids of the national capitals)."""
-
-    weights: Mapping[str, float] = field(default_factory=dict)
-    radii: Mapping[str, float] = field(default_factory=dict)
-    capitals: frozenset[str] = frozenset()
-    #: (division id, town id) -> whether the town is among the division's largest inside it
-    #: (:func:`gazetteer.store.unit_seats`); None: any town inside it (:func:`lies_inside`)
-    is_seat: Callable[[str, str], bool] | None = None
-
-
-def lies_inside(town: Place, unit: Place, radii: Mapping[str, float]) -> bool:
-    """Whether ``town`` lies inside the first-level division ``unit``: both name the same admin1,
-    or the town is within the division's reach of its point (``radii``, ISO2 -> km: the radius of
-    a disc of the country's area shared among its divisions).
-
-    >>> u = Place("u", "Foo", None, 0, 0, "province", "XX", "Foo", None, "s")
-    >>> lies_inside(Place("t", "Foo", None, 0.3, 0, "place", "XX", None, 900, "s"), u, {"XX": 50.0})
-    True
-    >>> lies_inside(Place("t", "Foo", None, 3.0, 0, "place", "XX", None, 900, "s"), u, {"XX": 50.0})
-    False
-    """
-    if town.country_code != unit.country_code:
-        return False
-    if town.admin1 and unit.admin1 and name_key(town.admin1) == name_key(unit.admin1):
-        return True
-    reach = radii.get(unit.country_code or "")
-    return reach is not None and haversine_km(town.lat, town.lon, unit.lat, unit.lon) <= reach
 
 
 def _seat(info: UnitInfo, town: Place, unit: Place) -> bool:

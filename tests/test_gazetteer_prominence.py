@@ -11,7 +11,7 @@ from gazetteer.normalize import fold_token, name_key
 from gazetteer.place import Place
 from gazetteer.rank import UnitInfo, lies_inside, prominence, yielding_units
 from gazetteer.sources import countries, us_counties
-from gazetteer.store import unit_radii, unit_seats, unit_weights
+from gazetteer.sources.unit_stats import unit_radii, unit_seats, unit_weights
 
 
 # -- country= restricts ----------------------------------------------------------------------

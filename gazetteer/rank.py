@@ -151,6 +151,19 @@ def prominence(place: Place, weights: Mapping[str, float] | None = None) -> floa
     return PROMINENCE.get(place.kind, UNKNOWN_PROMINENCE)
 
 
+@lru_cache(maxsize=100_000)
+def _name_keys(name: str, whole_only: bool) -> frozenset[str]:
+    if whole_only and any(t.is_generic for t in tokenize(name)):
+        return frozenset()
+    return frozenset({name_key(name)})
+
+
+def _own_names(place: Place, whole_only: bool = False) -> frozenset[str]:
+    """Keys of a place's own names (English and Arabic); with ``whole_only``, only of those with
+    no generic word ("Iowa City" has none: its key would be the state's)."""
+    return frozenset().union(*(_name_keys(n, whole_only) for n in (place.name, place.name_ar) if n))
+
+
 def _seat(info: UnitInfo, town: Place, unit: Place) -> bool:
     if info.is_seat is not None:
         return info.is_seat(unit.id, town.id)
@@ -190,7 +203,9 @@ def yielding_units(places: Iterable[Place], same_name: bool = False, info: UnitI
         towns = all_towns
         if same_name:
             names = {name_key(n) for n in (u.name, u.name_ar) if n}
-            towns = [t for t in all_towns if {name_key(n) for n in (t.name, t.name_ar) if n} & names]
+            # a division or county yields to a town of its name as a whole: "Iowa City" is no town Iowa
+            whole_only = u.kind in FIRST_LEVEL_KINDS or u.kind == "county"
+            towns = [t for t in all_towns if _own_names(t, whole_only) & names]
         if u.kind in SEAT_UNIT_KINDS and u.admin1:
             if any(t.country_code == u.country_code and t.admin1 == u.admin1 for t in towns):
                 out.add(u.id)

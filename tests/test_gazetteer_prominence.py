@@ -108,6 +108,10 @@ def test_a_state_is_the_state_unless_its_namesake_is_its_seat_or_the_capital(gz)
     for name in ("California", "Minnesota", "Illinois"):  # a village elsewhere, or one of hundreds inside
         p = gz.resolve(name)
         assert p.kind == "province" and p.country_code == "US", (name, p)
+    for name in ("Iowa", "Oregon", "Kansas"):  # ranked by id: "Iowa City" is no town Iowa
+        ids = [m.place.id for m in gz.candidates(name, limit=30)]
+        top = gz.rank(ids)[0]
+        assert top.kind == "province" and top.country_code == "US", (name, top)
 
 
 def test_unit_weights_share_the_country_population():

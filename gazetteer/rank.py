@@ -19,7 +19,8 @@ Order (each a tie-breaker of the one before):
 7. prominence: population (or, for a first-level division, its country's population shared
    among its divisions, else a per-kind weight), times :data:`FOCUS_WEIGHT` in
    the focus region and :data:`AS_WRITTEN_WEIGHT` when the alias matches as written,
-   not through a transliteration fold ("Samarra" is not "Samara");
+   not through a transliteration fold ("Samarra" is not "Samara"), and :data:`OWN_NAME_WEIGHT`
+   when it is the place's own name, not another name it is known by ("Alexandria" is not Mashhad);
 8. the alias closest to the query as written, marks and long vowels included
    (a query "Al ‘Ushnān" prefers a source's "Al ‘Ushnan" to another's "Al-Ushnan").
 
@@ -82,6 +83,10 @@ FOCUS_WEIGHT = 5.0
 #: how much an alias matched as written weighs against one reached through a transliteration fold
 #: ("Samarra", 158k people, beats Samara, 1.1M, when so written)
 AS_WRITTEN_WEIGHT = 10.0
+#: how much a match on a place's own name (English or Arabic) weighs against a match on another
+#: name it is also known by: "Alexandria" is the Egyptian city, not a historic name of Mashhad
+#: (only between places of counted population: a kind's stand-in weight says nothing of names)
+OWN_NAME_WEIGHT = 5.0
 #: prominence of a place of no known population and no kind prominence (a DTM village)
 UNKNOWN_PROMINENCE = 100
 #: query words that ask for a code ("airport code ZAP", "ICAO ORBI")
@@ -222,7 +227,7 @@ def yielding_units(places: Iterable[Place], same_name: bool = False, info: UnitI
 def sort_key(place: Place, stripped: int, hint: str | None, query_generic: bool,
               country: str | None, near: tuple[float, float] | None, focus: tuple[str, ...] = (),
               as_written: bool = False, yielding: frozenset[str] = frozenset(),
-              weights: Mapping[str, float] | None = None) -> tuple:
+              weights: Mapping[str, float] | None = None, own: bool = False) -> tuple:
     fam = KIND_FAMILIES.get(hint or "", set())
     if hint:
         same = (place.kind == hint or (hint == "place" and place.kind in TOWN_KINDS)
@@ -243,6 +248,8 @@ def sort_key(place: Place, stripped: int, hint: str | None, query_generic: bool,
         weight *= FOCUS_WEIGHT
     if as_written:
         weight *= AS_WRITTEN_WEIGHT
+    if own and place.population:  # a counted population compares by names; an uncounted weight does not
+        weight *= OWN_NAME_WEIGHT
     # a country the caller names comes first (resolve() has already dropped places elsewhere;
     # rank() of ids keeps them, after)
     return (cc, hint_score, exact_form, near_score, weight)
@@ -275,11 +282,13 @@ def rank_rows(rows: list[tuple[Place, str, int, str]], scores: dict[str, float],
     for place, alias, stripped, key in rows:
         score = scores.get(key, 0.0)
         as_written = surface is not None and surface_key(alias) == surface
+        own = key in _own_names(place)
         code = stripped == store.CODE_ONLY
         # the user's own names first; then, for a name asking for a code, codes before names
         mine = 2 if place.layer == "user" and not code else int(code == codes_first)
         sk = (round(score), mine,
-              *sort_key(place, stripped, hint, query_generic, country, near, focus, as_written, yielding, weights),
+              *sort_key(place, stripped, hint, query_generic, country, near, focus, as_written, yielding, weights,
+                        own),
               fuzz.ratio(written, _written(alias)) if written else 0.0)
         if place.id not in best or sk > best[place.id][0]:
             best[place.id] = (sk, Match(place, score, alias))

@@ -243,3 +243,21 @@ def test_facility_words_ask_for_their_kind_and_fall_back_to_the_place(gz):
     assert p is not None and p.kind in ("place", "town") and p.admin1 == "Al-Muthanna", p
     assert p.id == gz.resolve("Samawah").id
     assert gz.resolve("DAM").kind == "airport"  # a generic word written in capitals is still a code
+
+
+def test_a_place_called_by_its_own_name_beats_a_focus_place_also_known_by_it(gz):
+    # Mashhad (Iran, in the default focus region) lists "Alexandria" among its historic names;
+    # the name is the Egyptian city's own, and Egypt's city is also the more populous
+    assert gz.resolve("Alexandria").country_code == "EG"
+    # the focus region still wins where both names are the places' own
+    assert gz.resolve("Ariha").country_code == "SY"
+
+
+def test_own_name_weight_only_between_counted_populations():
+    from gazetteer.rank import OWN_NAME_WEIGHT, sort_key
+
+    counted = Place("a", "X", None, 0, 0, "place", "EG", None, 1000, "s")
+    uncounted = Place("b", "X", None, 0, 0, "place", "IQ", None, None, "s")
+    assert sort_key(counted, 0, None, False, None, None, own=True)[-1] == 1000 * OWN_NAME_WEIGHT
+    assert sort_key(uncounted, 0, None, False, None, None, own=True)[-1] == \
+        sort_key(uncounted, 0, None, False, None, None, own=False)[-1]

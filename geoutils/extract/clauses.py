@@ -30,7 +30,7 @@ from geoutils.extract.places import Cand, locate
 from geoutils.extract.sentences import body_start, dateline, split_sentences
 from geoutils.extract.tokens import Tokens
 
-__all__ = ["EventMention", "event_mentions", "SUB_PRIORITY", "WEAPON_PRIORITY"]
+__all__ = ["EventMention", "event_mentions", "report_day", "SUB_PRIORITY", "WEAPON_PRIORITY"]
 
 SUB_PRIORITY = [ev.SUICIDE, ev.IED, ev.GRENADE, ev.AIR, ev.SHELL, "Armed clash", "Violent demonstration",
                 "Abduction/forced disappearance", "Attack", "Peaceful protest"]
@@ -156,6 +156,11 @@ def _filing_date(toks_all: Tokens, dl: tuple[int, int] | None, pub: date) -> dat
         if hits and hits[0].date <= pub:
             return hits[0].date
     return pub
+
+
+def report_day(text: str, toks_all: Tokens, pub: date) -> date:
+    """The report's own day: the dateline's date when it gives one, else the publication date."""
+    return _filing_date(toks_all, dateline(text), pub)
 
 
 def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) -> list[EventMention]:

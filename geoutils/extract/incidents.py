@@ -76,8 +76,10 @@ def _place_compatible(inc: Incident, m: EventMention) -> bool:
     return a is None or b is None or _close(a.place, b.place, 150.0 if max(a.specificity, b.specificity) >= 3 else 30.0)
 
 
-def group_incidents(mentions: list[EventMention]) -> list[Incident]:
-    """Incidents of the article, in order of first mention (see module doc)."""
+def group_incidents(mentions: list[EventMention], today: date | None = None) -> list[Incident]:
+    """Incidents of the article, in order of first mention (see module doc). ``today`` is the
+    report's day (the filing date): the story its title tells happened then when no sentence
+    dates it (:func:`_title_day`)."""
     incidents: list[Incident] = []
     by_day: dict[date, list[Incident]] = {}
     recent: list[Incident] = []
@@ -140,7 +142,22 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
         inc = Incident()
         incidents.append(inc)
         touch(inc, m)
-    return _focus(_complete(incidents))
+    return _title_day(_focus(_complete(incidents)), today)
+
+
+def _title_day(incidents: list[Incident], today: date | None) -> list[Incident]:
+    """The story a title announces is the report's news: when no sentence of the article gives it
+    a day ("Militants attack police compound in X" + "fighting is under way"), it happened on the
+    report's day, coded as approximate (``precision`` 2, ACLED's rule for a day the source does not
+    state). Only incidents with a title mention; body events told without a day keep none (a
+    recalled event)."""
+    if today is None:
+        return incidents
+    for inc in incidents:
+        if inc.date is None and any(m.headline for m in inc.mentions) and inc.sub is not None:
+            m = inc.mentions[0]
+            m.date, m.precision = today, 2
+    return incidents
 
 
 def _focus(incidents: list[Incident]) -> list[Incident]:

@@ -176,6 +176,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
     last_by_kind: dict[str, Any] = {}
     pending_accused: list[tuple[int, str]] = []
     agent_or_accuse = lexicons.words("agent_verbs") | lexicons.words("accuse_verbs")
+    time_words = lexicons.words("time_words")
     prev_end = -1
     one_line = "\n" not in text.strip()  # a headline or brief pasted alone
     for s, e in split_sentences(text):
@@ -196,7 +197,10 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
                 continue
             keep.append(m)
         events = frozenset(k for t in trigs if t.kind in ("strong", "weak", "intercept") for k in range(t.start, t.end))
-        located = [c for c in locate(text, toks, keep, events) if not far(c.place)]
+        dates = find_dates(toks, anchor) if trigs else []
+        timed = frozenset(k for d in dates for k in range(d.start, d.end)) | \
+            frozenset(k for k in range(len(toks)) if toks.has(k, time_words))
+        located = [c for c in locate(text, toks, keep, events, timed) if not far(c.place)]
         for c in located:
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
         if not trigs:
@@ -204,7 +208,6 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             prev_end = e
             continue
         prev_end = e
-        dates = find_dates(toks, anchor)
         dates = [d for d in dates if not stamped(text, toks, d.start)]
         if dl and s < dl[1]:  # the dateline's date is the filing date, not the event's
             dates = [d for d in dates if not (dl[0] <= toks[d.start].start < dl[1])]

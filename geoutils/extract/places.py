@@ -36,6 +36,7 @@ _SPECIFICITY = {"district": 2, "subdistrict": 2, "governorate": 3, "province": 3
 _REGION_KINDS = {"governorate", "province", "region", "country", "mountain"}
 _COORD_GAP = re.compile(r"^\s*(?:\([^()]{0,30}\))?\s*(?:,|،)?\s*(?:and|or|و)?\s*$", re.I)
 _MAX_BACK = 6  # tokens a cue may lie before its place (bounded window)
+_MAX_TIMED = 8  # date tokens the walk back may pass over besides
 _MAX_ATTR = 3  # "Kirkuk bakery blast wounds 9": an event noun at most this many tokens after the place
 _POSSESSIVE = ("'s", "’s")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")  # "Hasakah province's Amuda": the province is the container
@@ -79,12 +80,15 @@ def _gap_cue(text: str, toks: Tokens, k: int, loc: frozenset[str]) -> bool:
 
 
 def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
-                covered: frozenset[int] = frozenset(), events: frozenset[int] = frozenset()) -> tuple[str | None, bool, bool]:
+                covered: frozenset[int] = frozenset(), events: frozenset[int] = frozenset(),
+                timed: frozenset[int] = frozenset()) -> tuple[str | None, bool, bool]:
     """(cue, relative, via an unknown named place) found walking back from token ``i0``.
 
     Between the cue and the place only skip words, directions and distances may stand, or an
     unknown settlement ("in Islah village, Diyala province", "في قرية الإصلاح بمحافظة ديالى"):
-    then the place is the container of a place the gazetteer lacks.
+    then the place is the container of a place the gazetteer lacks. The tokens of a date
+    (``timed``: "استهدفت الطائرات، اليوم الأربعاء 15 كانون الثاني، مجمع X", "hit, on Monday
+    night, X") are passed over without counting toward the window (at most ``_MAX_TIMED``).
     """
     loc, rel_w, not_loc = _w("locative"), _w("relative"), _w("not_locative")
     targ, dire, dist, road, skip = _w("target_verbs"), _w("direction"), _w("distance"), _w("road"), _w("skip")
@@ -95,7 +99,12 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
     rel, unknown, settlement = 0, 0, False
     j = i0 - 1
     brk = _w("clause_break")
-    while j >= -1 and i0 - j <= _MAX_BACK + 3:
+    passed = 0  # date tokens passed over
+    while j >= -1 and i0 - j - passed <= _MAX_BACK + 3:
+        if j >= 0 and j in timed and passed < _MAX_TIMED:
+            passed += 1
+            j -= 1
+            continue
         if j >= 0 and (toks.has(j + 1, brk) or (toks[j + 1].text.isascii() and _gap_cue(text, toks, j + 1, brk))):
             return None, False, False  # "Car bomb kills four as envoy visits X": another clause
         if toks[j + 1].text.isascii() and _gap_cue(text, toks, j + 1, loc):
@@ -152,7 +161,7 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
             unknown += 1  # maybe the name of a place the gazetteer lacks
         else:
             return None, bool(rel), False
-        if i0 - j > _MAX_BACK and not unknown:
+        if i0 - j - passed > _MAX_BACK and not unknown:
             return None, bool(rel), False
         j -= 1
     return None, bool(rel), False
@@ -179,11 +188,13 @@ def _attributive(text: str, toks: Tokens, i1: int, events: frozenset[int]) -> bo
     return False
 
 
-def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] = frozenset()) -> list[Cand]:
+def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] = frozenset(),
+           timed: frozenset[int] = frozenset()) -> list[Cand]:
     """Places of one sentence (``toks``) that are event locations, in text order.
 
     ``mentions`` are the geoparser's :class:`geoutils.geoparse.Mention` of the sentence;
-    ``events`` the token indices of its event words (for "Baghdad bombing", "تفجيرات بغداد").
+    ``events`` the token indices of its event words (for "Baghdad bombing", "تفجيرات بغداد");
+    ``timed`` those of its date expressions (passed over by the walk back to a cue).
     """
     out: list[Cand] = []
     prev: Cand | None = None
@@ -207,7 +218,7 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
             place, named = m.container, m.text
         first_word = place is not None and bool(toks[i0].norm) and toks.reads[i0][0] != toks.reads[i0][-1] and \
             toks[i0].text[:1] == "ب" and m.text[:1] == "ب"
-        cue, rel, via_unknown = _cue_before(text, toks, i0, first_word, frozenset(covered), events)
+        cue, rel, via_unknown = _cue_before(text, toks, i0, first_word, frozenset(covered), events, timed)
         if cue is None and _attributive(text, toks, max(i0, toks.index_at(m.end - 1)), events) and \
                 not (i0 > 0 and toks.has(i0 - 1, _w("not_locative"))):
             cue = "attributive"

@@ -1,0 +1,37 @@
+"""The walk from a place back to its cue word passes over a date and its time words (Arabic
+verb-subject-object order puts them between the verb and its target); a collective town (مجمع)
+is a settlement noun. Texts and places written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Place
+from geoutils import extract_incidents
+from geoutils.extract.memory import MemoryGazetteer
+
+
+@pytest.fixture(scope="module")
+def gz():
+    rows = [("t:ward", "Tal al-Ward", "تل الورد", 36.41, 41.62, "place", "IQ", "Ninawa", 0),
+            ("t:sinjar", "Sinjar District", "سنجار", 36.35, 41.85, "district", "IQ", "Ninawa", 0),
+            ("t:kirkuk", "Kirkuk", "كركوك", 35.4681, 44.3922, "place", "IQ", "Kirkuk", 900000)]
+    return MemoryGazetteer((Place(*r, "test"), []) for r in rows)
+
+
+def places(text, gz):
+    g = extract_incidents(text, "2021-05-11", gazetteer=gz)
+    return [(r.location, int(r.geo_precision)) for r in g.itertuples() if r.location]
+
+
+@pytest.mark.parametrize("text", [
+    "استهدفت الطائرات الحربية مساء أمس الاثنين 10 أيار 2021 قرية تل الورد التابعة لقضاء سنجار.",
+    "استهدفت الطائرات الحربية، صباح اليوم، مجمع تل الورد التابع لقضاء سنجار.",
+])
+def test_a_date_between_verb_and_target_does_not_cut_the_link(gz, text):
+    assert places(text, gz)[0] == ("Tal al-Ward", 1)
+
+
+def test_without_a_date_a_long_gap_still_cuts_the_link(gz):
+    # six ordinary words between the verb and the place: no locative phrase, the place is context
+    t = "استهدفت الطائرات الحربية التي انطلقت من قواعد بعيدة جدا عن الحدود تل الورد."
+    assert ("Tal al-Ward", 1) not in places(t, gz)

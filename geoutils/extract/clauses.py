@@ -27,6 +27,7 @@ from geoutils.extract.cues import additive, stamped, unnamed_site
 from geoutils.extract.dates import find_dates, find_times, time_of_day
 from geoutils.extract.numbers import casualties
 from geoutils.extract.places import Cand, locate
+from geoutils.extract.records import record_line
 from geoutils.extract.sentences import body_start, dateline, split_sentences
 from geoutils.extract.tokens import Tokens
 
@@ -62,6 +63,7 @@ class EventMention:
     also: bool = False  # an additive word ("also", كما): another target of the event referred to
     generic: bool = False  # the kind comes from a generic word only ("attack kills 8"): a more specific one may join
     unnamed_site: bool = False  # the sentence puts the event at an unnamed settlement ("attacked a village")
+    record: bool = False  # a coded-event record line (:mod:`~geoutils.extract.records`): an event of unknown kind
 
     @property
     def kind(self) -> str | None:
@@ -204,7 +206,11 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         for c in located:
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
         if not trigs:
-            _continue_place(out, located, prev_end, text, s, toks)
+            rec = record_line(text, toks, (s, e), keep, anchor) if sm else None
+            if rec is not None:
+                out.append(rec)
+            else:
+                _continue_place(out, located, prev_end, text, s, toks)
             prev_end = e
             continue
         prev_end = e

@@ -78,7 +78,7 @@ _DAY_WORD = _w("day_word")
 _YESTERDAY = _w("yesterday")
 _TODAY = _w("today")
 _MONTH_CTX = _w("month_context")
-_ORDINAL_SUFFIX = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+_ORDINAL_SUFFIX = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|z)$")  # "20th" folds to "20z" (th -> z)
 
 
 @dataclass(frozen=True)
@@ -248,8 +248,9 @@ def _date_at(tokens: list[Token], i: int, pub: date) -> DateHit | None:
     mon = _month_at(tokens, i)
     if mon is not None:
         j = i + mon[1]
-        if j < len(tokens) and tokens[j].norm.isdecimal() and len(tokens[j].norm) <= 2:
-            dd = int(tokens[j].norm)
+        day = _day_at(tokens, j) if j < len(tokens) and tokens[j].norm[:1].isdecimal() else None
+        if day is not None:  # "March 3", "September 20th, 2015"
+            dd = day[0]
             yr = _year_at(tokens, j + 1)
             d = _safe(infer_year(mon[0], dd, pub, yr[0] if yr else None), mon[0], dd)
             if d:

@@ -66,6 +66,9 @@ def _close(a: Any, b: Any, km: float = 30.0) -> bool:
             getattr(b, "kind", "") in ("country", "governorate", "province"):
         if getattr(a, "kind", "") == "country" or getattr(b, "kind", "") == "country":
             return (a.country_code or "") == (b.country_code or "")
+        region, other = (a, b) if getattr(a, "kind", "") in ("governorate", "province") else (b, a)
+        if _same_admin1(region, other):
+            return True  # a town of the province (a large province's centroid may lie far from it)
         km = 150.0
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= km
 
@@ -102,7 +105,7 @@ def group_incidents(mentions: list[EventMention], today: date | None = None) -> 
         if m.headline:
             headline.append(m)
             continue
-        if m.sub is None:  # a reference sentence: "the strike" killed no one, 109 injured
+        if m.sub is None and not m.record:  # a reference sentence: "the strike" killed no one, 109 injured
             if recent and _elsewhere(recent[-1], m):
                 inc = Incident()  # "the shelling also hit X": the same strikes at another place, another row
                 incidents.append(inc)

@@ -28,7 +28,7 @@ from typing import Any
 from geoutils import lexicons
 from geoutils.extract.tokens import Tokens
 
-__all__ = ["Cand", "locate", "precision_of"]
+__all__ = ["Cand", "locate", "precision_of", "inside", "own_place"]
 
 _POINT_KINDS = {"base", "airport", "embassy", "consulate", "crossing", "oilfield", "zone", "checkpoint", "site",
                 "camp", "port", "dam", "bridge", "prison"}
@@ -213,7 +213,7 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
         i0 = toks.first_in(m.start, m.end)
         if i0 < 0:
             continue
-        place, named = m.place, None
+        place, named = own_place(m), None
         if place is None and m.container is not None:
             place, named = m.container, m.text
         first_word = place is not None and bool(toks[i0].norm) and toks.reads[i0][0] != toks.reads[i0][-1] and \
@@ -285,3 +285,46 @@ def _unknown_name(text: str, toks: Tokens, i0: int) -> str | None:
     if j < 0 or j + 1 >= i0:
         return None
     return text[toks[j + 1].start: toks[i0 - 1].end].strip(" ,،") or None
+
+
+_INSIDE_KM = {"subdistrict": 40.0, "district": 60.0, "place": 60.0, "town": 60.0, "city": 60.0,
+              "governorate": 250.0, "province": 250.0}
+
+
+def inside(container: Any, place: Any) -> bool:
+    """``place`` can lie in ``container``, the unit the text names around it ("X, Anbar province",
+    "X near Y"): the same country for a country, the same province when both say, else within
+    a radius for the unit's kind (a town: its surroundings). Unknown kinds: True.
+
+    Example
+    -------
+    >>> from gazetteer import Place
+    >>> a = Place("a", "A", "", 33.0, 44.0, "governorate", "IQ", "Anbar", 0, "t")
+    >>> inside(a, Place("b", "B", "", 32.8, 13.0, "province", "LY", "Zawiya", 0, "t"))
+    False
+    """
+    kind = getattr(container, "kind", "")
+    if (container.country_code or "") and (place.country_code or "") and container.country_code != place.country_code:
+        return False
+    if kind == "country" or kind not in _INSIDE_KM:
+        return True
+    from gazetteer.geo import haversine_km
+
+    a1, a2 = getattr(container, "admin1", None), getattr(place, "admin1", None)
+    if kind in ("governorate", "province") and a1 and a2 and a1 != a2:
+        return False
+    return haversine_km(container.lat, container.lon, place.lat, place.lon) <= _INSIDE_KM[kind]
+
+
+_UNIT_KINDS = {"country", "governorate", "province", "district", "subdistrict"}
+
+
+def own_place(m: Any) -> Any:
+    """The mention's resolved place, unless the administrative unit the text gives as its
+    container ("X, Anbar province") rules it out (a name read as a place of another country or
+    province): then None, the name is unknown. A town as container proves nothing ("the Mosul,
+    Kirkuk and Basra areas" is a list)."""
+    c = m.container
+    if m.place is not None and c is not None and getattr(c, "kind", "") in _UNIT_KINDS and not inside(c, m.place):
+        return None
+    return m.place

@@ -1,0 +1,111 @@
+"""Coded-event record lines: a line that is only a date heading and a place address
+("March 3rd, 2015: Ramadi, Anbar province, Iraq", "3 آذار 2015: الرمادي، محافظة الأنبار").
+
+Strike logs and event feeds list one event per such line with no event word: the line is an
+event record at that place on that day, of a kind the line does not say (``sub`` None in the
+row, ``notes`` marked). The test is strict, so that prose naming a place never becomes a row:
+
+* the sentence is its whole line;
+* it opens with a written date (not a weekday or "yesterday") followed by a colon or a dash;
+* after it, every word belongs to a place mention, or is a place noun ("province", محافظة),
+  a relative word ("near", "nr", قرب) or a conjunction; at least one mention is a place below
+  the country level.
+
+Example
+-------
+>>> from geoutils.extract.memory import MemoryGazetteer
+>>> from geoutils.extract.tokens import Tokens
+>>> from geoutils.geoparse import parse_mentions
+>>> from datetime import date
+>>> t = "March 3rd, 2020: Kirkuk, Iraq"
+>>> m = record_line(t, Tokens.of(t), (0, len(t)), parse_mentions(t, gazetteer=MemoryGazetteer.demo()), date(2020, 4, 1))
+>>> (m.date.isoformat(), m.cands[0].place.name, m.cands[0].precision)
+('2020-03-03', 'Kirkuk', 1)
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from geoutils import lexicons
+from geoutils.extract.dates import find_dates
+from geoutils.extract.places import Cand, inside, own_place, precision_of
+from geoutils.extract.tokens import Tokens
+
+__all__ = ["record_line", "RECORD_NOTE"]
+
+RECORD_NOTE = "[coded-event record line: no event word, kind unknown]"
+_SEPARATORS = (":", "-", "–", "—")
+_MAX_LINE = 160  # characters: a record line is short
+_MAX_UNKNOWN = 3  # words of an unknown name the address may open with
+
+
+def record_line(text: str, toks: Tokens, span: tuple[int, int], mentions: list[Any], anchor: date):
+    """The :class:`~geoutils.extract.clauses.EventMention` of a record line, or None.
+
+    ``toks`` are the sentence's tokens, ``span`` its (start, end) in ``text``, ``mentions`` the
+    geoparser's mentions in it, ``anchor`` the day relative dates count from."""
+    from geoutils.extract.clauses import EventMention
+
+    s, e = span
+    if e - s > _MAX_LINE or not toks or (s > 0 and text[s - 1] != "\n") or (e < len(text) and text[e] != "\n"):
+        return None
+    dates = find_dates(toks, anchor)
+    if not dates or dates[0].start != 0 or dates[0].relative:
+        return None
+    d = dates[0]
+    after = toks[d.end - 1].end
+    k = d.end
+    while k < len(toks) and toks[k].norm[:1].isdecimal():  # "February 17th/18th": a second day
+        after, k = toks[k].end, k + 1
+    if k >= len(toks) or text[after: toks[k].start].strip()[:1] not in _SEPARATORS:
+        return None
+    allowed = lexicons.words("record_words") | lexicons.words("relative") | lexicons.words("not_locative")
+    placed = [m for m in mentions if m.start >= toks[k].start and m.role == "place"]
+    cover = [(m.start, m.end) for m in placed]
+    first = placed[0].start if placed else e
+    unknown = 0
+    for t in toks[k:]:
+        if any(a <= t.start < b for a, b in cover) or t.norm in allowed or t.is_generic:
+            continue
+        if t.start < first and unknown < _MAX_UNKNOWN and (not t.text.isascii() or t.text[:1].isupper()):
+            unknown += 1  # "Al Waeliyah, Mosul, ...": a name the gazetteer lacks, before the known places
+            continue
+        return None
+    cand = _first_place(text, toks, placed)
+    if cand is not None and unknown and cand.named is None:
+        cand.named = text[after: first].strip(" ,،:-–—") or None
+        cand.precision = max(cand.precision, 2)
+    if cand is None:
+        return None
+    m = EventMention((s, e), None, None, False, False, (toks[k].start, e), date=d.date, precision=d.precision)
+    m.cands = [cand]
+    m.record = True
+    return m
+
+
+def _first_place(text: str, toks: Tokens, placed: list[Any]) -> Cand | None:
+    """The address's first place below the country level; a name the gazetteer lacks before it
+    (or one read as a place outside the units named after it) sends the row to that place at
+    ``geo_precision`` 2 (its container), the name kept."""
+    named = None
+    rel_w = lexicons.words("relative")
+    for i, m in enumerate(placed):
+        own = own_place(m)
+        if own is not None and not all(inside(q.place, own) for q in placed[i + 1:] if q.place is not None):
+            own = None  # the address is a chain of containers ("X, Mosul, Nineveh province, Iraq"): X lies in each
+        p = own if own is not None else m.container
+        if p is None:
+            named = named or m.text
+            continue
+        if getattr(p, "kind", "") == "country":
+            continue
+        i0 = toks.first_in(m.start, m.end)
+        relative = m.relation is not None or (i0 > 0 and toks.has(i0 - 1, rel_w))
+        if own is None:
+            named = named or m.text
+        prec = precision_of(p, relative)
+        if named is not None:
+            prec = max(prec, 2)
+        return Cand(p, prec, m.start, named=named, end=m.end)
+    return None

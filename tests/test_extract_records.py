@@ -76,3 +76,19 @@ def test_a_record_line_under_a_titled_event_gives_it_place_and_day(gz):
 ])
 def test_english_ordinal_days(text, day):
     assert [h.date for h in find_dates(Tokens.of(text), date(2016, 1, 5))] == [day]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("October 9th or 10th, 2015: Rawa, Anbar province, Iraq", ("Rawa", date(2015, 10, 9), 1, None)),
+    ("October 9th 2015, Rawa, Anbar province, Iraq", ("Rawa", date(2015, 10, 9), 1, None)),
+    ("October 9th 2015: Tall Hamad or Zawiya west of Rawa, Anbar province, Iraq", ("Rawa", date(2015, 10, 9), 2, None)),
+])
+def test_record_line_variants(gz, text, want):
+    g = extract_incidents(text, PUB, gazetteer=gz)
+    assert rows(text, gz) == [want]
+    if want[2] == 2:
+        assert "[location: Tall Hamad or Zawiya]" in g.iloc[0].notes
+
+
+def test_a_dated_sentence_of_prose_after_a_comma_is_no_record(gz):
+    assert rows("October 9th 2015, the governor of Anbar province toured Rawa, Iraq", gz) == []

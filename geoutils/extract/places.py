@@ -287,7 +287,7 @@ def _unknown_name(text: str, toks: Tokens, i0: int) -> str | None:
     return text[toks[j + 1].start: toks[i0 - 1].end].strip(" ,،") or None
 
 
-_INSIDE_KM = {"subdistrict": 40.0, "district": 60.0, "place": 60.0, "town": 60.0, "city": 60.0,
+_INSIDE_KM = {"subdistrict": 40.0, "district": 60.0, "place": 100.0, "town": 100.0, "city": 100.0,
               "governorate": 250.0, "province": 250.0}
 
 

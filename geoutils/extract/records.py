@@ -6,10 +6,12 @@ event record at that place on that day, of a kind the line does not say (``sub``
 row, ``notes`` marked). The test is strict, so that prose naming a place never becomes a row:
 
 * the sentence is its whole line;
-* it opens with a written date (not a weekday or "yesterday") followed by a colon or a dash;
+* it opens with a written date (not a weekday or "yesterday") followed by a colon, a dash or a
+  comma;
 * after it, every word belongs to a place mention, or is a place noun ("province", محافظة),
-  a relative word ("near", "nr", قرب) or a conjunction; at least one mention is a place below
-  the country level.
+  a relative word ("near", "nr", قرب), a direction ("east of") or a conjunction, save a name
+  of at most three words the gazetteer lacks before the first known place; at least one
+  mention is a place below the country level.
 
 Example
 -------
@@ -35,7 +37,7 @@ from geoutils.extract.tokens import Tokens
 __all__ = ["record_line", "RECORD_NOTE"]
 
 RECORD_NOTE = "[coded-event record line: no event word, kind unknown]"
-_SEPARATORS = (":", "-", "–", "—")
+_SEPARATORS = (":", "-", "–", "—", ",", "،")
 _MAX_LINE = 160  # characters: a record line is short
 _MAX_UNKNOWN = 3  # words of an unknown name the address may open with
 
@@ -56,25 +58,28 @@ def record_line(text: str, toks: Tokens, span: tuple[int, int], mentions: list[A
     d = dates[0]
     after = toks[d.end - 1].end
     k = d.end
-    while k < len(toks) and toks[k].norm[:1].isdecimal():  # "February 17th/18th": a second day
-        after, k = toks[k].end, k + 1
+    alt = lexicons.words("record_alternatives")
+    while k < len(toks) and (toks[k].norm[:1].isdecimal() or toks[k].norm in alt):
+        after, k = toks[k].end, k + 1  # "February 17th/18th", "August 27th or 29th, 2015": a second day
     if k >= len(toks) or text[after: toks[k].start].strip()[:1] not in _SEPARATORS:
         return None
-    allowed = lexicons.words("record_words") | lexicons.words("relative") | lexicons.words("not_locative")
+    allowed = lexicons.words("record_words") | lexicons.words("relative") | lexicons.words("not_locative") \
+        | lexicons.words("direction") | lexicons.words("of") | alt
     placed = [m for m in mentions if m.start >= toks[k].start and m.role == "place"]
     cover = [(m.start, m.end) for m in placed]
     first = placed[0].start if placed else e
-    unknown = 0
+    unknown, name_end = 0, after
     for t in toks[k:]:
         if any(a <= t.start < b for a, b in cover) or t.norm in allowed or t.is_generic:
             continue
         if t.start < first and unknown < _MAX_UNKNOWN and (not t.text.isascii() or t.text[:1].isupper()):
             unknown += 1  # "Al Waeliyah, Mosul, ...": a name the gazetteer lacks, before the known places
+            name_end = t.end
             continue
         return None
-    cand = _first_place(text, toks, placed)
-    if cand is not None and unknown and cand.named is None:
-        cand.named = text[after: first].strip(" ,،:-–—") or None
+    cand, named_end = _first_place(text, toks, placed)
+    if cand is not None and unknown:
+        cand.named = text[after: max(name_end, named_end)].strip(" ,،:-–—") or None
         cand.precision = max(cand.precision, 2)
     if cand is None:
         return None
@@ -84,11 +89,11 @@ def record_line(text: str, toks: Tokens, span: tuple[int, int], mentions: list[A
     return m
 
 
-def _first_place(text: str, toks: Tokens, placed: list[Any]) -> Cand | None:
+def _first_place(text: str, toks: Tokens, placed: list[Any]) -> tuple[Cand | None, int]:
     """The address's first place below the country level; a name the gazetteer lacks before it
     (or one read as a place outside the units named after it) sends the row to that place at
-    ``geo_precision`` 2 (its container), the name kept."""
-    named = None
+    ``geo_precision`` 2 (its container), the name kept; with the end of that name."""
+    named, named_end = None, -1
     rel_w = lexicons.words("relative")
     for i, m in enumerate(placed):
         own = own_place(m)
@@ -96,16 +101,16 @@ def _first_place(text: str, toks: Tokens, placed: list[Any]) -> Cand | None:
             own = None  # the address is a chain of containers ("X, Mosul, Nineveh province, Iraq"): X lies in each
         p = own if own is not None else m.container
         if p is None:
-            named = named or m.text
+            named, named_end = named or m.text, m.end
             continue
         if getattr(p, "kind", "") == "country":
             continue
         i0 = toks.first_in(m.start, m.end)
         relative = m.relation is not None or (i0 > 0 and toks.has(i0 - 1, rel_w))
         if own is None:
-            named = named or m.text
+            named, named_end = named or m.text, m.end
         prec = precision_of(p, relative)
         if named is not None:
             prec = max(prec, 2)
-        return Cand(p, prec, m.start, named=named, end=m.end)
-    return None
+        return Cand(p, prec, m.start, named=named, end=m.end), named_end
+    return None, named_end

@@ -265,6 +265,11 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             for m in ms:  # "protesters clashed with police", "gunfights between protesters and police"
                 if m.sub in ("Peaceful protest", "Armed clash"):
                     m.sub = "Violent demonstration"
+        elif "Attack" in subs and any(t.sub_event_type == "Peaceful protest" for t in trigs if t.kind == "strong") \
+                and _state_fires(actors, trigs):
+            for m in ms:  # "police opened fire on protesters": state force against a crowd (ACLED)
+                if m.sub in ("Peaceful protest", "Attack"):
+                    m.sub = "Excessive force against protesters"
         for d in dates:
             m = ms[nearest((d.start + d.end) / 2)]
             if m.date is None:
@@ -350,6 +355,13 @@ def _lone_place(mentions: list[Any], far: Any) -> Cand | None:
     m = found[0]
     return Cand(m.place, 3 if getattr(m.place, "kind", "") in ("governorate", "province", "region") else 2,
                 m.start, end=m.end)
+
+
+def _state_fires(actors: list[Actor], trigs: list[ev.Trigger]) -> bool:
+    """A state force is named before the first attack word ("Police opened fire on protesters",
+    "أطلقت الشرطة الرصاص على المتظاهرين"): the shooter, not a bystander named after it."""
+    first = next((t.start for t in trigs if t.kind == "strong" and t.sub_event_type == "Attack"), None)
+    return first is not None and any(a.state and a.start < first for a in actors)
 
 
 def _merge_same_event(ms: list[EventMention]) -> list[EventMention]:

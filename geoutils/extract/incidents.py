@@ -61,6 +61,16 @@ def _compatible_type(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+_DEMONSTRATION = {"Protests", "Riots"}
+
+
+def _refers_to(a: str | None, b: str | None) -> bool:
+    """A definite mention of kind ``b`` ("the protesters", المتظاهرين) may refer to an incident of
+    kind ``a``: the same kind, or both kinds of one demonstration's course (a protest, a riot,
+    force against the crowd: ACLED's Protests and Riots)."""
+    return _compatible_type(a, b) or (event_type_of(a) in _DEMONSTRATION and event_type_of(b) in _DEMONSTRATION)
+
+
 def _close(a: Any, b: Any, km: float = 30.0) -> bool:
     if getattr(a, "kind", "") in ("country", "governorate", "province") or \
             getattr(b, "kind", "") in ("country", "governorate", "province"):
@@ -118,7 +128,7 @@ def group_incidents(mentions: list[EventMention], today: date | None = None) -> 
         if m.date is not None:
             target = same_day(m)
         elif m.definite:
-            target = next((i for i in reversed(recent) if _compatible_type(i.kind, m.kind)
+            target = next((i for i in reversed(recent) if _refers_to(i.kind, m.kind)
                            and _place_compatible(i, m)), None)
         if target is None:
             target = Incident()

@@ -200,7 +200,8 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             keep.append(m)
         events = frozenset(k for t in trigs if t.kind in ("strong", "weak", "intercept") for k in range(t.start, t.end))
         dates = find_dates(toks, anchor) if trigs else []
-        timed = frozenset(k for d in dates for k in range(d.start, d.end)) | \
+        dated_toks = frozenset(k for d in dates for k in range(d.start, d.end))
+        timed = dated_toks | \
             frozenset(k for k in range(len(toks)) if toks.has(k, time_words))
         located = [c for c in locate(text, toks, keep, events, timed) if not far(c.place)]
         for c in located:
@@ -227,7 +228,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         if not strong:
             if aggregate_only or not out or headline:
                 continue
-            cas = casualties(toks, raw=sent)
+            cas = casualties(toks, raw=sent, skip=dated_toks)
             # "the blast took place early today in X": a definite reference tells its incident's day and place
             told = any(t.kind == "weak" and not t.aggregate for t in trigs) and (dates or located)
             if cas.killed is not None or cas.injured is not None or accused or told:
@@ -283,7 +284,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         for c in located:
             ms[nearest(toks.index_at(c.order))].cands.append(c)
         for j, (lo, hi) in enumerate(regions):
-            cas = casualties(toks, lo, hi, raw=sent if len(ms) == 1 else "")
+            cas = casualties(toks, lo, hi, raw=sent if len(ms) == 1 else "", skip=dated_toks)
             ms[j].killed, ms[j].killed_named, ms[j].injured = cas.killed, cas.killed_named, cas.injured
             a1, a2 = _actors_for(toks, actors, strong[j][0], lo, hi, ms[j].sub, agent_or_accuse)
             ms[j].actor1, ms[j].actor2 = a1, a2

@@ -87,6 +87,14 @@ def number_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
     if len(tokens[i].norm) == 4 and tokens[i].norm.isdecimal() and 1900 <= v <= 2100:
         return None  # a year ("2022-07-20", "in 2019"), not a count
     n = 1
+    if tokens[i].norm.isdecimal():
+        # digit groups of thousands: "500,000", "1 200" (the tokenizer splits at the separator)
+        while i + n < len(tokens) and len(tokens[i + n].norm) == 3 and tokens[i + n].norm.isdecimal() \
+                and tokens[i + n].start - tokens[i + n - 1].end == 1 and v < 10 ** 6:
+            v = v * 1000 + int(tokens[i + n].norm)
+            n += 1
+        if n > 1:
+            return v, n
     if i + 1 < len(tokens):
         nxt = tokens[i + 1].norm
         nv = word_value(nxt)
@@ -125,6 +133,8 @@ _BOTH_ZERO = re.compile(
 )
 #: words that end a list of counts ("two soldiers in ...", "ثلاثة في")
 _BOUNDARY = _words("boundary")
+#: hedges between a cue and its figure ("killed at least 12", "مقتل ما لا يقل عن 30")
+_APPROX = _words("approx")
 
 
 def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
@@ -160,7 +170,7 @@ def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
 def _after(tokens: list[Token], c: int, stop: int) -> tuple[int | None, bool]:
     """Figure right after a cue: a number, a list, a singular person noun, or named victims."""
     k = c + 1
-    while k < stop and tokens[k].norm in ("at", "least", "nearly", "about", "some", "around", "over", "نحو", "حوالي", "ما", "لا", "يقل", "عن"):
+    while k < stop and tokens[k].norm in _APPROX:
         k += 1
     if k >= stop:
         return None, False
@@ -218,10 +228,12 @@ def _cue(norm: str) -> int:
     return 2 if any(v in _INJ for v in norms) else 0
 
 
-def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str = "") -> Casualties:
+def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str = "",
+               skip: frozenset[int] = frozenset()) -> Casualties:
     """Killed and injured figures in ``tokens[lo:hi]`` (lowest figure when several are given).
 
     ``raw`` (the span's text) lets explicit "no casualties" phrases set both figures to 0.
+    ``skip``: token indices that are no count (the digits of a date: "on August 19, killing her").
 
     Example
     -------
@@ -233,6 +245,8 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
     1
     """
     hi = len(tokens) if hi is None else hi
+    if skip:
+        tokens = [t._replace(norm="\u00b7") if k in skip else t for k, t in enumerate(tokens)]
     out = Casualties()
     if raw and _BOTH_ZERO.search(raw):
         out.killed, out.injured = 0, 0

@@ -1,0 +1,48 @@
+"""Casualty figures: a date's digits are no count, digit groups of thousands are one number,
+hedges ("ما لايقل عن", "more than") stand between a cue and its figure. Texts written for
+these tests (demo gazetteer)."""
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.normalize import tokenize
+from geoutils import extract_incidents
+from geoutils.extract.memory import MemoryGazetteer
+from geoutils.extract.numbers import casualties, number_at
+
+
+@pytest.fixture(scope="module")
+def gz():
+    return MemoryGazetteer.demo()
+
+
+def test_the_day_before_a_vague_toll_is_not_the_toll(gz):
+    t = "Gunmen attacked a car carrying a lawyer in Basra on Tuesday, May 18, killing him and his driver."
+    assert int(extract_incidents(t, "2021-05-20", gazetteer=gz).iloc[0].fatalities) != 18
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Date 2021-05-18 Nine soldiers died on Tuesday when militants attacked their post in Kirkuk.", 9),
+    ("On 2021-05-17, a roadside bomb killed four policemen in Mosul.", 4),
+])
+def test_date_digits_are_no_count(gz, text, killed):
+    assert int(extract_incidents(text, "2021-05-20", gazetteer=gz).iloc[0].fatalities) == killed
+
+
+@pytest.mark.parametrize("text, value", [
+    ("500,000 people", (500000, 2)), ("1,250,000 people", (1250000, 3)), ("12 000 people", (12000, 2)),
+    ("12, 000 people", (12, 1)), ("3 4 people", (3, 1)),
+])
+def test_digit_groups(text, value):
+    assert number_at(tokenize(text), 0) == value
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("أعلن مصدر أمني مقتل ما لايقل عن 30 عنصرا في الهجوم", 30),
+    ("أعلن مصدر أمني مقتل ما لا يقل عن 30 عنصرا في الهجوم", 30),
+    ("أسفر الهجوم عن مقتل أكثر من 20 شخصا", 20),
+    ("The attack killed more than 20 people", 20),
+    ("The blast killed almost 40 people", 40),
+])
+def test_hedges_before_the_figure(text, killed):
+    assert casualties(tokenize(text)).killed == killed

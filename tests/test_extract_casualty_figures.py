@@ -46,3 +46,14 @@ def test_digit_groups(text, value):
 ])
 def test_hedges_before_the_figure(text, killed):
     assert casualties(tokenize(text)).killed == killed
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("قتل أربعة مدنيين وامرأة وأصيب ستة آخرون في القصف", 5, 6),
+    ("أدى القصف إلى مقتل رجل واثنين من أبنائه وإصابة سبعة", 3, 7),
+    ("أسفر الانفجار عن مقتل طفلين وامرأة", 3, None),
+    ("أسفر الانفجار عن مقتل مدني وجرح اثنين", 1, 2),
+])
+def test_arabic_lists_of_victims_with_person_nouns(text, killed, injured):
+    c = casualties(tokenize(text))
+    assert (c.killed, c.injured) == (killed, injured)

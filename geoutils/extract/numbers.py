@@ -137,6 +137,19 @@ _BOUNDARY = _words("boundary")
 _APPROX = _words("approx")
 
 
+def _person(t: Token) -> int:
+    """1 or 2 for an Arabic singular or dual person noun ("امرأة", "طفلين"), else 0."""
+    if t.text.isascii():
+        return 0
+    rs = _clean(t.norm)
+    return 1 if any(v in _AR_PERSON_ONE for v in rs) else 2 if any(v in _AR_PERSON_TWO for v in rs) else 0
+
+
+def _and_person(t: Token) -> bool:
+    """"وامرأة", "وطفلين": and one (two) more person(s) in an Arabic list of victims."""
+    return t.text.startswith("و") and _person(t) > 0
+
+
 def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
     """Count a list like "two Americans and a Briton" starting at ``j`` (exclusive ``stop``)."""
     total = 0
@@ -146,14 +159,17 @@ def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
         got = number_at(tokens, k)
         if got is None and tokens[k].norm in _ARTICLE_ONE:
             got = (1, 1)
+        if got is None and _person(tokens[k]):
+            got = (_person(tokens[k]), 1)  # "ثلاثة أطفال وامرأة": and a woman
         if got is None:
             break
         total += got[0]
         found = True
         k += got[1]
-        # skip up to three noun/adjective tokens, then look for "and <number>"
+        # skip up to three noun/adjective tokens, then look for "and <number>" (or و + a person noun)
         skipped = 0
-        while k < stop and skipped < 3 and tokens[k].norm not in _AND and word_value(tokens[k].norm) is None:
+        while k < stop and skipped < 3 and tokens[k].norm not in _AND and word_value(tokens[k].norm) is None \
+                and not _and_person(tokens[k]):
             k += 1
             skipped += 1
         if k < stop and any(v in _KILL or v in _INJ for v in _clean(tokens[k].norm)):
@@ -161,7 +177,7 @@ def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
         if k < stop and tokens[k].norm in _AND and k + 1 < stop:
             k += 1
             continue
-        if k < stop and tokens[k].text.startswith("و") and word_value(tokens[k].norm) is not None:
+        if k < stop and tokens[k].text.startswith("و") and (word_value(tokens[k].norm) is not None or _and_person(tokens[k])):
             continue
         break
     return total if found else None
@@ -177,11 +193,10 @@ def _after(tokens: list[Token], c: int, stop: int) -> tuple[int | None, bool]:
     n = _list_count(tokens, k, stop)
     if n is not None:
         return n, False
-    nk = tokens[k].norm
-    if any(v in _AR_PERSON_ONE for v in _clean(nk)):
-        return 1, False
-    if any(v in _AR_PERSON_TWO for v in _clean(nk)):
-        return 2, False
+    if _person(tokens[k]):  # "مقتل امرأة واثنين من أطفالها": a person noun opening a list
+        first = _person(tokens[k])
+        rest = _list_count(tokens, k + 1, stop) if k + 1 < stop and tokens[k + 1].text.startswith("و") else None
+        return first + (rest or 0), False
     if tokens[c].norm in _NAME_CUES:
         return _named(tokens, k, stop)
     return None, False

@@ -57,3 +57,13 @@ def test_hedges_before_the_figure(text, killed):
 def test_arabic_lists_of_victims_with_person_nouns(text, killed, injured):
     c = casualties(tokenize(text))
     assert (c.killed, c.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Gunmen gunned down a shop owner in Basra on Sunday.", 1),
+    ("Militants gunned down three farmers near Kirkuk on Sunday.", 3),
+    ("A tribal sheikh was gunned down outside his home in Mosul on Sunday.", 1),
+])
+def test_gunned_down_counts_its_victims(gz, text, killed):
+    g = extract_incidents(text, "2021-05-20", gazetteer=gz)
+    assert list(g.fatalities) == [killed] and g.iloc[0].sub_event_type == "Attack"

@@ -53,8 +53,9 @@ class Incident:
 
 
 def best_place(cands: list[Cand]) -> Cand | None:
-    """The most specific candidate (a base before a town before a province), then the most precise."""
-    return min(cands, key=lambda c: (c.specificity, c.precision, c.order)) if cands else None
+    """The most specific candidate (a base before a town before a province), then the most precise;
+    a reference town the text puts the event far from ("35 km south-east of X") comes last."""
+    return min(cands, key=lambda c: (c.offset, c.specificity, c.precision, c.order)) if cands else None
 
 
 def _compatible_type(a: str | None, b: str | None) -> bool:

@@ -52,6 +52,7 @@ class Cand:
     group: int = -1  # coordinated targets share a group ("عين الأسد وأربيل")
     named: str | None = None  # the place the text names when the row goes to its container
     end: int = -1
+    offset: bool = False  # "35 km south-east of X": a reference town the event lies well away from
 
     @property
     def specificity(self) -> int:
@@ -207,12 +208,16 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
                                     or _possessive_after(text, m.end, starts)):
             a, b = toks.first_in(m.start, m.end), toks.index_at(m.end - 1)
             covered.update(range(max(a, 0), b + 1))
+    dire = _w("direction")
     for m in mentions:
         if m.dateline or m.role == "context":
             continue  # a dateline or a nationality adjective is never the event's place by itself
         i0 = toks.first_in(m.start, m.end)
         if i0 < 0:
             continue
+        i1 = max(i0, toks.index_at(m.end - 1))
+        if all(toks.has(k, dire) for k in range(i0, i1 + 1)):
+            continue  # "جنوب شرقي الموصل", "north-east of X": a direction word, not a place
         place, named = own_place(m), None
         if place is None and m.container is not None:
             place, named = m.container, m.text
@@ -243,10 +248,44 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
             prec = precision_of(place, rel)
         if not coordinated:
             group += 1
-        c = Cand(place, prec, m.start, group, named, m.end)
+        c = Cand(place, prec, m.start, group, named, m.end, offset=_offset(toks, i0))
+        if out and _misread_before(text, toks, out[-1], c):
+            out.pop()  # "في حاوي قرية الكصر في ناحية النمرود": a name read as a place outside the unit
         out.append(c)
         prev = c
     return out
+
+
+_FAR_OFFSET_KM = 10  # "35 km south-east of X": the event lies outside X's surroundings
+_CHAIN_GAP = 48  # characters between a place and the unit the text puts it in
+
+
+def _offset(toks: Tokens, i0: int) -> bool:
+    """A distance of at least ``_FAR_OFFSET_KM`` written before the place ("35 km south-east
+    of Mosul", "على بعد 35 كيلومترا جنوب شرقي الموصل"): the place is a reference point only."""
+    dist = _w("distance")
+    for k in range(max(0, i0 - 5), i0):
+        if toks.has(k, dist) and k > 0:
+            from geoutils.extract.numbers import number_at
+
+            got = number_at(toks, k - 1)
+            return got is not None and got[0] >= _FAR_OFFSET_KM
+    return False
+
+
+def _misread_before(text: str, toks: Tokens, a: Cand, c: Cand) -> bool:
+    """``a`` is named in the same locative phrase as the administrative unit ``c`` that holds it
+    ("X village in Y sub-district", "في X قرية Z في ناحية Y"), yet lies outside that unit: the
+    name was read as another place (a namesake elsewhere), and only the unit is kept."""
+    if getattr(c.place, "kind", "") not in _UNIT_KINDS - {"country"} or a.specificity >= c.specificity:
+        return False
+    if not 0 < c.order - a.end <= _CHAIN_GAP or any(ch in text[a.end: c.order] for ch in ".;:!?؟\n"):
+        return False
+    k0, k1 = toks.index_at(a.end - 1) + 1, toks.first_in(c.order, c.end)
+    loc = _w("locative")
+    if not any(toks.has(k, loc) for k in range(k0, max(k0, k1))) and toks[k1].text[:1] != "ب":
+        return False
+    return not inside(c.place, a.place)
 
 
 _POSSESSIVE_AFTER = re.compile(r"(?:\s+([A-Za-z]+))?['’]s\s+((?:[a-z]+\s+){0,3})")

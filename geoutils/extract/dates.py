@@ -26,7 +26,7 @@ from gazetteer.normalize import Token, fold_token
 from geoutils import lexicons
 from geoutils.extract.tokens import readings
 
-__all__ = ["DateHit", "find_dates", "find_times", "parse_published", "infer_year"]
+__all__ = ["DateHit", "find_dates", "find_times", "parse_published", "infer_year", "may_start"]
 
 
 def parse_published(value: str | date | None) -> date:
@@ -181,7 +181,7 @@ def find_dates(tokens: list[Token], published: date) -> list[DateHit]:
     out: list[DateHit] = []
     i, n = 0, len(tokens)
     while i < n:
-        if not _may_start(tokens[i].norm):  # cheap, cached pre-check of the first word
+        if not may_start(tokens[i].norm):  # cheap, cached pre-check of the first word
             i += 1
             continue
         hit = _date_at(tokens, i, published)
@@ -194,7 +194,7 @@ def find_dates(tokens: list[Token], published: date) -> list[DateHit]:
 
 
 @lru_cache(maxsize=65536)
-def _may_start(norm: str) -> bool:
+def may_start(norm: str) -> bool:
     """False when no date can start with this word (a superset test of :func:`_date_at`)."""
     if not norm or norm[:1].isdecimal() or norm in _TODAY or norm in _REL_FIRST:
         return True

@@ -30,7 +30,7 @@ from datetime import date
 from typing import Any
 
 from geoutils import lexicons
-from geoutils.extract.dates import find_dates
+from geoutils.extract.dates import find_dates, may_start
 from geoutils.extract.places import Cand, inside, own_place, precision_of
 from geoutils.extract.tokens import Tokens
 
@@ -52,6 +52,9 @@ def record_line(text: str, toks: Tokens, span: tuple[int, int], mentions: list[A
     s, e = span
     if e - s > _MAX_LINE or not toks or (s > 0 and text[s - 1] != "\n") or (e < len(text) and text[e] != "\n"):
         return None
+    line = text[s:e]
+    if not any(sep in line for sep in _SEPARATORS) or not may_start(toks[0].norm):
+        return None  # cheap tests first: most sentences without an event word are prose
     dates = find_dates(toks, anchor)
     if not dates or dates[0].start != 0 or dates[0].relative:
         return None

@@ -128,9 +128,18 @@ def group_incidents(mentions: list[EventMention], today: date | None = None) -> 
         target = None
         if m.date is not None:
             target = same_day(m)
+            if target is None and m.definite and not m.also and m.cands and recent:
+                # "the shooting took place early this morning in X": a definite mention that
+                # tells the day (and a place) of the undated, placed incident told just before
+                i = recent[-1]
+                if i.date is None and _refers_to(i.kind, m.kind) and any(mm.cands for mm in i.mentions) \
+                        and _place_compatible(i, m):
+                    target = i
         elif m.definite:
             target = next((i for i in reversed(recent) if _refers_to(i.kind, m.kind)
                            and _place_compatible(i, m)), None)
+            if target is None and m.also:
+                _take_referent_day(recent, m)
         if target is None:
             target = Incident()
             incidents.append(target)
@@ -228,6 +237,18 @@ def _elsewhere(inc: Incident, m: EventMention) -> bool:
     if m.date is None and dated is not None:
         m.date, m.precision = dated.date, dated.precision
     return True
+
+
+def _take_referent_day(recent: list[Incident], m: EventMention) -> None:
+    """"The shelling also damaged a school in X": a definite mention with an additive word, at a
+    place that fits no recent incident, is the referent's event at another place (ACLED: one row
+    per place) and takes the referent's day (the latest incident of a compatible kind)."""
+    ref = next((i for i in reversed(recent) if _refers_to(i.kind, m.kind)), None)
+    if ref is None:
+        return
+    dated = next((mm for mm in _some(ref) if mm.date is not None), None)
+    if dated is not None:
+        m.date, m.precision = dated.date, dated.precision
 
 
 def _other_time(inc: Incident, m: EventMention) -> bool:

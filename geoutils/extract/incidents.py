@@ -54,8 +54,9 @@ class Incident:
 
 def best_place(cands: list[Cand]) -> Cand | None:
     """The most specific candidate (a base before a town before a province), then the most precise;
-    a reference town the text puts the event far from ("35 km south-east of X") comes last."""
-    return min(cands, key=lambda c: (c.offset, c.specificity, c.precision, c.order)) if cands else None
+    a reference town the text puts the event far from ("35 km south-east of X"), or the town of the
+    report's source ("police in X said"), comes last."""
+    return min(cands, key=lambda c: (c.offset or c.source, c.specificity, c.precision, c.order)) if cands else None
 
 
 def _compatible_type(a: str | None, b: str | None) -> bool:

@@ -53,6 +53,7 @@ class Cand:
     named: str | None = None  # the place the text names when the row goes to its container
     end: int = -1
     offset: bool = False  # "35 km south-east of X": a reference town the event lies well away from
+    source: bool = False  # "a doctor at a hospital in X said": where the source is, not the event
 
     @property
     def specificity(self) -> int:
@@ -248,7 +249,10 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
             prec = precision_of(place, rel)
         if not coordinated:
             group += 1
-        c = Cand(place, prec, m.start, group, named, m.end, offset=_offset(toks, i0))
+        src = _attribution(text, toks, i0, i1, events)
+        if src:
+            prec = max(prec, 2)  # the source's town: the event is near it at best
+        c = Cand(place, prec, m.start, group, named, m.end, offset=_offset(toks, i0), source=src)
         if out and _misread_before(text, toks, out[-1], c):
             out.pop()  # "في حاوي قرية الكصر في ناحية النمرود": a name read as a place outside the unit
         out.append(c)
@@ -270,6 +274,29 @@ def _offset(toks: Tokens, i0: int) -> bool:
 
             got = number_at(toks, k - 1)
             return got is not None and got[0] >= _FAR_OFFSET_KM
+    return False
+
+
+_ATTR_BACK = 6  # tokens before a place where an attribution word ("according to", بحسب) may stand
+_ATTR_AHEAD = 3  # tokens after a place where a speech verb ("said") may follow
+
+
+def _attribution(text: str, toks: Tokens, i0: int, i1: int, events: frozenset[int]) -> bool:
+    """The place belongs to the source of the report, not to the event: a speech verb right after
+    it in the same clause ("a doctor at a hospital in X said", "Kirkuk police told AFP"; not "in X,
+    police said") or an attribution word before it with no event word between ("according to
+    officials in X", "بحسب مصدر في مستشفى X")."""
+    after, before = _w("attribution_after"), _w("attribution_before")
+    for k in range(i1 + 1, min(len(toks), i1 + 1 + _ATTR_AHEAD)):
+        if k in events or any(ch in text[toks[k - 1].end: toks[k].start] for ch in ",،;:.()"):
+            break
+        if toks.has(k, after):
+            return True
+    for k in range(i0 - 1, max(-1, i0 - 1 - _ATTR_BACK), -1):
+        if k in events:
+            return False
+        if toks.has(k, before):
+            return True
     return False
 
 

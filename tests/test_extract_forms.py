@@ -231,3 +231,19 @@ def test_adding_a_verb_is_a_data_edit(gz, monkeypatch):
     finally:
         monkeypatch.undo()
         events._triggers.cache_clear()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two suicide drones struck K-1 air base on Monday, causing minor damage.",
+    "A kamikaze drone hit K-1 air base on Monday.",
+    "استهدفت طائرة مسيرة انتحارية قاعدة كي وان يوم الاثنين.",
+    "هاجمت مسيرات انتحارية قاعدة كي وان يوم الاثنين.",
+])
+def test_one_way_attack_drones_are_drone_strikes(gz, sentence):
+    g = x(sentence, gz)
+    assert list(g.sub_event_type) == ["Air/drone strike"] and g.iloc[0].weapon == "drone"
+
+
+def test_two_barrel_bombs_are_an_air_strike(gz):
+    g = x("قتل خمسة مدنيين جراء سقوط برميلين متفجرين على حي في الموصل يوم الاثنين.", gz)
+    assert list(g.sub_event_type) == ["Air/drone strike"] and int(g.iloc[0].fatalities) == 5

@@ -67,3 +67,19 @@ def test_arabic_lists_of_victims_with_person_nouns(text, killed, injured):
 def test_gunned_down_counts_its_victims(gz, text, killed):
     g = extract_incidents(text, "2021-05-20", gazetteer=gz)
     assert list(g.fatalities) == [killed] and g.iloc[0].sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("The death toll from the market bombing rose from four to 17, medics said.", 17),
+    ("ارتفعت حصيلة ضحايا التفجير من أربعة قتلى إلى 17 قتيلا", 17),
+    ("Police said four people were killed; medics said 17 were killed.", 4),
+])
+def test_a_risen_toll_supersedes_the_first_figure(text, killed):
+    assert casualties(tokenize(text)).killed == killed
+
+
+def test_a_later_sentence_with_a_risen_toll_updates_the_row(gz):
+    t = ("A car bomb killed four people in a market in Mosul on Monday, police said. "
+         "The toll later rose to 17, medics said.")
+    g = extract_incidents(t, "2021-05-20", gazetteer=gz)
+    assert len(g) == 1 and int(g.iloc[0].fatalities) == 17

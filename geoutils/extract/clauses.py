@@ -57,6 +57,7 @@ class EventMention:
     cands: list[Cand] = field(default_factory=list)
     killed: int | None = None
     killed_named: bool = False
+    toll_updated: bool = False  # the figure is a risen toll ("the death toll rose to 28")
     injured: int | None = None
     actor1: str | None = None
     actor2: str | None = None
@@ -179,6 +180,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
     pending_accused: list[tuple[int, str]] = []
     agent_or_accuse = lexicons.words("agent_verbs") | lexicons.words("accuse_verbs")
     time_words = lexicons.words("time_words")
+    toll_rise = lexicons.words("toll_rise", "casualties")
     prev_end = -1
     one_line = "\n" not in text.strip()  # a headline or brief pasted alone
     for s, e in split_sentences(text):
@@ -187,7 +189,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             continue
         sm = mentions[bisect_left(m_starts, s): bisect_left(m_starts, e)]
         trigs = ev.find_triggers(toks)
-        if not trigs and not sm:
+        if not trigs and not sm and not (out and any(toks.has(k, toll_rise) for k in range(len(toks)))):
             continue
         actors = find_actors(toks)
         # drop places inside a longer actor name (فيلق القدس)
@@ -210,6 +212,12 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             rec = record_line(text, toks, (s, e), keep, anchor) if sm else None
             if rec is not None:
                 out.append(rec)
+            elif out and any(toks.has(k, toll_rise) for k in range(len(toks))):
+                cas = casualties(toks, raw=text[s:e])  # "The toll later rose to 17": the incident's new toll
+                if cas.killed is not None and cas.updated:
+                    ref = EventMention((s, e), None, None, True, False, (s, min(e, s + 80)))
+                    ref.killed, ref.injured, ref.toll_updated = cas.killed, cas.injured, True
+                    out.append(ref)
             else:
                 _continue_place(out, located, prev_end, text, s, toks)
             prev_end = e
@@ -234,6 +242,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             if cas.killed is not None or cas.injured is not None or accused or told:
                 ref = EventMention((s, e), None, None, True, False, (s, min(e, s + 80)))
                 ref.killed, ref.killed_named, ref.injured = cas.killed, cas.killed_named, cas.injured
+                ref.toll_updated = cas.updated and cas.killed is not None
                 ref.actor1 = accused
                 if dates:  # its time: a day for its incident, or a recalled time ("last May") that is another's
                     ref.date, ref.precision = dates[0].date, dates[0].precision
@@ -286,6 +295,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         for j, (lo, hi) in enumerate(regions):
             cas = casualties(toks, lo, hi, raw=sent if len(ms) == 1 else "", skip=dated_toks)
             ms[j].killed, ms[j].killed_named, ms[j].injured = cas.killed, cas.killed_named, cas.injured
+            ms[j].toll_updated = cas.updated and cas.killed is not None
             a1, a2 = _actors_for(toks, actors, strong[j][0], lo, hi, ms[j].sub, agent_or_accuse)
             ms[j].actor1, ms[j].actor2 = a1, a2
             if ms[j].actor2 is None and accused and accused != ms[j].actor1 and ms[j].actor1 and \

@@ -119,6 +119,7 @@ class Casualties:
     killed: int | None = None
     injured: int | None = None
     killed_named: bool = False
+    updated: bool = False  # the span tells a risen toll ("the toll rose to 28"): its largest figure is the latest
 
 
 # casualty cues are data: [casualties] in geoutils/lexicons/*.toml
@@ -126,6 +127,9 @@ _KILL = lexicons.words("killed", "casualties")
 _NAME_CUES = lexicons.words("killed_named", "casualties")
 _INJ = lexicons.words("injured", "casualties")
 _NEG = lexicons.words("negation", "casualties")
+_RISE = lexicons.words("toll_rise", "casualties")
+_TOLL = lexicons.words("toll_nouns", "casualties")
+_RISE_AHEAD = 8  # tokens after "rose" where the new toll may stand
 _BOTH_ZERO = re.compile(
     r"(?:\bno (?:casualties|injuries or deaths|one was (?:killed|hurt|injured)|deaths or injuries)\b"
     r"|\bwithout casualties\b|دون (?:وقوع |سقوط )?(?:خسائر بشرية|إصابات)|لم (?:يسفر|يسفر الهجوم|تسفر) عن (?:أي )?(?:خسائر|إصابات|ضحايا))",
@@ -245,7 +249,8 @@ def _cue(norm: str) -> int:
 
 def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str = "",
                skip: frozenset[int] = frozenset()) -> Casualties:
-    """Killed and injured figures in ``tokens[lo:hi]`` (lowest figure when several are given).
+    """Killed and injured figures in ``tokens[lo:hi]`` (lowest figure when several are given, the
+    largest when the span tells a risen toll: "rose from three to 28 dead").
 
     ``raw`` (the span's text) lets explicit "no casualties" phrases set both figures to 0.
     ``skip``: token indices that are no count (the digits of a date: "on August 19, killing her").
@@ -263,6 +268,7 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
     if skip:
         tokens = [t._replace(norm="\u00b7") if k in skip else t for k, t in enumerate(tokens)]
     out = Casualties()
+    out.updated = any(any(v in _RISE for v in _clean(tokens[k].norm)) for k in range(lo, hi))
     if raw and _BOTH_ZERO.search(raw):
         out.killed, out.injured = 0, 0
     for c in range(lo, hi):
@@ -284,10 +290,30 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
         if n is None:
             continue
         if is_kill:
+            larger = named or out.updated  # named victims add up; a risen toll supersedes the first figure
             if out.killed is None or (out.killed_named and not named) or (
-                named == out.killed_named and (n > out.killed if named else n < out.killed)
+                named == out.killed_named and (n > out.killed if larger else n < out.killed)
             ):
                 out.killed, out.killed_named = n, named
         elif out.injured is None or n < out.injured:
             out.injured = n
+    if out.updated and (out.killed is None or out.killed_named):
+        risen = _risen_toll(tokens, lo, hi)
+        if risen is not None:
+            out.killed, out.killed_named = risen, False
     return out
+
+
+def _risen_toll(tokens: list[Token], lo: int, hi: int) -> int | None:
+    """"The toll later rose to 17", "ارتفعت حصيلة القتلى إلى 17": the largest figure after the rise
+    word, when the span names a toll or a killing."""
+    if not any(_cue(tokens[k].norm) == 1 or any(v in _TOLL for v in _clean(tokens[k].norm)) for k in range(lo, hi)):
+        return None
+    best = None
+    for r in range(lo, hi):
+        if any(v in _RISE for v in _clean(tokens[r].norm)):
+            for k in range(r + 1, min(hi, r + 1 + _RISE_AHEAD)):
+                got = number_at(tokens, k)
+                if got is not None and (best is None or got[0] > best):
+                    best = got[0]
+    return best

@@ -22,7 +22,7 @@ from typing import Any
 from gazetteer.geo import haversine_km
 from geoutils import lexicons
 from geoutils.extract import events as ev
-from geoutils.extract.actors import Actor, find_actors
+from geoutils.extract.actors import accused_actor, actors_for, find_actors, state_fires
 from geoutils.extract.cues import additive, stamped, unnamed_site
 from geoutils.extract.dates import find_dates, find_times, time_of_day
 from geoutils.extract.numbers import casualties
@@ -232,7 +232,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         aggregate_only = not strong and any(c[5] for c in clusters)
         headline = s < body
         sent = text[s:e]
-        accused = _accused(toks, actors)
+        accused = accused_actor(toks, actors)
         if not strong:
             if aggregate_only or not out or headline:
                 continue
@@ -276,7 +276,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
                 if m.sub in ("Peaceful protest", "Armed clash"):
                     m.sub = "Violent demonstration"
         elif "Attack" in subs and any(t.sub_event_type == "Peaceful protest" for t in trigs if t.kind == "strong") \
-                and _state_fires(actors, trigs):
+                and state_fires(actors, trigs):
             for m in ms:  # "police opened fire on protesters": state force against a crowd (ACLED)
                 if m.sub in ("Peaceful protest", "Attack"):
                     m.sub = "Excessive force against protesters"
@@ -296,7 +296,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             cas = casualties(toks, lo, hi, raw=sent if len(ms) == 1 else "", skip=dated_toks)
             ms[j].killed, ms[j].killed_named, ms[j].injured = cas.killed, cas.killed_named, cas.injured
             ms[j].toll_updated = cas.updated and cas.killed is not None
-            a1, a2 = _actors_for(toks, actors, strong[j][0], lo, hi, ms[j].sub, agent_or_accuse)
+            a1, a2 = actors_for(toks, actors, strong[j][0], lo, hi, ms[j].sub, agent_or_accuse)
             ms[j].actor1, ms[j].actor2 = a1, a2
             if ms[j].actor2 is None and accused and accused != ms[j].actor1 and ms[j].actor1 and \
                     ms[j].sub not in ("Violent demonstration", "Peaceful protest"):
@@ -368,13 +368,6 @@ def _lone_place(mentions: list[Any], far: Any) -> Cand | None:
                 m.start, end=m.end)
 
 
-def _state_fires(actors: list[Actor], trigs: list[ev.Trigger]) -> bool:
-    """A state force is named before the first attack word ("Police opened fire on protesters",
-    "أطلقت الشرطة الرصاص على المتظاهرين"): the shooter, not a bystander named after it."""
-    first = next((t.start for t in trigs if t.kind == "strong" and t.sub_event_type == "Attack"), None)
-    return first is not None and any(a.state and a.start < first for a in actors)
-
-
 def _merge_same_event(ms: list[EventMention]) -> list[EventMention]:
     """"hit by a car bomb and then by a salvo of rockets": a later event word of the same
     sentence and event type, with no place or day of its own, is the same event (one row)."""
@@ -394,54 +387,3 @@ def _merge_same_event(ms: list[EventMention]) -> list[EventMention]:
             continue
         out.append(m)
     return out
-
-
-def _accused(toks: Tokens, actors: list[Actor]) -> str | None:
-    """"اتهمت واشنطن كتائب حزب الله" / "Washington accused Kataib Hezbollah" -> the accused."""
-    acc = lexicons.words("accuse_verbs")
-    for k in range(len(toks)):
-        if toks.has(k, acc):
-            after = [a for a in actors if a.start > k]
-            before = [a for a in actors if a.end <= k]
-            if not toks[k].text.isascii():  # VSO: verb, accuser, accused
-                return after[1].name if len(after) >= 2 else (after[0].name if after and before else None)
-            return after[0].name if after else None
-    return None
-
-
-def _actors_for(toks: Tokens, actors: list[Actor], cl: list[ev.Trigger], lo: int, hi: int,
-                sub: str | None, agent_or_accuse: frozenset[str]) -> tuple[str | None, str | None]:
-    """actor1 (agent) and actor2 (target) of a cluster, from simple word-order cues."""
-    agent, by_w = lexicons.words("agent_verbs"), lexicons.words("by")
-    a1 = None
-    start = cl[0].start
-    subject = None
-    for a in actors:
-        verb_before = a.start > 0 and any(toks.has(k, agent_or_accuse) for k in range(max(0, a.start - 2), a.start))
-        verb_after = any(toks.has(k, agent) for k in range(a.end, min(len(toks), a.end + 3)))
-        by = a.start > 0 and toks[a.start - 1].norm in by_w
-        if verb_before and subject is None:
-            subject = a.name
-        if a.start < hi and (verb_before or (verb_after and toks[a.start].text.isascii()) or by):
-            if a1 is None or abs(a.start - start) < abs(a1[1] - start):
-                a1 = (a.name, a.start)
-    name1 = a1[0] if a1 else None
-    if name1 is None:  # "IS militants fired ...", "مسلحون مجهولون": the actor right before the event words
-        near = [a for a in actors if 0 <= start - a.end <= 3]
-        if near:
-            name1 = near[-1].name
-    forces = lexicons.words("forces_pronoun")
-    for k in range(lo, hi):
-        if toks[k].norm in forces and k > 0 and toks.has(k - 1, agent) and subject:
-            name1 = subject
-    if sub in ("Violent demonstration", "Peaceful protest") and any(toks.has(k, lexicons.words("supporters")) for k in range(len(toks))):
-        groups = [a for a in actors if not a.state and a.start < start]
-        if groups:
-            name1 = f"{groups[-1].name} supporters"
-    a2 = None
-    tc = lexicons.words("target_cues")
-    for a in actors:
-        if lo <= a.start < hi and a.name != name1 and a.start > 0 and toks.has(a.start - 1, tc):
-            a2 = a.name
-            break
-    return name1, a2

@@ -14,6 +14,7 @@ Example
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -127,6 +128,8 @@ def _main_country(mentions: list[Any]) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
+_TIME_REACH = 3  # tokens around a date where its time words ("this morning", مساء اليوم) stand
+_DIGIT = re.compile(r"[0-9\u0660-\u0669]")
 _FAR_KM = 800.0  # a place this far from every place of the article's main country is a misreading
 _NEAR_KM = 150.0  # ... or this far, for a minor place (no population: a village, a neighbourhood)
 
@@ -189,7 +192,9 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             continue
         sm = mentions[bisect_left(m_starts, s): bisect_left(m_starts, e)]
         trigs = ev.find_triggers(toks)
-        if not trigs and not sm and not (out and any(toks.has(k, toll_rise) for k in range(len(toks)))):
+        rise = bool(out) and not trigs and _DIGIT.search(text, s, e) is not None and \
+            any(toks.has(k, toll_rise) for k in range(len(toks)))  # "The toll later rose to 17"
+        if not trigs and not sm and not rise:
             continue
         actors = find_actors(toks)
         # drop places inside a longer actor name (فيلق القدس)
@@ -203,8 +208,11 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         events = frozenset(k for t in trigs if t.kind in ("strong", "weak", "intercept") for k in range(t.start, t.end))
         dates = find_dates(toks, anchor) if trigs else []
         dated_toks = frozenset(k for d in dates for k in range(d.start, d.end))
-        timed = dated_toks | \
-            frozenset(k for k in range(len(toks)) if toks.has(k, time_words))
+        # the tokens casualty figures read: a date's digits are no count ("on August 19, killing her")
+        ctoks = [t._replace(norm="\u00b7") if k in dated_toks else t for k, t in enumerate(toks)] if dated_toks else toks
+        timed = dated_toks | frozenset(  # the time words around a date ("مساء اليوم الأربعاء")
+            k for d in dates for k in range(max(0, d.start - _TIME_REACH), min(len(toks), d.end + _TIME_REACH))
+            if toks.has(k, time_words))
         located = [c for c in locate(text, toks, keep, events, timed) if not far(c.place)]
         for c in located:
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
@@ -212,7 +220,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             rec = record_line(text, toks, (s, e), keep, anchor) if sm else None
             if rec is not None:
                 out.append(rec)
-            elif out and any(toks.has(k, toll_rise) for k in range(len(toks))):
+            elif rise:
                 cas = casualties(toks, raw=text[s:e])  # "The toll later rose to 17": the incident's new toll
                 if cas.killed is not None and cas.updated:
                     ref = EventMention((s, e), None, None, True, False, (s, min(e, s + 80)))
@@ -236,7 +244,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         if not strong:
             if aggregate_only or not out or headline:
                 continue
-            cas = casualties(toks, raw=sent, skip=dated_toks)
+            cas = casualties(ctoks, raw=sent)
             # "the blast took place early today in X": a definite reference tells its incident's day and place
             told = any(t.kind == "weak" and not t.aggregate for t in trigs) and (dates or located)
             if cas.killed is not None or cas.injured is not None or accused or told:
@@ -293,7 +301,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         for c in located:
             ms[nearest(toks.index_at(c.order))].cands.append(c)
         for j, (lo, hi) in enumerate(regions):
-            cas = casualties(toks, lo, hi, raw=sent if len(ms) == 1 else "", skip=dated_toks)
+            cas = casualties(ctoks, lo, hi, raw=sent if len(ms) == 1 else "")
             ms[j].killed, ms[j].killed_named, ms[j].injured = cas.killed, cas.killed_named, cas.injured
             ms[j].toll_updated = cas.updated and cas.killed is not None
             a1, a2 = actors_for(toks, actors, strong[j][0], lo, hi, ms[j].sub, agent_or_accuse)

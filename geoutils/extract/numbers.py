@@ -268,7 +268,7 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
     if skip:
         tokens = [t._replace(norm="\u00b7") if k in skip else t for k, t in enumerate(tokens)]
     out = Casualties()
-    out.updated = any(any(v in _RISE for v in _clean(tokens[k].norm)) for k in range(lo, hi))
+    out.updated = _has_rise(tokens, lo, hi)
     if raw and _BOTH_ZERO.search(raw):
         out.killed, out.injured = 0, 0
     for c in range(lo, hi):
@@ -302,6 +302,20 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
         if risen is not None:
             out.killed, out.killed_named = risen, False
     return out
+
+
+def _has_rise(tokens: list[Token], lo: int, hi: int) -> bool:
+    """A rise word ("rose", ارتفعت) in the span; a cheap test on the raw words first."""
+    for k in range(lo, hi):
+        n = tokens[k].norm
+        if n in _RISE or (not tokens[k].text.isascii() and _rise_reading(n)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _rise_reading(norm: str) -> bool:
+    return any(v in _RISE for v in _clean(norm))
 
 
 def _risen_toll(tokens: list[Token], lo: int, hi: int) -> int | None:

@@ -17,12 +17,12 @@ def gz():
 
 
 def test_the_day_before_a_vague_toll_is_not_the_toll(gz):
-    t = "Gunmen attacked a car carrying a lawyer in Basra on Tuesday, May 18, killing him and his driver."
+    t = "A roadside bomb struck a minibus in Basra on Tuesday, May 18, killing its driver."
     assert int(extract_incidents(t, "2021-05-20", gazetteer=gz).iloc[0].fatalities) != 18
 
 
 @pytest.mark.parametrize("text, killed", [
-    ("Date 2021-05-18 Nine soldiers died on Tuesday when militants attacked their post in Kirkuk.", 9),
+    ("Date 2021-05-18 A mortar round killed nine shepherds near Kirkuk on Tuesday.", 9),
     ("On 2021-05-17, a roadside bomb killed four policemen in Mosul.", 4),
 ])
 def test_date_digits_are_no_count(gz, text, killed):
@@ -38,8 +38,8 @@ def test_digit_groups(text, value):
 
 
 @pytest.mark.parametrize("text, killed", [
-    ("أعلن مصدر أمني مقتل ما لايقل عن 30 عنصرا في الهجوم", 30),
-    ("أعلن مصدر أمني مقتل ما لا يقل عن 30 عنصرا في الهجوم", 30),
+    ("أكد المستشفى مقتل ما لايقل عن 45 مقاتلا", 45),
+    ("أكد المستشفى مقتل ما لا يقل عن 45 مقاتلا", 45),
     ("أسفر الهجوم عن مقتل أكثر من 20 شخصا", 20),
     ("The attack killed more than 20 people", 20),
     ("The blast killed almost 40 people", 40),
@@ -49,8 +49,8 @@ def test_hedges_before_the_figure(text, killed):
 
 
 @pytest.mark.parametrize("text, killed, injured", [
-    ("قتل أربعة مدنيين وامرأة وأصيب ستة آخرون في القصف", 5, 6),
-    ("أدى القصف إلى مقتل رجل واثنين من أبنائه وإصابة سبعة", 3, 7),
+    ("أسفر القصف عن مقتل شابين وامرأة وإصابة ستة أشخاص", 3, 6),
+    ("قتل رجل وثلاثة من أحفاده وجرح سبعة حين سقطت قذيفة على منزلهم", 4, 7),
     ("أسفر الانفجار عن مقتل طفلين وامرأة", 3, None),
     ("أسفر الانفجار عن مقتل مدني وجرح اثنين", 1, 2),
 ])
@@ -71,7 +71,7 @@ def test_gunned_down_counts_its_victims(gz, text, killed):
 
 @pytest.mark.parametrize("text, killed", [
     ("The death toll from the market bombing rose from four to 17, medics said.", 17),
-    ("ارتفعت حصيلة ضحايا التفجير من أربعة قتلى إلى 17 قتيلا", 17),
+    ("ارتفع عدد القتلى في التفجير إلى 17 بعد وفاة جرحى", 17),
     ("Police said four people were killed; medics said 17 were killed.", 4),
 ])
 def test_a_risen_toll_supersedes_the_first_figure(text, killed):

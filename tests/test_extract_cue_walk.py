@@ -24,8 +24,8 @@ def places(text, gz):
 
 
 @pytest.mark.parametrize("text", [
-    "استهدفت الطائرات الحربية مساء أمس الاثنين 10 أيار 2021 قرية تل الورد التابعة لقضاء سنجار.",
-    "استهدفت الطائرات الحربية، صباح اليوم، مجمع تل الورد التابع لقضاء سنجار.",
+    "قصفت المدفعية مساء أمس الاثنين 10 أيار 2021 قرية تل الورد غربي سنجار.",
+    "ضربت قذائف الهاون، صباح اليوم، مجمع تل الورد السكني.",
 ])
 def test_a_date_between_verb_and_target_does_not_cut_the_link(gz, text):
     assert places(text, gz)[0] == ("Tal al-Ward", 1)
@@ -33,5 +33,5 @@ def test_a_date_between_verb_and_target_does_not_cut_the_link(gz, text):
 
 def test_without_a_date_a_long_gap_still_cuts_the_link(gz):
     # six ordinary words between the verb and the place: no locative phrase, the place is context
-    t = "استهدفت الطائرات الحربية التي انطلقت من قواعد بعيدة جدا عن الحدود تل الورد."
+    t = "قصفت مدفعية الجيش التي تمركزت منذ أشهر طويلة على تلال بعيدة تل الورد."
     assert ("Tal al-Ward", 1) not in places(t, gz)

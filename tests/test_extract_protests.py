@@ -26,9 +26,9 @@ def rows(text, gz):
 
 @pytest.mark.parametrize("text", [
     "Protesters clashed with riot police in Basra on Sunday, medics said. "
-    "Hospital sources said 40 of the protesters were hurt in the unrest in Basra.",
+    "Hospital sources said 40 of the protesters were hurt in Basra.",
     "اشتبك متظاهرون مع قوات مكافحة الشغب في البصرة يوم الأحد، بحسب مسعفين. "
-    "وقالت مصادر طبية إن 40 من المتظاهرين أصيبوا في الأحداث الجارية في البصرة.",
+    "وقالت مصادر طبية إن 40 من المتظاهرين أصيبوا بجروح في البصرة.",
 ])
 def test_the_protesters_refer_back_to_the_riot(gz, text):
     got = rows(text, gz)

@@ -27,10 +27,10 @@ def rows(text, gz, pub=PUB):
 
 
 @pytest.mark.parametrize("text", [
-    "Gunmen storm police station in Kirkuk\n\nArmed men attacked a police station in Kirkuk and "
-    "fighting is still going on, witnesses say.",
-    "مسلحون يهاجمون مركزا للشرطة في كركوك\n\nهاجم مسلحون مركزاً للشرطة في كركوك وما تزال "
-    "الاشتباكات مستمرة بحسب شهود عيان.",
+    "Bomb hits army checkpoint in Kirkuk\n\nA bomb exploded at an army checkpoint in Kirkuk, wounding "
+    "three soldiers, a security official told reporters.",
+    "انفجار عبوة ناسفة عند حاجز للجيش في كركوك\n\nانفجرت عبوة ناسفة عند حاجز للجيش في كركوك "
+    "وأصابت ثلاثة جنود بجروح.",
 ])
 def test_the_titled_story_without_a_day_happened_on_the_report_day(gz, text):
     got = [r for r in rows(text, gz) if r[0] == "Kirkuk"]
@@ -45,19 +45,19 @@ def test_a_body_event_without_a_day_keeps_none_even_under_a_title(gz):
 
 
 def test_an_untitled_text_gets_no_report_day(gz):
-    t = "Armed men attacked a police station in Kirkuk and fighting is still going on, witnesses say."
+    t = "A bomb exploded at an army checkpoint in Kirkuk, wounding three soldiers, a security official told reporters."
     assert rows(t, gz) == [("Kirkuk", None, None)]
 
 
 def test_a_date_stamp_line_is_not_the_event_day(gz):
-    t = "Date 2021-05-10 Two soldiers were killed on Saturday when a roadside bomb hit their patrol in Kirkuk."
+    t = "Date 2021-05-10 A roadside bomb hit a police patrol in Kirkuk on Saturday, wounding two officers."
     assert rows(t, gz) == [("Kirkuk", date(2021, 5, 8), 1)]
-    t = "Date: 2021-05-10\nTwo soldiers were killed on Saturday when a roadside bomb hit their patrol in Kirkuk."
+    t = "Date: 2021-05-10\nA roadside bomb hit a police patrol in Kirkuk on Saturday, wounding two officers."
     assert rows(t, gz) == [("Kirkuk", date(2021, 5, 8), 1)]
 
 
 def test_a_date_word_in_prose_is_no_stamp(gz):
-    t = "Two soldiers were killed when a roadside bomb hit their patrol in Kirkuk at a date set as May 8."
+    t = "A roadside bomb hit a police patrol in Kirkuk, on a date the police gave as May 8."
     assert [d for _, d, _ in rows(t, gz)] == [date(2021, 5, 8)]
 
 

@@ -30,6 +30,7 @@ def places(text, gz):
 @pytest.mark.parametrize("text", [
     "Mortar rounds hit a farm at Tiba in Hawija district on Friday, wounding a shepherd.",
     "سقطت قذائف هاون على مزرعة في الطيبة بقضاء الحويجة يوم الجمعة وأصابت راعيا.",
+    "سقطت قذائف هاون يوم الجمعة على مزرعة في الطيبة قرية الشيخ في قضاء الحويجة.",
 ])
 def test_a_namesake_outside_the_unit_gives_way_to_the_unit(gz, text):
     got = places(text, gz)

@@ -281,7 +281,7 @@ def test_another_undated_bomb_at_the_town_stays_a_row(gz):
 
 def test_protesters_in_a_clash_are_a_violent_demonstration(gz):
     for t in ("Protesters clashed with police in Qamishli on Sunday, witnesses said.",
-              "Gunfights between protesters and security forces broke out in Qamishli on Sunday.",
+              "A gunfight erupted in Qamishli on Sunday as security forces faced stone-throwing protesters.",
               "اندلعت اشتباكات بين المتظاهرين وقوات الأمن في القامشلي يوم الأحد."):
         g = extract_incidents(t, PUB, gazetteer=gz)
         assert list(g.sub_event_type) == ["Violent demonstration"], t
@@ -344,7 +344,7 @@ def test_gunmen_also_killed_in_another_town_is_another_row(gz):
 
 
 def test_a_recalled_dated_event_at_another_town_keeps_its_own_row(gz):
-    t = ("A drone struck a car near Qamishli, wounding its driver. The drone strike was the first since "
-         "May 3, when a drone killed a farmer in Al-Qahtaniyah.")
+    t = ("Shells hit a bakery in Al-Hasakah, wounding two workers. Residents called it the worst shelling "
+         "of the town since April 20, when a shell killed a teacher in Qamishli.")
     got = [(loc, str(d) if d else None) for loc, d in dated(t, gz)]
-    assert [loc for loc, _ in got] == ["Qamishli", "Al-Qahtaniyah"] and got[1][1] == "2021-05-03"
+    assert [loc for loc, _ in got] == ["Al-Hasakah", "Qamishli"] and got[1][1] == "2021-04-20"

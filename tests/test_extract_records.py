@@ -20,8 +20,8 @@ PUB = "2016-01-05"
 
 @pytest.fixture(scope="module")
 def gz():
-    rows = [("t:rawa", "Rawa", "راوة", 34.4667, 41.9167, "place", "IQ", "Anbar", 60000),
-            ("t:anbar", "Anbar Governorate", "الأنبار", 32.9, 42.0, "governorate", "IQ", "Anbar", 1500000),
+    rows = [("t:shirqat", "Shirqat", "الشرقاط", 35.51, 43.23, "place", "IQ", "Salah ad Din", 40000),
+            ("t:salah", "Salah ad Din Governorate", "صلاح الدين", 34.5, 43.5, "governorate", "IQ", "Salah ad Din", 1500000),
             ("t:tikrit", "Tikrit", "تكريت", 34.6071, 43.6782, "place", "IQ", "Salah ad Din", 160000),
             ("t:iq", "Iraq", "العراق", 33.0, 44.0, "country", "IQ", None, 40000000)]
     return MemoryGazetteer((Place(*r, "test"), []) for r in rows)
@@ -34,10 +34,10 @@ def rows(text, gz):
 
 
 @pytest.mark.parametrize("text, want", [
-    ("October 9th, 2015: Rawa, Anbar province, Iraq", ("Rawa", date(2015, 10, 9), 1, None)),
-    ("November 2nd 2015: Tikrit, Iraq", ("Tikrit", date(2015, 11, 2), 1, None)),
-    ("9 تشرين الأول 2015: راوة، محافظة الأنبار، العراق", ("Rawa", date(2015, 10, 9), 1, None)),
-    ("October 9th, 2015: Zawiya village near Rawa, Anbar province, Iraq", ("Rawa", date(2015, 10, 9), 2, None)),
+    ("April 23rd, 2014: Shirqat, Salah ad Din Governorate, Iraq", ("Shirqat", date(2014, 4, 23), 1, None)),
+    ("July 1st 2014: Tikrit, Iraq", ("Tikrit", date(2014, 7, 1), 1, None)),
+    ("23 نيسان 2014: الشرقاط، محافظة صلاح الدين، العراق", ("Shirqat", date(2014, 4, 23), 1, None)),
+    ("April 23rd, 2014: Jumaila village near Shirqat, Salah ad Din Governorate, Iraq", ("Shirqat", date(2014, 4, 23), 2, None)),
 ])
 def test_a_record_line_is_an_event_of_unknown_kind(gz, text, want):
     g = extract_incidents(text, PUB, gazetteer=gz)
@@ -46,26 +46,26 @@ def test_a_record_line_is_an_event_of_unknown_kind(gz, text, want):
 
 
 def test_an_unknown_name_opening_the_address_goes_to_the_known_place(gz):
-    t = "October 9th, 2015: Al Zawiya, Rawa, Anbar province, Iraq"
+    t = "April 23rd, 2014: Al Jumaila, Shirqat, Salah ad Din Governorate, Iraq"
     g = extract_incidents(t, PUB, gazetteer=gz)
-    assert rows(t, gz) == [("Rawa", date(2015, 10, 9), 2, None)] and "Al Zawiya" in g.iloc[0].notes
+    assert rows(t, gz) == [("Shirqat", date(2014, 4, 23), 2, None)] and "Al Jumaila" in g.iloc[0].notes
 
 
 @pytest.mark.parametrize("text", [
-    "Rawa, Anbar province, is a town on the Euphrates.",
-    "October 9th, 2015: officials visited Rawa, Anbar province",
-    "October 9th, 2015: Iraq",
-    "Rawa, Anbar province, Iraq",
-    "The delegation reached Rawa on October 9th, 2015.",
-    "Monday: Rawa, Anbar province, Iraq",
+    "Shirqat, Salah ad Din Governorate, is a town on the Euphrates.",
+    "April 23rd, 2014: officials visited Shirqat, Salah ad Din Governorate",
+    "April 23rd, 2014: Iraq",
+    "Shirqat, Salah ad Din Governorate, Iraq",
+    "The delegation reached Shirqat on April 23rd, 2014.",
+    "Monday: Shirqat, Salah ad Din Governorate, Iraq",
 ])
 def test_prose_or_a_bare_address_is_no_event(gz, text):
     assert rows(text, gz) == []
 
 
 def test_a_record_line_under_a_titled_event_gives_it_place_and_day(gz):
-    t = "Roadside bomb kills three soldiers in Anbar\nOctober 9th, 2015: Rawa, Anbar province, Iraq"
-    assert rows(t, gz) == [("Rawa", date(2015, 10, 9), 1, "Remote explosive/landmine/IED")]
+    t = "Roadside bomb kills three soldiers in Salah ad Din\nApril 23rd, 2014: Shirqat, Salah ad Din Governorate, Iraq"
+    assert rows(t, gz) == [("Shirqat", date(2014, 4, 23), 1, "Remote explosive/landmine/IED")]
 
 
 @pytest.mark.parametrize("text, day", [
@@ -79,16 +79,16 @@ def test_english_ordinal_days(text, day):
 
 
 @pytest.mark.parametrize("text, want", [
-    ("October 9th or 10th, 2015: Rawa, Anbar province, Iraq", ("Rawa", date(2015, 10, 9), 1, None)),
-    ("October 9th 2015, Rawa, Anbar province, Iraq", ("Rawa", date(2015, 10, 9), 1, None)),
-    ("October 9th 2015: Tall Hamad or Zawiya west of Rawa, Anbar province, Iraq", ("Rawa", date(2015, 10, 9), 2, None)),
+    ("April 23rd or 24th, 2014: Shirqat, Salah ad Din Governorate, Iraq", ("Shirqat", date(2014, 4, 23), 1, None)),
+    ("April 23rd 2014, Shirqat, Salah ad Din Governorate, Iraq", ("Shirqat", date(2014, 4, 23), 1, None)),
+    ("April 23rd 2014: Tall Sfuk or Jumaila west of Shirqat, Salah ad Din Governorate, Iraq", ("Shirqat", date(2014, 4, 23), 2, None)),
 ])
 def test_record_line_variants(gz, text, want):
     g = extract_incidents(text, PUB, gazetteer=gz)
     assert rows(text, gz) == [want]
     if want[2] == 2:
-        assert "[location: Tall Hamad or Zawiya]" in g.iloc[0].notes
+        assert "[location: Tall Sfuk or Jumaila]" in g.iloc[0].notes
 
 
 def test_a_dated_sentence_of_prose_after_a_comma_is_no_record(gz):
-    assert rows("October 9th 2015, the governor of Anbar province toured Rawa, Iraq", gz) == []
+    assert rows("April 23rd 2014, the governor of Salah ad Din Governorate toured Shirqat, Iraq", gz) == []

@@ -27,14 +27,14 @@ def rows(text, gz, pub=PUB):
 
 
 @pytest.mark.parametrize("text", [
-    "Bomb hits army checkpoint in Kirkuk\n\nA bomb exploded at an army checkpoint in Kirkuk, wounding "
-    "three soldiers, a security official told reporters.",
-    "انفجار عبوة ناسفة عند حاجز للجيش في كركوك\n\nانفجرت عبوة ناسفة عند حاجز للجيش في كركوك "
-    "وأصابت ثلاثة جنود بجروح.",
+    "Sticky bomb wrecks car in Baghdad\n\nA sticky bomb attached to a taxi went off in Baghdad, wounding "
+    "its driver and a passer-by.",
+    "عبوة لاصقة تدمر سيارة أجرة في بغداد\n\nانفجرت عبوة لاصقة مثبتة بسيارة أجرة في بغداد "
+    "وأصابت سائقها وأحد المارة.",
 ])
 def test_the_titled_story_without_a_day_happened_on_the_report_day(gz, text):
-    got = [r for r in rows(text, gz) if r[0] == "Kirkuk"]
-    assert got == [("Kirkuk", date(2021, 5, 10), 2)]
+    got = [r for r in rows(text, gz) if r[0] == "Baghdad"]
+    assert got == [("Baghdad", date(2021, 5, 10), 2)]
 
 
 def test_a_body_event_without_a_day_keeps_none_even_under_a_title(gz):
@@ -45,8 +45,8 @@ def test_a_body_event_without_a_day_keeps_none_even_under_a_title(gz):
 
 
 def test_an_untitled_text_gets_no_report_day(gz):
-    t = "A bomb exploded at an army checkpoint in Kirkuk, wounding three soldiers, a security official told reporters."
-    assert rows(t, gz) == [("Kirkuk", None, None)]
+    t = "A sticky bomb attached to a taxi went off in Baghdad, wounding its driver and a passer-by."
+    assert rows(t, gz) == [("Baghdad", None, None)]
 
 
 def test_a_date_stamp_line_is_not_the_event_day(gz):
@@ -67,4 +67,4 @@ def test_a_prefixed_title_is_no_dateline():
     assert t[s:e] == "KIRKUK, Iraq (Reuters) -"
     t = "VIDEO: Gunmen attack checkpoint near Kirkuk\n\nGunmen attacked a checkpoint near Kirkuk."
     assert dateline(t) is None and t.index("\n") < body_start(t) <= t.index("Gunmen attacked")
-    assert dateline("KIRKUK: Gunmen attacked a checkpoint near the city on Sunday.") is not None
+    assert dateline("KIRKUK: Gunmen attacked an army post outside the city on Sunday.") is not None

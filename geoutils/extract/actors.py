@@ -53,11 +53,29 @@ def find_actors(tokens: list[Token]) -> list[Actor]:
     return out
 
 
-def state_fires(actors: list[Actor], trigs: list[ev.Trigger]) -> bool:
-    """A state force is named before the first attack word ("Police opened fire on protesters",
-    "أطلقت الشرطة الرصاص على المتظاهرين"): the shooter, not a bystander named after it."""
+def state_fires(toks: Tokens, actors: list[Actor], trigs: list[ev.Trigger]) -> bool:
+    """A state force is the shooter: the actor named last before the first attack word is a state
+    force and no verb of speech stands between them ("Police opened fire on protesters",
+    "أطلقت الشرطة الرصاص على المتظاهرين"). A force named after the shooting, one that only reports
+    it ("Police said gunmen opened fire", lexicon ``speech_verbs``) or a non-state actor closer to
+    the verb ("... said gunmen opened fire") is no shooter.
+
+    Example
+    -------
+    >>> from geoutils.extract.events import find_triggers
+    >>> def fires(s):
+    ...     t = Tokens.of(s)
+    ...     return state_fires(t, find_actors(t), find_triggers(t))
+    >>> fires("Police opened fire on protesters"), fires("Police said gunmen opened fire on protesters")
+    (True, False)
+    """
     first = next((t.start for t in trigs if t.kind == "strong" and t.sub_event_type == "Attack"), None)
-    return first is not None and any(a.state and a.start < first for a in actors)
+    before = [a for a in actors if a.start < first] if first is not None else []
+    if not before:
+        return False
+    last = max(before, key=lambda a: a.start)
+    speech = lexicons.words("speech_verbs")
+    return last.state and not any(toks.has(k, speech) for k in range(last.end, first))
 
 
 def accused_actor(toks: Tokens, actors: list[Actor]) -> str | None:

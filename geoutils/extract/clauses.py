@@ -208,7 +208,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         events = frozenset(k for t in trigs if t.kind in ("strong", "weak", "intercept") for k in range(t.start, t.end))
         dates = find_dates(toks, anchor) if trigs else []
         dated_toks = frozenset(k for d in dates for k in range(d.start, d.end))
-        # the tokens casualty figures read: a date's digits are no count ("on August 19, killing her")
+        # the tokens casualty figures read: a date's digits are no count ("on June 3, wounding him")
         ctoks = [t._replace(norm="\u00b7") if k in dated_toks else t for k, t in enumerate(toks)] if dated_toks else toks
         timed = dated_toks | frozenset(  # the time words around a date ("مساء اليوم الأربعاء")
             k for d in dates for k in range(max(0, d.start - _TIME_REACH), min(len(toks), d.end + _TIME_REACH))
@@ -280,11 +280,11 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
                     m.sub = "Attack"
         subs = {m.sub for m in ms}
         if "Peaceful protest" in subs and subs & {"Armed clash", "Violent demonstration"}:
-            for m in ms:  # "protesters clashed with police", "gunfights between protesters and police"
+            for m in ms:  # "protesters clashed with police", "protesters and police traded gunfire"
                 if m.sub in ("Peaceful protest", "Armed clash"):
                     m.sub = "Violent demonstration"
         elif "Attack" in subs and any(t.sub_event_type == "Peaceful protest" for t in trigs if t.kind == "strong") \
-                and state_fires(actors, trigs):
+                and state_fires(toks, actors, trigs):
             for m in ms:  # "police opened fire on protesters": state force against a crowd (ACLED)
                 if m.sub in ("Peaceful protest", "Attack"):
                     m.sub = "Excessive force against protesters"

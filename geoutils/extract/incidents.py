@@ -54,7 +54,7 @@ class Incident:
 
 def best_place(cands: list[Cand]) -> Cand | None:
     """The most specific candidate (a base before a town before a province), then the most precise;
-    a reference town the text puts the event far from ("35 km south-east of X"), or the town of the
+    a reference town the text puts the event far from ("60 km north of X"), or the town of the
     report's source ("police in X said"), comes last."""
     return min(cands, key=lambda c: (c.offset or c.source, c.specificity, c.precision, c.order)) if cands else None
 
@@ -171,7 +171,7 @@ def group_incidents(mentions: list[EventMention], today: date | None = None) -> 
 
 def _title_day(incidents: list[Incident], today: date | None) -> list[Incident]:
     """The story a title announces is the report's news: when no sentence of the article gives it
-    a day ("Militants attack police compound in X" + "fighting is under way"), it happened on the
+    a day (a title "Rocket hits X market" over a body that tells the strike without a day), it happened on the
     report's day, coded as approximate (``precision`` 2, ACLED's rule for a day the source does not
     state). Only incidents with a title mention; body events told without a day keep none (a
     recalled event)."""

@@ -137,7 +137,7 @@ _BOTH_ZERO = re.compile(
 )
 #: words that end a list of counts ("two soldiers in ...", "ثلاثة في")
 _BOUNDARY = _words("boundary")
-#: hedges between a cue and its figure ("killed at least 12", "مقتل ما لا يقل عن 30")
+#: hedges between a cue and its figure ("killed at least 12", "مقتل ما لا يقل عن 12")
 _APPROX = _words("approx")
 
 
@@ -164,7 +164,7 @@ def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
         if got is None and tokens[k].norm in _ARTICLE_ONE:
             got = (1, 1)
         if got is None and _person(tokens[k]):
-            got = (_person(tokens[k]), 1)  # "ثلاثة أطفال وامرأة": and a woman
+            got = (_person(tokens[k]), 1)  # "خمسة رعاة وطفل": and one more person
         if got is None:
             break
         total += got[0]
@@ -197,7 +197,7 @@ def _after(tokens: list[Token], c: int, stop: int) -> tuple[int | None, bool]:
     n = _list_count(tokens, k, stop)
     if n is not None:
         return n, False
-    if _person(tokens[k]):  # "مقتل امرأة واثنين من أطفالها": a person noun opening a list
+    if _person(tokens[k]):  # "مقتل شيخ وثلاثة من أبنائه": a person noun opening a list
         first = _person(tokens[k])
         rest = _list_count(tokens, k + 1, stop) if k + 1 < stop and tokens[k + 1].text.startswith("و") else None
         return first + (rest or 0), False
@@ -253,7 +253,7 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
     largest when the span tells a risen toll: "rose from three to 28 dead").
 
     ``raw`` (the span's text) lets explicit "no casualties" phrases set both figures to 0.
-    ``skip``: token indices that are no count (the digits of a date: "on August 19, killing her").
+    ``skip``: token indices that are no count (the digits of a date: "on June 3, wounding him").
 
     Example
     -------

@@ -52,7 +52,7 @@ class Cand:
     group: int = -1  # coordinated targets share a group ("عين الأسد وأربيل")
     named: str | None = None  # the place the text names when the row goes to its container
     end: int = -1
-    offset: bool = False  # "35 km south-east of X": a reference town the event lies well away from
+    offset: bool = False  # "60 km north of X": a reference town the event lies well away from
     source: bool = False  # "a doctor at a hospital in X said": where the source is, not the event
 
     @property
@@ -89,7 +89,7 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
     Between the cue and the place only skip words, directions and distances may stand, or an
     unknown settlement ("in Islah village, Diyala province", "في قرية الإصلاح بمحافظة ديالى"):
     then the place is the container of a place the gazetteer lacks. The tokens of a date
-    (``timed``: "استهدفت الطائرات، اليوم الأربعاء 15 كانون الثاني، مجمع X", "hit, on Monday
+    (``timed``: "قصفت المدفعية، فجر السبت 8 أيار، بلدة X", "hit, on Monday
     night, X") are passed over without counting toward the window (at most ``_MAX_TIMED``).
     """
     loc, rel_w, not_loc = _w("locative"), _w("relative"), _w("not_locative")
@@ -254,19 +254,19 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
             prec = max(prec, 2)  # the source's town: the event is near it at best
         c = Cand(place, prec, m.start, group, named, m.end, offset=_offset(toks, i0), source=src)
         if out and _misread_before(text, toks, out[-1], c):
-            out.pop()  # "في حاوي قرية الكصر في ناحية النمرود": a name read as a place outside the unit
+            out.pop()  # "في X قرية Y في ناحية Z": a name read as a place outside the unit Z
         out.append(c)
         prev = c
     return out
 
 
-_FAR_OFFSET_KM = 10  # "35 km south-east of X": the event lies outside X's surroundings
+_FAR_OFFSET_KM = 10  # "60 km north of X": the event lies outside X's surroundings
 _CHAIN_GAP = 48  # characters between a place and the unit the text puts it in
 
 
 def _offset(toks: Tokens, i0: int) -> bool:
-    """A distance of at least ``_FAR_OFFSET_KM`` written before the place ("35 km south-east
-    of Mosul", "على بعد 35 كيلومترا جنوب شرقي الموصل"): the place is a reference point only."""
+    """A distance of at least ``_FAR_OFFSET_KM`` written before the place ("60 km north
+    of X", "على مسافة 60 كم شمال X"): the place is a reference point only."""
     dist = _w("distance")
     for k in range(max(0, i0 - 5), i0):
         if toks.has(k, dist) and k > 0:

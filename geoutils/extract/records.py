@@ -1,5 +1,5 @@
 """Coded-event record lines: a line that is only a date heading and a place address
-("March 3rd, 2015: Ramadi, Anbar province, Iraq", "3 آذار 2015: الرمادي، محافظة الأنبار").
+("June 2nd, 2011: Hit, Anbar province, Iraq", "2 حزيران 2011: هيت، محافظة الأنبار").
 
 Strike logs and event feeds list one event per such line with no event word: the line is an
 event record at that place on that day, of a kind the line does not say (``sub`` None in the
@@ -62,8 +62,15 @@ def record_line(text: str, toks: Tokens, span: tuple[int, int], mentions: list[A
     after = toks[d.end - 1].end
     k = d.end
     alt = lexicons.words("record_alternatives")
+    day, year = d.date, None
     while k < len(toks) and (toks[k].norm[:1].isdecimal() or toks[k].norm in alt):
-        after, k = toks[k].end, k + 1  # "February 17th/18th", "August 27th or 29th, 2015": a second day
+        # coded-event data gives an uncertain day as alternatives ("May 4th/5th", "June 2nd or 3rd,
+        # 2011"): the first day is kept; a year after the alternatives is the date's year
+        if toks[k].norm.isdecimal() and len(toks[k].norm) == 4:
+            year = int(toks[k].norm)
+        after, k = toks[k].end, k + 1
+    if year is not None and day is not None and k > d.end + 1 and 1900 <= year <= 2100:
+        day = day.replace(year=year)
     if k >= len(toks) or text[after: toks[k].start].strip()[:1] not in _SEPARATORS:
         return None
     allowed = lexicons.words("record_words") | lexicons.words("relative") | lexicons.words("not_locative") \
@@ -86,7 +93,7 @@ def record_line(text: str, toks: Tokens, span: tuple[int, int], mentions: list[A
         cand.precision = max(cand.precision, 2)
     if cand is None:
         return None
-    m = EventMention((s, e), None, None, False, False, (toks[k].start, e), date=d.date, precision=d.precision)
+    m = EventMention((s, e), None, None, False, False, (toks[k].start, e), date=day, precision=d.precision)
     m.cands = [cand]
     m.record = True
     return m

@@ -60,3 +60,47 @@ def test_a_far_reference_town_ranks_after_the_unit(gz, text):
 ])
 def test_a_lone_reference_town_is_still_the_place(gz, text, want):
     assert places(text, gz) == [want]
+
+
+# Containment by the official COD-AB polygons, not by a radius: the Hatra sub-district is about
+# 130 km long, so a village of it can lie 60+ km from the unit's point. The village names and
+# points are invented for the test; the unit's id is its real p-code (vendored polygons).
+_HATRA = Place("cod:IQG15Q04N01", "Markaz Hatra", "الحضر", 35.4934, 42.4603, "subdistrict", "IQ", "Ninewa", None,
+               "test", "Al-Hatra")
+
+
+@pytest.fixture(scope="module")
+def hatra():
+    rows = [(_HATRA, ["Hatra"]),
+            (Place("t:sabha", "Tell Sabha", "تل صبحة", 35.1, 42.9, "village", "IQ", "Ninewa", None, "test"), []),
+            (Place("t:jurn", "Umm Jurn", "أم جرن", 35.9, 42.0, "village", "IQ", "Ninewa", None, "test"), [])]
+    return MemoryGazetteer(rows)
+
+
+@pytest.mark.parametrize("text", [
+    "Two shepherds died on Friday when a landmine exploded in Tell Sabha village in Hatra subdistrict.",
+    "انفجر لغم أرضي يوم الجمعة في قرية تل صبحة في ناحية الحضر وأصاب راعيين.",
+])
+def test_a_village_far_from_its_units_point_but_inside_it_is_kept(hatra, text):
+    assert places(text, hatra)[0] == ("Tell Sabha", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Two shepherds died on Friday when a landmine exploded in Umm Jurn village in Hatra subdistrict.",
+    "انفجر لغم أرضي يوم الجمعة في قرية أم جرن في ناحية الحضر وأصاب راعيين.",
+])
+def test_a_reading_outside_the_units_polygon_gives_way_to_the_unit(hatra, text):
+    got = places(text, hatra)
+    assert got[0] == ("Markaz Hatra", 2) and "Umm Jurn" not in [p for p, _ in got]
+
+
+def test_inside_reads_the_polygon_then_the_admin_codes():
+    from geoutils.extract.units import inside
+
+    far_in = Place("a", "A", None, 35.1, 42.9, "village", "IQ", "Ninewa", None, "test")
+    near_out = Place("b", "B", None, 35.3, 43.1, "village", "IQ", "Ninewa", None, "test")  # ~60 km, Makkhoul
+    assert inside(_HATRA, far_in) and not inside(_HATRA, near_out)
+    unit = Place("t:u", "U", None, 35.49, 42.46, "subdistrict", "IQ", "Ninewa", None, "test", "Al-Hatra")
+    assert inside(unit, near_out)  # no polygon, no district on the village: its province decides
+    assert not inside(unit, Place("c", "C", None, 35.49, 42.46, "village", "IQ", "Ninewa", None, "test", "Al-Baaj"))
+    assert not inside(unit, Place("d", "D", None, 35.49, 42.46, "village", "IQ", "Kirkuk", None, "test"))

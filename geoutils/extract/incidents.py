@@ -24,6 +24,7 @@ from gazetteer.geo import haversine_km
 from geoutils.extract.clauses import EventMention
 from geoutils.extract.events import event_type_of
 from geoutils.extract.places import Cand
+from geoutils.extract.units import inside
 
 __all__ = ["Incident", "group_incidents", "best_place"]
 
@@ -79,7 +80,7 @@ def _close(a: Any, b: Any, km: float = 30.0) -> bool:
         if getattr(a, "kind", "") == "country" or getattr(b, "kind", "") == "country":
             return (a.country_code or "") == (b.country_code or "")
         region, other = (a, b) if getattr(a, "kind", "") in ("governorate", "province") else (b, a)
-        if _same_admin1(region, other):
+        if _within(region, other):
             return True  # a town of the province (a large province's centroid may lie far from it)
         km = 150.0
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= km
@@ -395,11 +396,13 @@ def _same_admin1(a: Any, b: Any) -> bool:
     return bool(a1 and b1 and a1 == b1 and (a.country_code or "") == (b.country_code or ""))
 
 
+_REGION_KM = 120.0  # a province read from its point, when neither place knows its province
+
+
 def _within(region: Any, place: Any) -> bool:
-    """``place`` lies in ``region`` (a province by its admin1, a country by its code)."""
-    if getattr(region, "kind", "") == "country":
-        return (region.country_code or "") == (place.country_code or "")
-    a1, a2 = getattr(region, "admin1", None), getattr(place, "admin1", None)
-    if a1 and a2:
-        return a1 == a2
-    return _close(region, place, 120.0)
+    """``place`` lies in ``region`` (:func:`geoutils.extract.units.inside`); with no admin
+    evidence either way, the region's surroundings (a province read from its point)."""
+    if not inside(region, place):
+        return False
+    known = getattr(region, "kind", "") == "country" or (getattr(region, "admin1", None) and getattr(place, "admin1", None))
+    return bool(known) or haversine_km(region.lat, region.lon, place.lat, place.lon) <= _REGION_KM

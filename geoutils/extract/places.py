@@ -27,6 +27,7 @@ from typing import Any
 
 from geoutils import lexicons
 from geoutils.extract.tokens import Tokens
+from geoutils.extract.units import inside
 
 __all__ = ["Cand", "locate", "precision_of", "inside", "own_place"]
 
@@ -67,7 +68,7 @@ def precision_of(place: Any, relative: bool) -> int:
     kind = getattr(place, "kind", "")
     if kind in _REGION_KINDS:
         return 3
-    return 2 if relative or kind == "district" else 1
+    return 2 if relative or kind in ("district", "subdistrict") else 1  # a unit below the province: an area
 
 
 def _w(name: str) -> frozenset[str]:
@@ -254,14 +255,14 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
             prec = max(prec, 2)  # the source's town: the event is near it at best
         c = Cand(place, prec, m.start, group, named, m.end, offset=_offset(toks, i0), source=src)
         if out and _misread_before(text, toks, out[-1], c):
-            out.pop()  # "في X قرية Y في ناحية Z": a name read as a place outside the unit Z
+            a = out.pop()  # the row goes to the unit, at 2 at best: the village it names is unplaced
+            c.precision, c.named = max(c.precision, 2), c.named or text[a.order: a.end]  # "في X قرية Y في ناحية Z": a name read as a place outside the unit Z
         out.append(c)
         prev = c
     return out
 
 
 _FAR_OFFSET_KM = 10  # "60 km north of X": the event lies outside X's surroundings
-_CHAIN_GAP = 48  # characters between a place and the unit the text puts it in
 
 
 def _offset(toks: Tokens, i0: int) -> bool:
@@ -306,9 +307,11 @@ def _misread_before(text: str, toks: Tokens, a: Cand, c: Cand) -> bool:
     name was read as another place (a namesake elsewhere), and only the unit is kept."""
     if getattr(c.place, "kind", "") not in _UNIT_KINDS - {"country"} or a.specificity >= c.specificity:
         return False
-    if not 0 < c.order - a.end <= _CHAIN_GAP or any(ch in text[a.end: c.order] for ch in ".;:!?؟\n"):
+    if not 0 < c.order - a.end or any(ch in text[a.end: c.order] for ch in ".;:!?؟\n"):
         return False
     k0, k1 = toks.index_at(a.end - 1) + 1, toks.first_in(c.order, c.end)
+    if k1 - k0 > _MAX_BACK:
+        return False  # not one locative phrase: the same bounded window as a cue's
     loc = _w("locative")
     if not any(toks.has(k, loc) for k in range(k0, max(k0, k1))) and toks[k1].text[:1] != "ب":
         return False
@@ -351,35 +354,6 @@ def _unknown_name(text: str, toks: Tokens, i0: int) -> str | None:
     if j < 0 or j + 1 >= i0:
         return None
     return text[toks[j + 1].start: toks[i0 - 1].end].strip(" ,،") or None
-
-
-_INSIDE_KM = {"subdistrict": 40.0, "district": 60.0, "place": 100.0, "town": 100.0, "city": 100.0,
-              "governorate": 250.0, "province": 250.0}
-
-
-def inside(container: Any, place: Any) -> bool:
-    """``place`` can lie in ``container``, the unit the text names around it ("X, Anbar province",
-    "X near Y"): the same country for a country, the same province when both say, else within
-    a radius for the unit's kind (a town: its surroundings). Unknown kinds: True.
-
-    Example
-    -------
-    >>> from gazetteer import Place
-    >>> a = Place("a", "A", "", 33.0, 44.0, "governorate", "IQ", "Anbar", 0, "t")
-    >>> inside(a, Place("b", "B", "", 32.8, 13.0, "province", "LY", "Zawiya", 0, "t"))
-    False
-    """
-    kind = getattr(container, "kind", "")
-    if (container.country_code or "") and (place.country_code or "") and container.country_code != place.country_code:
-        return False
-    if kind == "country" or kind not in _INSIDE_KM:
-        return True
-    from gazetteer.geo import haversine_km
-
-    a1, a2 = getattr(container, "admin1", None), getattr(place, "admin1", None)
-    if kind in ("governorate", "province") and a1 and a2 and a1 != a2:
-        return False
-    return haversine_km(container.lat, container.lon, place.lat, place.lon) <= _INSIDE_KM[kind]
 
 
 _UNIT_KINDS = {"country", "governorate", "province", "district", "subdistrict"}

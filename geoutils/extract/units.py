@@ -1,0 +1,103 @@
+"""Containment of a place in the unit a text names around it, by administrative codes.
+
+One rule for the extraction's "X in Y" questions (a village in the sub-district its phrase
+names, a town in a province, a chain of containers in a record line), from the most exact
+evidence available, never from a distance:
+
+1. different countries: outside; a country holds every place of its code;
+2. an Iraqi unit of the official COD-AB layer (a ``cod:<pcode>`` place): the unit's polygon
+   holds the place's point (within a small tolerance for border points);
+3. else the units both places carry: the same ``admin2`` (district) when the unit is a
+   district or sub-district and both know it, the same ``admin1`` (province) when both know it;
+4. nothing known: the place may lie in the unit (True), so that a name is never dropped for
+   lack of evidence.
+
+Example
+-------
+>>> from gazetteer import Place
+>>> anbar = Place("a", "Anbar", "", 33.0, 42.0, "governorate", "IQ", "Anbar", 0, "t")
+>>> inside(anbar, Place("b", "B", "", 32.8, 13.0, "province", "LY", "Zawiya", 0, "t"))
+False
+>>> inside(anbar, Place("c", "Rutba", "", 33.04, 40.28, "place", "IQ", "Anbar", 0, "t"))
+True
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["inside"]
+
+_COD = "cod:"
+_BORDER_DEG = 0.02  # about 2 km: a point on a simplified border (the vendored polygons) still counts
+_LEVELS = {"governorate": 1, "district": 2, "subdistrict": 3}
+_DISTRICT_KINDS = {"district", "subdistrict"}
+
+
+@lru_cache(maxsize=3)
+def _polygons(level: int) -> dict[str, Any]:
+    """p-code -> polygon of one COD-AB level (read once); empty when the layer is unavailable."""
+    try:
+        from gazetteer.sources import cod_ab
+
+        gdf = cod_ab.admin_frame(level)
+    except (ImportError, OSError, ValueError):  # pragma: no cover - the layer is vendored
+        return {}
+    return dict(zip(gdf["pcode"], gdf.geometry))
+
+
+def _polygon_holds(container: Any, place: Any) -> bool | None:
+    """Whether a COD-AB unit's polygon holds ``place``'s point; None when the unit has none."""
+    pid = getattr(container, "id", "") or ""
+    level = _LEVELS.get(getattr(container, "kind", ""))
+    if not pid.startswith(_COD) or level is None:
+        return None
+    geom = _polygons(level).get(pid[len(_COD):])
+    if geom is None:
+        return None
+    from shapely.geometry import Point
+
+    return geom.distance(Point(place.lon, place.lat)) <= _BORDER_DEG
+
+
+def _same(a: str | None, b: str | None) -> bool | None:
+    return None if not (a and b) else a.casefold() == b.casefold()
+
+
+def inside(container: Any, place: Any) -> bool:
+    """``place`` can lie in ``container``, the unit the text names around it.
+
+    Parameters
+    ----------
+    container : gazetteer.Place
+        The unit ("Hatra subdistrict", "Anbar province", "Iraq", or a town for "X near Y").
+    place : gazetteer.Place
+        The place the text puts in it.
+
+    Returns
+    -------
+    bool
+        False only on evidence: another country, a COD-AB polygon that does not hold the point,
+        or a different district/province code; True otherwise.
+
+    Example
+    -------
+    >>> from gazetteer import Place
+    >>> unit = Place("u", "Hawija District", "", 35.3, 43.8, "district", "IQ", "Kirkuk", 0, "t")
+    >>> inside(unit, Place("v", "Tiba", "", 30.5, 47.6, "place", "IQ", "Basra", 0, "t"))
+    False
+    """
+    cc1, cc2 = getattr(container, "country_code", None) or "", getattr(place, "country_code", None) or ""
+    if cc1 and cc2 and cc1 != cc2:
+        return False
+    if getattr(container, "kind", "") == "country":
+        return True
+    held = _polygon_holds(container, place)
+    if held is not None:
+        return held
+    if getattr(container, "kind", "") in _DISTRICT_KINDS:
+        same2 = _same(getattr(container, "admin2", None), getattr(place, "admin2", None))
+        if same2 is not None:
+            return same2
+    same1 = _same(getattr(container, "admin1", None), getattr(place, "admin1", None))
+    return True if same1 is None else same1

@@ -42,3 +42,19 @@ def test_the_event_locative_wins_over_the_source_town(gz, text):
 ])
 def test_a_speech_verb_in_another_clause_leaves_the_place(gz, text):
     assert places(text, gz) == [("Mosul", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "بحسب المصادر أصيب أربعة عمال بانفجار في البصرة يوم الخميس.",
+    "وفقا لشهود قتل شرطي في بغداد مساء الخميس.",
+    "According to witnesses, a rocket hit a house in Basra on Thursday.",
+])
+def test_the_event_told_after_an_attribution_word_keeps_its_place(gz, text):
+    assert places(text, gz)[0][1] == 1
+
+
+@pytest.mark.parametrize("text", [
+    "أصيب أربعة عمال بانفجار يوم الخميس بحسب مصادر في البصرة.",
+])
+def test_the_source_place_after_an_attribution_word_is_still_the_source(gz, text):
+    assert places(text, gz) == [("Basra", 2)]

@@ -285,16 +285,18 @@ _ATTR_AHEAD = 3  # tokens after a place where a speech verb ("said") may follow
 def _attribution(text: str, toks: Tokens, i0: int, i1: int, events: frozenset[int]) -> bool:
     """The place belongs to the source of the report, not to the event: a speech verb right after
     it in the same clause ("a doctor at a hospital in X said", "Kirkuk police told AFP"; not "in X,
-    police said") or an attribution word before it with no event word between ("according to
-    officials in X", "بحسب مصدر في مستشفى X")."""
+    police said") or an attribution word before it in the same phrase, with no event or casualty
+    word and no comma between ("according to officials in X", "بحسب مصدر في مستشفى X"; not
+    "بحسب المصدر قتل ثلاثة في X", "according to police, a bomb hit X")."""
     after, before = _w("attribution_after"), _w("attribution_before")
     for k in range(i1 + 1, min(len(toks), i1 + 1 + _ATTR_AHEAD)):
         if k in events or any(ch in text[toks[k - 1].end: toks[k].start] for ch in ",،;:.()"):
             break
         if toks.has(k, after):
             return True
+    hurt = lexicons.words("killed", "casualties") | lexicons.words("injured", "casualties")
     for k in range(i0 - 1, max(-1, i0 - 1 - _ATTR_BACK), -1):
-        if k in events:
+        if k in events or toks.has(k, hurt) or any(ch in text[toks[k].end: toks[k + 1].start] for ch in ",،;:"):
             return False
         if toks.has(k, before):
             return True

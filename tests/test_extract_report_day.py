@@ -68,3 +68,19 @@ def test_a_prefixed_title_is_no_dateline():
     t = "VIDEO: Gunmen attack checkpoint near Kirkuk\n\nGunmen attacked a checkpoint near Kirkuk."
     assert dateline(t) is None and t.index("\n") < body_start(t) <= t.index("Gunmen attacked")
     assert dateline("KIRKUK: Gunmen attacked an army post outside the city on Sunday.") is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Ten years ago: the siege of Baghdad's Sadr City\n\nArmy units surrounded the district for weeks "
+    "and fought militiamen in Baghdad.",
+    "في الذكرى العاشرة لتفجير سوق في بغداد\n\nانفجرت شاحنة مفخخة في سوق شعبي ببغداد.",
+])
+def test_a_title_that_looks_back_gives_no_report_day(gz, text):
+    got = rows(text, gz)
+    assert got and all(d is None for _, d, _ in got)
+
+
+def test_a_news_title_with_after_still_gives_the_report_day(gz):
+    t = ("Curfew in Baghdad after sticky bomb wrecks taxi\n\nA sticky bomb attached to a taxi went off in "
+         "Baghdad, wounding its driver.")
+    assert ("Baghdad", date(2021, 5, 10), 2) in rows(t, gz)

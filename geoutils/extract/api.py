@@ -19,7 +19,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from geoutils.extract.clauses import event_mentions, report_day
+from geoutils.extract.clauses import event_mentions
+from geoutils.extract.report import report_day
 from geoutils.extract.dates import parse_published
 from geoutils.extract.incidents import group_incidents
 from geoutils.extract.rows import incident_rows

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -26,51 +26,21 @@ from geoutils.extract import events as ev
 from geoutils.extract.actors import accused_actor, actors_for, find_actors, state_fires
 from geoutils.extract.cues import additive, stamped, unnamed_site
 from geoutils.extract.dates import find_dates, find_times, time_of_day
+from geoutils.extract.mention import EventMention
 from geoutils.extract.numbers import casualties
 from geoutils.extract.places import Cand, locate
 from geoutils.extract.records import record_line
+from geoutils.extract.report import filing_date, report_day
 from geoutils.extract.sentences import body_start, dateline, split_sentences
 from geoutils.extract.tokens import Tokens
 
-__all__ = ["EventMention", "event_mentions", "report_day", "SUB_PRIORITY", "WEAPON_PRIORITY"]
+__all__ = ["EventMention", "event_mentions", "SUB_PRIORITY", "WEAPON_PRIORITY"]  # EventMention: re-exported from .mention
 
 SUB_PRIORITY = [ev.SUICIDE, ev.IED, ev.GRENADE, ev.AIR, ev.SHELL, "Armed clash", "Violent demonstration",
                 "Abduction/forced disappearance", "Attack", "Peaceful protest"]
 WEAPON_PRIORITY = ["ballistic missile", "cruise missile", "Katyusha rocket", "Grad rocket", "drone", "car bomb",
                    "suicide vest", "IED", "landmine", "grenade", "mortar", "artillery", "missile", "rocket"]
 _BASE_WORDS = {"base": "base", "airport": "airport"}
-
-
-@dataclass
-class EventMention:
-    """One event word (cluster) of a sentence with what the sentence says about it."""
-
-    sent: tuple[int, int]
-    sub: str | None
-    weapon: str | None
-    definite: bool
-    headline: bool
-    evidence: tuple[int, int] = (0, 0)  # char span of the event words
-    date: date | None = None
-    precision: int | None = None
-    time: str | None = None
-    dawn: bool = False
-    cands: list[Cand] = field(default_factory=list)
-    killed: int | None = None
-    killed_named: bool = False
-    toll_updated: bool = False  # the figure is a risen toll ("the death toll rose to 28")
-    injured: int | None = None
-    actor1: str | None = None
-    actor2: str | None = None
-    also: bool = False  # an additive word ("also", كما): another target of the event referred to
-    generic: bool = False  # the kind comes from a generic word only ("attack kills 8"): a more specific one may join
-    unnamed_site: bool = False  # the sentence puts the event at an unnamed settlement ("attacked a village")
-    record: bool = False  # a coded-event record line (:mod:`~geoutils.extract.records`): an event of unknown kind
-
-    @property
-    def kind(self) -> str | None:
-        """The sub-event type for matching mentions (None when only generic)."""
-        return None if self.generic else self.sub
 
 
 def _clusters(trigs: list[ev.Trigger]) -> list[list[ev.Trigger]]:
@@ -154,21 +124,6 @@ def _outlier_test(mentions: list[Any], country: str | None):
     return far
 
 
-def _filing_date(toks_all: Tokens, dl: tuple[int, int] | None, pub: date) -> date:
-    """The date written in the dateline ("BAGHDAD, Jan 18 (Reuters) -"), when there is one and it
-    is not after publication; else the publication date."""
-    if dl:
-        hits = [d for d in find_dates(toks_all.span(*dl), pub) if not d.relative and d.precision == 1]
-        if hits and hits[0].date <= pub:
-            return hits[0].date
-    return pub
-
-
-def report_day(text: str, toks_all: Tokens, pub: date) -> date:
-    """The report's own day: the dateline's date when it gives one, else the publication date."""
-    return _filing_date(toks_all, dateline(text), pub)
-
-
 def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) -> list[EventMention]:
     """Event mentions of the whole article, sentence by sentence (see module doc). Every place
     comes from the geoparser's ``mentions`` (embassies included): no lookup of its own."""
@@ -176,7 +131,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
     far = _outlier_test(mentions, country)
     body = body_start(text)
     dl = dateline(text)
-    anchor = _filing_date(toks_all, dl, pub)  # relative dates ("on Sunday", أمس) count from the filing date
+    anchor = filing_date(toks_all, dl, pub)  # relative dates ("on Sunday", أمس) count from the filing date
     m_starts = [m.start for m in mentions]
     out: list[EventMention] = []
     last_by_kind: dict[str, Any] = {}

@@ -8,7 +8,7 @@ linear in the number of mentions.
 
 Example
 -------
->>> from geoutils.extract.clauses import EventMention
+>>> from geoutils.extract.mention import EventMention
 >>> a = EventMention((0, 9), "Attack", None, False, False)
 >>> b = EventMention((10, 20), None, None, True, False)
 >>> [len(i.mentions) for i in group_incidents([a, b])]
@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from gazetteer.geo import haversine_km
-from geoutils.extract.clauses import EventMention
+from geoutils.extract.mention import EventMention
 from geoutils.extract.events import event_type_of
 from geoutils.extract.places import Cand
 from geoutils.extract.units import inside

@@ -31,6 +31,7 @@ from typing import Any
 
 from geoutils import lexicons
 from geoutils.extract.dates import find_dates, may_start
+from geoutils.extract.mention import EventMention
 from geoutils.extract.places import Cand, inside, own_place, precision_of
 from geoutils.extract.tokens import Tokens
 
@@ -47,8 +48,6 @@ def record_line(text: str, toks: Tokens, span: tuple[int, int], mentions: list[A
 
     ``toks`` are the sentence's tokens, ``span`` its (start, end) in ``text``, ``mentions`` the
     geoparser's mentions in it, ``anchor`` the day relative dates count from."""
-    from geoutils.extract.clauses import EventMention
-
     s, e = span
     if e - s > _MAX_LINE or not toks or (s > 0 and text[s - 1] != "\n") or (e < len(text) and text[e] != "\n"):
         return None

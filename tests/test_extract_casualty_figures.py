@@ -32,6 +32,7 @@ def test_date_digits_are_no_count(gz, text, killed):
 @pytest.mark.parametrize("text, value", [
     ("500,000 people", (500000, 2)), ("1,250,000 people", (1250000, 3)), ("12 000 people", (12000, 2)),
     ("12, 000 people", (12, 1)), ("3 4 people", (3, 1)),
+    ("5 200 metres", (5, 1)), ("5 200 كم", (5, 1)), ("1234 567 people", (1234, 1)), ("12 0000 people", (12, 1)),
 ])
 def test_digit_groups(text, value):
     assert number_at(tokenize(text), 0) == value
@@ -83,3 +84,11 @@ def test_a_later_sentence_with_a_risen_toll_updates_the_row(gz):
          "The toll later rose to 17, medics said.")
     g = extract_incidents(t, "2021-05-20", gazetteer=gz)
     assert len(g) == 1 and int(g.iloc[0].fatalities) == 17
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("A roadside bomb killed 3 400 metres from a checkpoint in Mosul on Sunday.", 3),
+    ("Floods and fighting displaced 3 400 families near Mosul, and a bomb killed 3 people.", 3),
+])
+def test_a_length_after_a_figure_is_no_digit_group(gz, text, killed):
+    assert int(extract_incidents(text, "2021-05-20", gazetteer=gz).iloc[0].fatalities) == killed

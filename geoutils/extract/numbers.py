@@ -31,6 +31,8 @@ def _words(name: str) -> frozenset[str]:
     return lexicons.words(name, "numbers")
 
 
+_UNITS = _words("measure_units")
+
 #: number words -> value, both languages (``[numbers] values`` of the lexicons), folded once
 _VALUES: dict[str, int] = lexicons.table("values", "numbers")
 _TEN_WORD = _words("teen")
@@ -65,6 +67,11 @@ def word_value(norm: str) -> int | None:
     return None
 
 
+def _is_unit(t: Token) -> bool:
+    """A unit of measure (``[numbers] measure_units``: "metres", "كم")."""
+    return any(r in _UNITS for r in readings(t.norm))
+
+
 def number_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
     """Parse a number starting at token ``i``; return ``(value, tokens consumed)`` or None.
 
@@ -88,13 +95,17 @@ def number_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
         return None  # a year ("2022-07-20", "in 2019"), not a count
     n = 1
     if tokens[i].norm.isdecimal():
-        # digit groups of thousands: "500,000", "1 200" (the tokenizer splits at the separator)
-        while i + n < len(tokens) and len(tokens[i + n].norm) == 3 and tokens[i + n].norm.isdecimal() \
-                and tokens[i + n].start - tokens[i + n - 1].end == 1 and v < 10 ** 6:
-            v = v * 1000 + int(tokens[i + n].norm)
-            n += 1
-        if n > 1:
-            return v, n
+        # digit groups of thousands: "500,000", "1 200" (the tokenizer splits at the separator):
+        # a head of 1-3 digits, then groups of exactly 3 digits one separator apart; no group
+        # reading before a unit of measure ("5 200 metres from the checkpoint": 5, then a length)
+        g = 0
+        while len(tokens[i].norm) <= 3 and g < 3 and i + n + g < len(tokens) and len(tokens[i + n + g].norm) == 3 \
+                and tokens[i + n + g].norm.isdecimal() and tokens[i + n + g].start - tokens[i + n + g - 1].end == 1:
+            g += 1
+        if g and not (i + 1 + g < len(tokens) and _is_unit(tokens[i + 1 + g])):
+            for k in range(i + 1, i + 1 + g):
+                v = v * 1000 + int(tokens[k].norm)
+            return v, 1 + g
     if i + 1 < len(tokens):
         nxt = tokens[i + 1].norm
         nv = word_value(nxt)

@@ -90,5 +90,13 @@ def test_record_line_variants(gz, text, want):
         assert "[location: Tall Sfuk or Jumaila]" in g.iloc[0].notes
 
 
+def test_nr_abbreviates_near_in_a_record_address_only(gz):
+    from geoutils import lexicons
+
+    assert rows("April 23rd, 2014: nr Shirqat, Salah ad Din Governorate, Iraq", gz) == \
+        [("Shirqat", date(2014, 4, 23), 2, None)]
+    assert "nr" not in lexicons.words("relative")  # prose: "nr" is no cue
+
+
 def test_a_dated_sentence_of_prose_after_a_comma_is_no_record(gz):
     assert rows("April 23rd 2014, the governor of Salah ad Din Governorate toured Shirqat, Iraq", gz) == []

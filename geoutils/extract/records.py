@@ -9,7 +9,7 @@ row, ``notes`` marked). The test is strict, so that prose naming a place never b
 * it opens with a written date (not a weekday or "yesterday") followed by a colon, a dash or a
   comma;
 * after it, every word belongs to a place mention, or is a place noun ("province", محافظة),
-  a relative word ("near", "nr", قرب), a direction ("east of") or a conjunction, save a name
+  a relative word ("near", قرب; "nr", an abbreviation of log addresses only), a direction ("east of") or a conjunction, save a name
   of at most three words the gazetteer lacks before the first known place; at least one
   mention is a place below the country level.
 
@@ -103,7 +103,7 @@ def _first_place(text: str, toks: Tokens, placed: list[Any]) -> tuple[Cand | Non
     (or one read as a place outside the units named after it) sends the row to that place at
     ``geo_precision`` 2 (its container), the name kept; with the end of that name."""
     named, named_end = None, -1
-    rel_w = lexicons.words("relative")
+    rel_w = lexicons.words("relative") | lexicons.words("record_relative")
     for i, m in enumerate(placed):
         own = own_place(m)
         if own is not None and not all(inside(q.place, own) for q in placed[i + 1:] if q.place is not None):

@@ -30,7 +30,7 @@ from geoutils.extract.mention import EventMention
 from geoutils.extract.numbers import casualties
 from geoutils.extract.places import Cand, locate
 from geoutils.extract.records import record_line
-from geoutils.extract.report import filing_date, report_day
+from geoutils.extract.report import filing_date
 from geoutils.extract.sentences import body_start, dateline, split_sentences
 from geoutils.extract.tokens import Tokens
 

@@ -195,7 +195,15 @@ def find_dates(tokens: list[Token], published: date) -> list[DateHit]:
 
 @lru_cache(maxsize=65536)
 def may_start(norm: str) -> bool:
-    """False when no date can start with this word (a superset test of :func:`_date_at`)."""
+    """False when no date can start with this (folded) word: a cheap superset test of
+    :func:`_date_at`, for skipping lines that cannot open with a date.
+
+    Example
+    -------
+    >>> from gazetteer.normalize import tokenize
+    >>> [may_start(t.norm) for t in tokenize("3 March yesterday Mosul")]
+    [True, True, True, False]
+    """
     if not norm or norm[:1].isdecimal() or norm in _TODAY or norm in _REL_FIRST:
         return True
     return (norm, "") in _REL_PAIRS or any(

@@ -18,13 +18,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
-from gazetteer.geo import haversine_km
 from geoutils.extract.mention import EventMention
 from geoutils.extract.events import event_type_of
 from geoutils.extract.places import Cand
-from geoutils.extract.units import inside
+from geoutils.extract.units import near, same_admin1, within
 
 __all__ = ["Incident", "group_incidents", "best_place"]
 
@@ -74,22 +72,10 @@ def _refers_to(a: str | None, b: str | None) -> bool:
     return _compatible_type(a, b) or (event_type_of(a) in _DEMONSTRATION and event_type_of(b) in _DEMONSTRATION)
 
 
-def _close(a: Any, b: Any, km: float = 30.0) -> bool:
-    if getattr(a, "kind", "") in ("country", "governorate", "province") or \
-            getattr(b, "kind", "") in ("country", "governorate", "province"):
-        if getattr(a, "kind", "") == "country" or getattr(b, "kind", "") == "country":
-            return (a.country_code or "") == (b.country_code or "")
-        region, other = (a, b) if getattr(a, "kind", "") in ("governorate", "province") else (b, a)
-        if _within(region, other):
-            return True  # a town of the province (a large province's centroid may lie far from it)
-        km = 150.0
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= km
-
-
 def _place_compatible(inc: Incident, m: EventMention) -> bool:
     a = best_place([c for mm in inc.mentions[-6:] for c in mm.cands])
     b = best_place(m.cands)
-    return a is None or b is None or _close(a.place, b.place, 150.0 if max(a.specificity, b.specificity) >= 3 else 30.0)
+    return a is None or b is None or near(a.place, b.place, 150.0 if max(a.specificity, b.specificity) >= 3 else 30.0)
 
 
 def group_incidents(mentions: list[EventMention], today: date | None = None) -> list[Incident]:
@@ -201,8 +187,8 @@ def _focus(incidents: list[Incident]) -> list[Incident]:
     town = min(local, key=lambda c: (c.specificity != 1, c.order))
     if getattr(town.place, "kind", "") not in ("town", "place"):
         return incidents
-    one_town = all(c.place.id == town.place.id or (c.specificity == 0 and _close(town.place, c.place, 15.0))
-                   for c in local) and all(_within(c.place, town.place) for c in cands if c.specificity >= 3)
+    one_town = all(c.place.id == town.place.id or (c.specificity == 0 and near(town.place, c.place, 15.0))
+                   for c in local) and all(within(c.place, town.place) for c in cands if c.specificity >= 3)
     if not one_town:
         return incidents
     home = next((inc.date for inc in incidents if inc.date is not None and any(town in m.cands for m in inc.mentions)), None)
@@ -229,7 +215,7 @@ def _elsewhere(inc: Incident, m: EventMention) -> bool:
         return False
     a = best_place([c for mm in _some(inc) for c in mm.cands])
     own = [c for c in m.cands if c.specificity < 3]
-    if a is None or a.specificity >= 3 or not own or any(_close(a.place, c.place, 15.0) for c in own):
+    if a is None or a.specificity >= 3 or not own or any(near(a.place, c.place, 15.0) for c in own):
         return False
     ref = next((mm for mm in _some(inc) if mm.sub), None)
     if ref is None:
@@ -282,9 +268,9 @@ def _finer(a: Cand, c: Cand) -> bool:
     ``a`` was only near a town ("the outskirts of Y") of the same province, within the
     ``_NEAR_KM`` that "near" and "outskirts" can mean."""
     if c.specificity < a.specificity:
-        return _within(a.place, c.place) if a.specificity >= 3 else _close(a.place, c.place, 15.0)
+        return within(a.place, c.place) if a.specificity >= 3 else near(a.place, c.place, 15.0)
     return c.specificity == a.specificity < 3 and a.precision == 2 and c.precision == 1 and \
-        _same_admin1(a.place, c.place) and _close(a.place, c.place, _NEAR_KM)
+        same_admin1(a.place, c.place) and near(a.place, c.place, _NEAR_KM)
 
 
 def _complete(incidents: list[Incident]) -> list[Incident]:
@@ -308,14 +294,14 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
                     if a.date is None:
                         continue
                     pj = places[j]
-                    same_area = pj is not None and pj.specificity < 3 and _close(pj.place, pb.place, 15.0) \
+                    same_area = pj is not None and pj.specificity < 3 and near(pj.place, pb.place, 15.0) \
                         and _retold_kind(a.sub, b.sub)
                     if not _compatible_type(a.sub, b.sub) and not same_area:
                         continue
                     pa = places[j]
-                    if pa is None or (pa.specificity >= 3 and _within(pa.place, pb.place)):
+                    if pa is None or (pa.specificity >= 3 and within(pa.place, pb.place)):
                         best = a
-                    elif pa.specificity < 3 and _close(pa.place, pb.place, 15.0) and not (
+                    elif pa.specificity < 3 and near(pa.place, pb.place, 15.0) and not (
                             any(m.also for m in b.mentions) and pa.place.id != pb.place.id):
                         best = a  # the same place restated without its day: the event told again
             if best is not None:
@@ -345,7 +331,7 @@ def _same_site(a: Cand, b: Cand) -> bool:
     neighbourhoods of one city, or two villages nearby, are two sites."""
     if a.place.id == b.place.id:
         return True
-    return min(a.specificity, b.specificity) == 0 and _close(a.place, b.place, 15.0)
+    return min(a.specificity, b.specificity) == 0 and near(a.place, b.place, 15.0)
 
 
 def _undated_retold(incidents: list[Incident]) -> list[Incident]:
@@ -384,25 +370,8 @@ def _narrative_time(incidents: list[Incident]) -> list[Incident]:
         for _, a, pa in before + after:
             if a.date is not None and pa is not None and getattr(pa.place, "kind", "") != "country" \
                     and _compatible_type(event_type_of(a.sub), event_type_of(inc.sub)) \
-                    and (_same_admin1(pa.place, pb.place) or _close(pa.place, pb.place, 50.0)):
+                    and (same_admin1(pa.place, pb.place) or near(pa.place, pb.place, 50.0)):
                 m = next(m for m in inc.mentions)
                 m.date, m.precision = a.date, 2
                 break
     return incidents
-
-
-def _same_admin1(a: Any, b: Any) -> bool:
-    a1, b1 = getattr(a, "admin1", None), getattr(b, "admin1", None)
-    return bool(a1 and b1 and a1 == b1 and (a.country_code or "") == (b.country_code or ""))
-
-
-_REGION_KM = 120.0  # a province read from its point, when neither place knows its province
-
-
-def _within(region: Any, place: Any) -> bool:
-    """``place`` lies in ``region`` (:func:`geoutils.extract.units.inside`); with no admin
-    evidence either way, the region's surroundings (a province read from its point)."""
-    if not inside(region, place):
-        return False
-    known = getattr(region, "kind", "") == "country" or (getattr(region, "admin1", None) and getattr(place, "admin1", None))
-    return bool(known) or haversine_km(region.lat, region.lon, place.lat, place.lon) <= _REGION_KM

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from gazetteer import Place
 from geoutils import lexicons
 from geoutils.extract.tokens import Tokens
 from geoutils.extract.units import inside
@@ -361,11 +362,28 @@ def _unknown_name(text: str, toks: Tokens, i0: int) -> str | None:
 _UNIT_KINDS = {"country", "governorate", "province", "district", "subdistrict"}
 
 
-def own_place(m: Any) -> Any:
+def own_place(m: Any) -> Place | None:
     """The mention's resolved place, unless the administrative unit the text gives as its
     container ("X, Anbar province") rules it out (a name read as a place of another country or
-    province): then None, the name is unknown. A town as container proves nothing ("the Mosul,
-    Kirkuk and Basra areas" is a list)."""
+    province, :func:`~geoutils.extract.units.inside`): then None, the name is unknown. A town as
+    container proves nothing ("the Mosul, Kirkuk and Basra areas" is a list).
+
+    Parameters
+    ----------
+    m : geoutils.geoparse.Mention
+        A geoparser mention (its ``place`` and ``container``).
+
+    Example
+    -------
+    >>> from types import SimpleNamespace
+    >>> from gazetteer import Place
+    >>> anbar = Place("a", "Anbar", "", 33.0, 42.0, "governorate", "IQ", "Anbar", 0, "t")
+    >>> libya = Place("z", "Zawiya", "", 32.8, 13.0, "place", "LY", "Zawiya", 0, "t")
+    >>> own_place(SimpleNamespace(place=libya, container=anbar)) is None
+    True
+    >>> own_place(SimpleNamespace(place=libya, container=None)).name
+    'Zawiya'
+    """
     c = m.container
     if m.place is not None and c is not None and getattr(c, "kind", "") in _UNIT_KINDS and not inside(c, m.place):
         return None

@@ -43,11 +43,41 @@ _MAX_LINE = 160  # characters: a record line is short
 _MAX_UNKNOWN = 3  # words of an unknown name the address may open with
 
 
-def record_line(text: str, toks: Tokens, span: tuple[int, int], mentions: list[Any], anchor: date):
-    """The :class:`~geoutils.extract.clauses.EventMention` of a record line, or None.
+def record_line(text: str, toks: Tokens, span: tuple[int, int], mentions: list[Any],
+                anchor: date) -> EventMention | None:
+    """The :class:`~geoutils.extract.mention.EventMention` of a record line, or None.
 
-    ``toks`` are the sentence's tokens, ``span`` its (start, end) in ``text``, ``mentions`` the
-    geoparser's mentions in it, ``anchor`` the day relative dates count from."""
+    Parameters
+    ----------
+    text : str
+        The whole article.
+    toks : Tokens
+        The sentence's tokens.
+    span : tuple of int
+        The sentence's (start, end) in ``text``.
+    mentions : list of geoutils.geoparse.Mention
+        The geoparser's mentions in the sentence.
+    anchor : datetime.date
+        The day relative dates count from.
+
+    Returns
+    -------
+    EventMention or None
+        One mention of unknown kind (``sub`` None, ``record`` True) at the address's place.
+
+    Example
+    -------
+    >>> from datetime import date
+    >>> from geoutils.extract.memory import MemoryGazetteer
+    >>> from geoutils.geoparse import parse_mentions
+    >>> t = "May 2nd, 2019: Mosul, Iraq"
+    >>> ms = parse_mentions(t, gazetteer=MemoryGazetteer.demo())
+    >>> m = record_line(t, Tokens.of(t), (0, len(t)), ms, date(2019, 6, 1))
+    >>> (m.sub, m.record, m.date.isoformat(), m.cands[0].place.name)
+    (None, True, '2019-05-02', 'Mosul')
+    >>> record_line("Mosul, Iraq", Tokens.of("Mosul, Iraq"), (0, 11), [], date(2019, 6, 1)) is None
+    True
+    """
     s, e = span
     if e - s > _MAX_LINE or not toks or (s > 0 and text[s - 1] != "\n") or (e < len(text) and text[e] != "\n"):
         return None
@@ -92,10 +122,8 @@ def record_line(text: str, toks: Tokens, span: tuple[int, int], mentions: list[A
         cand.precision = max(cand.precision, 2)
     if cand is None:
         return None
-    m = EventMention((s, e), None, None, False, False, (toks[k].start, e), date=day, precision=d.precision)
-    m.cands = [cand]
-    m.record = True
-    return m
+    return EventMention(sent=(s, e), sub=None, weapon=None, definite=False, headline=False,
+                        evidence=(toks[k].start, e), date=day, precision=d.precision, cands=[cand], record=True)
 
 
 def _first_place(text: str, toks: Tokens, placed: list[Any]) -> tuple[Cand | None, int]:

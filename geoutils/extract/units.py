@@ -12,6 +12,10 @@ evidence available, never from a distance:
 4. nothing known: the place may lie in the unit (True), so that a name is never dropped for
    lack of evidence.
 
+:func:`within` (a province or country holds a place, for grouping mentions) and :func:`near`
+(two places of one incident's area) build on it; distances serve only for nearness, never for
+containment, save when neither place knows its province.
+
 Example
 -------
 >>> from gazetteer import Place
@@ -26,7 +30,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["inside"]
+from gazetteer.geo import haversine_km
+
+__all__ = ["inside", "within", "near", "same_admin1"]
 
 _COD = "cod:"
 _BORDER_DEG = 0.02  # about 2 km: a point on a simplified border (the vendored polygons) still counts
@@ -101,3 +107,53 @@ def inside(container: Any, place: Any) -> bool:
             return same2
     same1 = _same(getattr(container, "admin1", None), getattr(place, "admin1", None))
     return True if same1 is None else same1
+
+
+def same_admin1(a: Any, b: Any) -> bool:
+    """Both places know their province (``admin1``) and it is the same, in the same country."""
+    a1, b1 = getattr(a, "admin1", None), getattr(b, "admin1", None)
+    return bool(a1 and b1 and a1 == b1 and (a.country_code or "") == (b.country_code or ""))
+
+
+_REGION_KM = 120.0  # a province read from its point, when neither place knows its province
+_REGION_NEAR_KM = 150.0  # a town near a province it lies outside (across the border)
+_REGIONS = ("governorate", "province")
+
+
+def within(region: Any, place: Any) -> bool:
+    """``place`` lies in ``region`` (a province or a country): :func:`inside`, and with no
+    province known on either side, the region's surroundings.
+
+    Example
+    -------
+    >>> from gazetteer import Place
+    >>> anbar = Place("a", "Anbar", "", 33.0, 42.0, "governorate", "IQ", "Anbar", 0, "t")
+    >>> within(anbar, Place("r", "Rutba", "", 33.04, 40.28, "place", "IQ", None, 0, "t"))
+    False
+    """
+    if not inside(region, place):
+        return False
+    known = getattr(region, "kind", "") == "country" or (getattr(region, "admin1", None) and getattr(place, "admin1", None))
+    return bool(known) or haversine_km(region.lat, region.lon, place.lat, place.lon) <= _REGION_KM
+
+
+def near(a: Any, b: Any, km: float = 30.0) -> bool:
+    """Two places of one incident's area: within ``km`` of each other; a place and the province
+    (or country) that holds it; a place and a province less than 150 km away.
+
+    Example
+    -------
+    >>> from gazetteer import Place
+    >>> k = Place("k", "Kirkuk", "", 35.47, 44.39, "place", "IQ", "Kirkuk", 0, "t")
+    >>> near(k, Place("d", "Dibis", "", 35.65, 44.07, "place", "IQ", "Kirkuk", 0, "t")), near(k, k, 0.0)
+    (False, True)
+    """
+    ka, kb = getattr(a, "kind", ""), getattr(b, "kind", "")
+    if ka == "country" or kb == "country":
+        return (a.country_code or "") == (b.country_code or "")
+    if ka in _REGIONS or kb in _REGIONS:
+        region, other = (a, b) if ka in _REGIONS else (b, a)
+        if within(region, other):
+            return True  # a town of the province (a large province's centroid may lie far from it)
+        km = _REGION_NEAR_KM
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= km

@@ -27,6 +27,7 @@ from typing import Any
 
 from gazetteer import Place
 from geoutils import lexicons
+from geoutils.extract.numbers import number_at
 from geoutils.extract.tokens import Tokens
 from geoutils.extract.units import inside
 
@@ -272,8 +273,6 @@ def _offset(toks: Tokens, i0: int) -> bool:
     dist = _w("distance")
     for k in range(max(0, i0 - 5), i0):
         if toks.has(k, dist) and k > 0:
-            from geoutils.extract.numbers import number_at
-
             got = number_at(toks, k - 1)
             return got is not None and got[0] >= _FAR_OFFSET_KM
     return False

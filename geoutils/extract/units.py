@@ -30,6 +30,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from shapely.geometry import Point
+
 from gazetteer.geo import haversine_km
 
 __all__ = ["inside", "within", "near", "same_admin1"]
@@ -61,8 +63,6 @@ def _polygon_holds(container: Any, place: Any) -> bool | None:
     geom = _polygons(level).get(pid[len(_COD):])
     if geom is None:
         return None
-    from shapely.geometry import Point
-
     return geom.distance(Point(place.lon, place.lat)) <= _BORDER_DEG
 
 

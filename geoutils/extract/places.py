@@ -29,7 +29,7 @@ from gazetteer import Place
 from geoutils import lexicons
 from geoutils.extract.numbers import number_at
 from geoutils.extract.tokens import Tokens
-from geoutils.extract.units import inside
+from geoutils.extract.units import inside, may_hold
 
 __all__ = ["Cand", "locate", "precision_of", "inside", "own_place"]
 
@@ -384,6 +384,7 @@ def own_place(m: Any) -> Place | None:
     'Zawiya'
     """
     c = m.container
-    if m.place is not None and c is not None and getattr(c, "kind", "") in _UNIT_KINDS and not inside(c, m.place):
+    if m.place is not None and c is not None and getattr(c, "kind", "") in _UNIT_KINDS and may_hold(c, m.place) \
+            and not inside(c, m.place):
         return None
     return m.place

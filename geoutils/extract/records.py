@@ -32,8 +32,9 @@ from typing import Any
 from geoutils import lexicons
 from geoutils.extract.dates import find_dates, may_start
 from geoutils.extract.mention import EventMention
-from geoutils.extract.places import Cand, inside, own_place, precision_of
+from geoutils.extract.places import Cand, own_place, precision_of
 from geoutils.extract.tokens import Tokens
+from geoutils.extract.units import inside, may_hold
 
 __all__ = ["record_line", "RECORD_NOTE"]
 
@@ -134,7 +135,8 @@ def _first_place(text: str, toks: Tokens, placed: list[Any]) -> tuple[Cand | Non
     rel_w = lexicons.words("relative") | lexicons.words("record_relative")
     for i, m in enumerate(placed):
         own = own_place(m)
-        if own is not None and not all(inside(q.place, own) for q in placed[i + 1:] if q.place is not None):
+        if own is not None and not all(inside(q.place, own) for q in placed[i + 1:]
+                                       if q.place is not None and may_hold(q.place, own)):
             own = None  # the address is a chain of containers ("X, Mosul, Nineveh province, Iraq"): X lies in each
         p = own if own is not None else m.container
         if p is None:

@@ -34,7 +34,7 @@ from shapely.geometry import Point
 
 from gazetteer.geo import haversine_km
 
-__all__ = ["inside", "within", "near", "same_admin1"]
+__all__ = ["inside", "may_hold", "within", "near", "same_admin1"]
 
 _COD = "cod:"
 _BORDER_DEG = 0.02  # about 2 km: a point on a simplified border (the vendored polygons) still counts
@@ -107,6 +107,23 @@ def inside(container: Any, place: Any) -> bool:
             return same2
     same1 = _same(getattr(container, "admin1", None), getattr(place, "admin1", None))
     return True if same1 is None else same1
+
+
+_UNIT_LEVEL = {"subdistrict": 1, "district": 2, "governorate": 3, "province": 3, "country": 4}
+
+
+def may_hold(container: Any, place: Any) -> bool:
+    """Only a coarser unit can hold a unit: a district named after a district ("X district of
+    Y") is a reference, not its container. Towns and villages may lie in any unit.
+
+    Example
+    -------
+    >>> from types import SimpleNamespace as P
+    >>> may_hold(P(kind="governorate"), P(kind="district")), may_hold(P(kind="district"), P(kind="district"))
+    (True, False)
+    """
+    a, b = _UNIT_LEVEL.get(getattr(container, "kind", ""), 0), _UNIT_LEVEL.get(getattr(place, "kind", ""), 0)
+    return not (a and b and a <= b)
 
 
 def same_admin1(a: Any, b: Any) -> bool:

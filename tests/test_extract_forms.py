@@ -29,7 +29,7 @@ def located(g):
 # --- input forms -----------------------------------------------------------------------------
 
 def test_headline_alone_en(gz):
-    g = x("Suicide bomber kills at least 9 in Mosul: police", gz)
+    g = x("Car bomb kills 9 shoppers in Mosul: police", gz)
     assert len(g) == 1
     r = g.iloc[0]
     assert r.location == "Mosul" and r.fatalities == 9 and r.geo_precision == 1

@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from geoutils.extract.clauses import event_mentions
+from geoutils.extract.report import report_day
 from geoutils.extract.dates import parse_published
 from geoutils.extract.incidents import group_incidents
 from geoutils.extract.rows import incident_rows
@@ -93,4 +94,5 @@ def incident_records(text: str, published: str | date | None = None, lang: str |
     work = normalize_newlines(text)  # same length: offsets index the original text
     toks = Tokens.of(work)
     mentions = parse_mentions(work, published=pub, lang=lang, gazetteer=gazetteer, tokens=list(toks))
-    return incident_rows(group_incidents(event_mentions(work, toks, mentions, pub)), text, source, pub)
+    incidents = group_incidents(event_mentions(work, toks, mentions, pub), today=report_day(work, toks, pub))
+    return incident_rows(incidents, text, source, pub)

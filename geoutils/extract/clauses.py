@@ -14,59 +14,33 @@ Example
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from gazetteer.geo import haversine_km
 from geoutils import lexicons
 from geoutils.extract import events as ev
-from geoutils.extract.actors import Actor, find_actors
+from geoutils.extract.actors import accused_actor, actors_for, find_actors, state_fires
 from geoutils.extract.cues import additive, stamped, unnamed_site
 from geoutils.extract.dates import find_dates, find_times, time_of_day
+from geoutils.extract.mention import EventMention
 from geoutils.extract.numbers import casualties
 from geoutils.extract.places import Cand, locate
+from geoutils.extract.records import record_line
+from geoutils.extract.report import filing_date
 from geoutils.extract.sentences import body_start, dateline, split_sentences
 from geoutils.extract.tokens import Tokens
 
-__all__ = ["EventMention", "event_mentions", "SUB_PRIORITY", "WEAPON_PRIORITY"]
+__all__ = ["EventMention", "event_mentions", "SUB_PRIORITY", "WEAPON_PRIORITY"]  # EventMention: re-exported from .mention
 
 SUB_PRIORITY = [ev.SUICIDE, ev.IED, ev.GRENADE, ev.AIR, ev.SHELL, "Armed clash", "Violent demonstration",
                 "Abduction/forced disappearance", "Attack", "Peaceful protest"]
 WEAPON_PRIORITY = ["ballistic missile", "cruise missile", "Katyusha rocket", "Grad rocket", "drone", "car bomb",
                    "suicide vest", "IED", "landmine", "grenade", "mortar", "artillery", "missile", "rocket"]
 _BASE_WORDS = {"base": "base", "airport": "airport"}
-
-
-@dataclass
-class EventMention:
-    """One event word (cluster) of a sentence with what the sentence says about it."""
-
-    sent: tuple[int, int]
-    sub: str | None
-    weapon: str | None
-    definite: bool
-    headline: bool
-    evidence: tuple[int, int] = (0, 0)  # char span of the event words
-    date: date | None = None
-    precision: int | None = None
-    time: str | None = None
-    dawn: bool = False
-    cands: list[Cand] = field(default_factory=list)
-    killed: int | None = None
-    killed_named: bool = False
-    injured: int | None = None
-    actor1: str | None = None
-    actor2: str | None = None
-    also: bool = False  # an additive word ("also", كما): another target of the event referred to
-    generic: bool = False  # the kind comes from a generic word only ("attack kills 8"): a more specific one may join
-    unnamed_site: bool = False  # the sentence puts the event at an unnamed settlement ("attacked a village")
-
-    @property
-    def kind(self) -> str | None:
-        """The sub-event type for matching mentions (None when only generic)."""
-        return None if self.generic else self.sub
 
 
 def _clusters(trigs: list[ev.Trigger]) -> list[list[ev.Trigger]]:
@@ -124,6 +98,8 @@ def _main_country(mentions: list[Any]) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
+_TIME_REACH = 3  # tokens around a date where its time words ("this morning", مساء اليوم) stand
+_DIGIT = re.compile(r"[0-9\u0660-\u0669]")
 _FAR_KM = 800.0  # a place this far from every place of the article's main country is a misreading
 _NEAR_KM = 150.0  # ... or this far, for a minor place (no population: a village, a neighbourhood)
 
@@ -148,16 +124,6 @@ def _outlier_test(mentions: list[Any], country: str | None):
     return far
 
 
-def _filing_date(toks_all: Tokens, dl: tuple[int, int] | None, pub: date) -> date:
-    """The date written in the dateline ("BAGHDAD, Jan 18 (Reuters) -"), when there is one and it
-    is not after publication; else the publication date."""
-    if dl:
-        hits = [d for d in find_dates(toks_all.span(*dl), pub) if not d.relative and d.precision == 1]
-        if hits and hits[0].date <= pub:
-            return hits[0].date
-    return pub
-
-
 def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) -> list[EventMention]:
     """Event mentions of the whole article, sentence by sentence (see module doc). Every place
     comes from the geoparser's ``mentions`` (embassies included): no lookup of its own."""
@@ -165,12 +131,14 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
     far = _outlier_test(mentions, country)
     body = body_start(text)
     dl = dateline(text)
-    anchor = _filing_date(toks_all, dl, pub)  # relative dates ("on Sunday", أمس) count from the filing date
+    anchor = filing_date(toks_all, dl, pub)  # relative dates ("on Sunday", أمس) count from the filing date
     m_starts = [m.start for m in mentions]
     out: list[EventMention] = []
     last_by_kind: dict[str, Any] = {}
     pending_accused: list[tuple[int, str]] = []
     agent_or_accuse = lexicons.words("agent_verbs") | lexicons.words("accuse_verbs")
+    time_words = lexicons.words("time_words")
+    toll_rise = lexicons.words("toll_rise", "casualties")
     prev_end = -1
     one_line = "\n" not in text.strip()  # a headline or brief pasted alone
     for s, e in split_sentences(text):
@@ -179,7 +147,9 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             continue
         sm = mentions[bisect_left(m_starts, s): bisect_left(m_starts, e)]
         trigs = ev.find_triggers(toks)
-        if not trigs and not sm:
+        rise = bool(out) and not trigs and _DIGIT.search(text, s, e) is not None and \
+            any(toks.has(k, toll_rise) for k in range(len(toks)))  # "The toll later rose to 17"
+        if not trigs and not sm and not rise:
             continue
         actors = find_actors(toks)
         # drop places inside a longer actor name (فيلق القدس)
@@ -191,15 +161,31 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
                 continue
             keep.append(m)
         events = frozenset(k for t in trigs if t.kind in ("strong", "weak", "intercept") for k in range(t.start, t.end))
-        located = [c for c in locate(text, toks, keep, events) if not far(c.place)]
+        dates = find_dates(toks, anchor) if trigs else []
+        dated_toks = frozenset(k for d in dates for k in range(d.start, d.end))
+        # the tokens casualty figures read: a date's digits are no count ("on June 3, wounding him")
+        ctoks = [t._replace(norm="\u00b7") if k in dated_toks else t for k, t in enumerate(toks)] if dated_toks else toks
+        timed = dated_toks | frozenset(  # the time words around a date ("مساء اليوم الأربعاء")
+            k for d in dates for k in range(max(0, d.start - _TIME_REACH), min(len(toks), d.end + _TIME_REACH))
+            if toks.has(k, time_words))
+        located = [c for c in locate(text, toks, keep, events, timed) if not far(c.place)]
         for c in located:
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
         if not trigs:
-            _continue_place(out, located, prev_end, text, s, toks)
+            rec = record_line(text, toks, (s, e), keep, anchor) if sm else None
+            if rec is not None:
+                out.append(rec)
+            elif rise:
+                cas = casualties(toks, raw=text[s:e])  # "The toll later rose to 17": the incident's new toll
+                if cas.killed is not None and cas.updated:
+                    ref = EventMention((s, e), None, None, True, False, (s, min(e, s + 80)))
+                    ref.killed, ref.injured, ref.toll_updated = cas.killed, cas.injured, True
+                    out.append(ref)
+            else:
+                _continue_place(out, located, prev_end, text, s, toks)
             prev_end = e
             continue
         prev_end = e
-        dates = find_dates(toks, anchor)
         dates = [d for d in dates if not stamped(text, toks, d.start)]
         if dl and s < dl[1]:  # the dateline's date is the filing date, not the event's
             dates = [d for d in dates if not (dl[0] <= toks[d.start].start < dl[1])]
@@ -209,16 +195,17 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         aggregate_only = not strong and any(c[5] for c in clusters)
         headline = s < body
         sent = text[s:e]
-        accused = _accused(toks, actors)
+        accused = accused_actor(toks, actors)
         if not strong:
             if aggregate_only or not out or headline:
                 continue
-            cas = casualties(toks, raw=sent)
+            cas = casualties(ctoks, raw=sent)
             # "the blast took place early today in X": a definite reference tells its incident's day and place
             told = any(t.kind == "weak" and not t.aggregate for t in trigs) and (dates or located)
             if cas.killed is not None or cas.injured is not None or accused or told:
                 ref = EventMention((s, e), None, None, True, False, (s, min(e, s + 80)))
                 ref.killed, ref.killed_named, ref.injured = cas.killed, cas.killed_named, cas.injured
+                ref.toll_updated = cas.updated and cas.killed is not None
                 ref.actor1 = accused
                 if dates:  # its time: a day for its incident, or a recalled time ("last May") that is another's
                     ref.date, ref.precision = dates[0].date, dates[0].precision
@@ -248,9 +235,14 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
                     m.sub = "Attack"
         subs = {m.sub for m in ms}
         if "Peaceful protest" in subs and subs & {"Armed clash", "Violent demonstration"}:
-            for m in ms:  # "protesters clashed with police", "gunfights between protesters and police"
+            for m in ms:  # "protesters clashed with police", "protesters and police traded gunfire"
                 if m.sub in ("Peaceful protest", "Armed clash"):
                     m.sub = "Violent demonstration"
+        elif "Attack" in subs and any(t.sub_event_type == "Peaceful protest" for t in trigs if t.kind == "strong") \
+                and state_fires(toks, actors, trigs):
+            for m in ms:  # "police opened fire on protesters": state force against a crowd (ACLED)
+                if m.sub in ("Peaceful protest", "Attack"):
+                    m.sub = "Excessive force against protesters"
         for d in dates:
             m = ms[nearest((d.start + d.end) / 2)]
             if m.date is None:
@@ -264,9 +256,10 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         for c in located:
             ms[nearest(toks.index_at(c.order))].cands.append(c)
         for j, (lo, hi) in enumerate(regions):
-            cas = casualties(toks, lo, hi, raw=sent if len(ms) == 1 else "")
+            cas = casualties(ctoks, lo, hi, raw=sent if len(ms) == 1 else "")
             ms[j].killed, ms[j].killed_named, ms[j].injured = cas.killed, cas.killed_named, cas.injured
-            a1, a2 = _actors_for(toks, actors, strong[j][0], lo, hi, ms[j].sub, agent_or_accuse)
+            ms[j].toll_updated = cas.updated and cas.killed is not None
+            a1, a2 = actors_for(toks, actors, strong[j][0], lo, hi, ms[j].sub, agent_or_accuse)
             ms[j].actor1, ms[j].actor2 = a1, a2
             if ms[j].actor2 is None and accused and accused != ms[j].actor1 and ms[j].actor1 and \
                     ms[j].sub not in ("Violent demonstration", "Peaceful protest"):
@@ -357,54 +350,3 @@ def _merge_same_event(ms: list[EventMention]) -> list[EventMention]:
             continue
         out.append(m)
     return out
-
-
-def _accused(toks: Tokens, actors: list[Actor]) -> str | None:
-    """"اتهمت واشنطن كتائب حزب الله" / "Washington accused Kataib Hezbollah" -> the accused."""
-    acc = lexicons.words("accuse_verbs")
-    for k in range(len(toks)):
-        if toks.has(k, acc):
-            after = [a for a in actors if a.start > k]
-            before = [a for a in actors if a.end <= k]
-            if not toks[k].text.isascii():  # VSO: verb, accuser, accused
-                return after[1].name if len(after) >= 2 else (after[0].name if after and before else None)
-            return after[0].name if after else None
-    return None
-
-
-def _actors_for(toks: Tokens, actors: list[Actor], cl: list[ev.Trigger], lo: int, hi: int,
-                sub: str | None, agent_or_accuse: frozenset[str]) -> tuple[str | None, str | None]:
-    """actor1 (agent) and actor2 (target) of a cluster, from simple word-order cues."""
-    agent, by_w = lexicons.words("agent_verbs"), lexicons.words("by")
-    a1 = None
-    start = cl[0].start
-    subject = None
-    for a in actors:
-        verb_before = a.start > 0 and any(toks.has(k, agent_or_accuse) for k in range(max(0, a.start - 2), a.start))
-        verb_after = any(toks.has(k, agent) for k in range(a.end, min(len(toks), a.end + 3)))
-        by = a.start > 0 and toks[a.start - 1].norm in by_w
-        if verb_before and subject is None:
-            subject = a.name
-        if a.start < hi and (verb_before or (verb_after and toks[a.start].text.isascii()) or by):
-            if a1 is None or abs(a.start - start) < abs(a1[1] - start):
-                a1 = (a.name, a.start)
-    name1 = a1[0] if a1 else None
-    if name1 is None:  # "IS militants fired ...", "مسلحون مجهولون": the actor right before the event words
-        near = [a for a in actors if 0 <= start - a.end <= 3]
-        if near:
-            name1 = near[-1].name
-    forces = lexicons.words("forces_pronoun")
-    for k in range(lo, hi):
-        if toks[k].norm in forces and k > 0 and toks.has(k - 1, agent) and subject:
-            name1 = subject
-    if sub in ("Violent demonstration", "Peaceful protest") and any(toks.has(k, lexicons.words("supporters")) for k in range(len(toks))):
-        groups = [a for a in actors if not a.state and a.start < start]
-        if groups:
-            name1 = f"{groups[-1].name} supporters"
-    a2 = None
-    tc = lexicons.words("target_cues")
-    for a in actors:
-        if lo <= a.start < hi and a.name != name1 and a.start > 0 and toks.has(a.start - 1, tc):
-            a2 = a.name
-            break
-    return name1, a2

@@ -26,7 +26,7 @@ from gazetteer.normalize import Token, fold_token
 from geoutils import lexicons
 from geoutils.extract.tokens import readings
 
-__all__ = ["DateHit", "find_dates", "find_times", "parse_published", "infer_year"]
+__all__ = ["DateHit", "find_dates", "find_times", "parse_published", "infer_year", "may_start"]
 
 
 def parse_published(value: str | date | None) -> date:
@@ -78,7 +78,7 @@ _DAY_WORD = _w("day_word")
 _YESTERDAY = _w("yesterday")
 _TODAY = _w("today")
 _MONTH_CTX = _w("month_context")
-_ORDINAL_SUFFIX = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+_ORDINAL_SUFFIX = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|z)$")  # "20th" folds to "20z" (th -> z)
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,7 @@ def find_dates(tokens: list[Token], published: date) -> list[DateHit]:
     out: list[DateHit] = []
     i, n = 0, len(tokens)
     while i < n:
-        if not _may_start(tokens[i].norm):  # cheap, cached pre-check of the first word
+        if not may_start(tokens[i].norm):  # cheap, cached pre-check of the first word
             i += 1
             continue
         hit = _date_at(tokens, i, published)
@@ -194,8 +194,16 @@ def find_dates(tokens: list[Token], published: date) -> list[DateHit]:
 
 
 @lru_cache(maxsize=65536)
-def _may_start(norm: str) -> bool:
-    """False when no date can start with this word (a superset test of :func:`_date_at`)."""
+def may_start(norm: str) -> bool:
+    """False when no date can start with this (folded) word: a cheap superset test of
+    :func:`_date_at`, for skipping lines that cannot open with a date.
+
+    Example
+    -------
+    >>> from gazetteer.normalize import tokenize
+    >>> [may_start(t.norm) for t in tokenize("3 March yesterday Mosul")]
+    [True, True, True, False]
+    """
     if not norm or norm[:1].isdecimal() or norm in _TODAY or norm in _REL_FIRST:
         return True
     return (norm, "") in _REL_PAIRS or any(
@@ -248,8 +256,9 @@ def _date_at(tokens: list[Token], i: int, pub: date) -> DateHit | None:
     mon = _month_at(tokens, i)
     if mon is not None:
         j = i + mon[1]
-        if j < len(tokens) and tokens[j].norm.isdecimal() and len(tokens[j].norm) <= 2:
-            dd = int(tokens[j].norm)
+        day = _day_at(tokens, j) if j < len(tokens) and tokens[j].norm[:1].isdecimal() else None
+        if day is not None:  # "March 3", "September 20th, 2015"
+            dd = day[0]
             yr = _year_at(tokens, j + 1)
             d = _safe(infer_year(mon[0], dd, pub, yr[0] if yr else None), mon[0], dd)
             if d:

@@ -8,7 +8,7 @@ linear in the number of mentions.
 
 Example
 -------
->>> from geoutils.extract.clauses import EventMention
+>>> from geoutils.extract.mention import EventMention
 >>> a = EventMention((0, 9), "Attack", None, False, False)
 >>> b = EventMention((10, 20), None, None, True, False)
 >>> [len(i.mentions) for i in group_incidents([a, b])]
@@ -18,12 +18,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
-from gazetteer.geo import haversine_km
-from geoutils.extract.clauses import EventMention
+from geoutils.extract.mention import EventMention
 from geoutils.extract.events import event_type_of
 from geoutils.extract.places import Cand
+from geoutils.extract.units import near, same_admin1, within
 
 __all__ = ["Incident", "group_incidents", "best_place"]
 
@@ -53,31 +52,36 @@ class Incident:
 
 
 def best_place(cands: list[Cand]) -> Cand | None:
-    """The most specific candidate (a base before a town before a province), then the most precise."""
-    return min(cands, key=lambda c: (c.specificity, c.precision, c.order)) if cands else None
+    """The most specific candidate (a base before a town before a province), then the most precise;
+    a reference town the text puts the event far from ("60 km north of X"), or the town of the
+    report's source ("police in X said"), comes last."""
+    return min(cands, key=lambda c: (c.offset or c.source, c.specificity, c.precision, c.order)) if cands else None
 
 
 def _compatible_type(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _close(a: Any, b: Any, km: float = 30.0) -> bool:
-    if getattr(a, "kind", "") in ("country", "governorate", "province") or \
-            getattr(b, "kind", "") in ("country", "governorate", "province"):
-        if getattr(a, "kind", "") == "country" or getattr(b, "kind", "") == "country":
-            return (a.country_code or "") == (b.country_code or "")
-        km = 150.0
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= km
+_DEMONSTRATION = {"Protests", "Riots"}
+
+
+def _refers_to(a: str | None, b: str | None) -> bool:
+    """A definite mention of kind ``b`` ("the protesters", المتظاهرين) may refer to an incident of
+    kind ``a``: the same kind, or both kinds of one demonstration's course (a protest, a riot,
+    force against the crowd: ACLED's Protests and Riots)."""
+    return _compatible_type(a, b) or (event_type_of(a) in _DEMONSTRATION and event_type_of(b) in _DEMONSTRATION)
 
 
 def _place_compatible(inc: Incident, m: EventMention) -> bool:
     a = best_place([c for mm in inc.mentions[-6:] for c in mm.cands])
     b = best_place(m.cands)
-    return a is None or b is None or _close(a.place, b.place, 150.0 if max(a.specificity, b.specificity) >= 3 else 30.0)
+    return a is None or b is None or near(a.place, b.place, 150.0 if max(a.specificity, b.specificity) >= 3 else 30.0)
 
 
-def group_incidents(mentions: list[EventMention]) -> list[Incident]:
-    """Incidents of the article, in order of first mention (see module doc)."""
+def group_incidents(mentions: list[EventMention], today: date | None = None) -> list[Incident]:
+    """Incidents of the article, in order of first mention (see module doc). ``today`` is the
+    report's day (the filing date): the story its title tells happened then when no sentence
+    dates it (:func:`_title_day`)."""
     incidents: list[Incident] = []
     by_day: dict[date, list[Incident]] = {}
     recent: list[Incident] = []
@@ -100,7 +104,7 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
         if m.headline:
             headline.append(m)
             continue
-        if m.sub is None:  # a reference sentence: "the strike" killed no one, 109 injured
+        if m.sub is None and not m.record:  # a reference sentence: "the strike" killed no one, 109 injured
             if recent and _elsewhere(recent[-1], m):
                 inc = Incident()  # "the shelling also hit X": the same strikes at another place, another row
                 incidents.append(inc)
@@ -112,9 +116,18 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
         target = None
         if m.date is not None:
             target = same_day(m)
+            if target is None and m.definite and not m.also and m.cands and recent:
+                # "the shooting took place early this morning in X": a definite mention that
+                # tells the day (and a place) of the undated, placed incident told just before
+                i = recent[-1]
+                if i.date is None and _refers_to(i.kind, m.kind) and any(mm.cands for mm in i.mentions) \
+                        and _place_compatible(i, m):
+                    target = i
         elif m.definite:
-            target = next((i for i in reversed(recent) if _compatible_type(i.kind, m.kind)
+            target = next((i for i in reversed(recent) if _refers_to(i.kind, m.kind)
                            and _place_compatible(i, m)), None)
+            if target is None and m.also:
+                _take_referent_day(recent, m)
         if target is None:
             target = Incident()
             incidents.append(target)
@@ -140,7 +153,22 @@ def group_incidents(mentions: list[EventMention]) -> list[Incident]:
         inc = Incident()
         incidents.append(inc)
         touch(inc, m)
-    return _focus(_complete(incidents))
+    return _title_day(_focus(_complete(incidents)), today)
+
+
+def _title_day(incidents: list[Incident], today: date | None) -> list[Incident]:
+    """The story a title announces is the report's news: when no sentence of the article gives it
+    a day (a title "Rocket hits X market" over a body that tells the strike without a day), it happened on the
+    report's day, coded as approximate (``precision`` 2, ACLED's rule for a day the source does not
+    state). Only incidents with a title mention; body events told without a day keep none (a
+    recalled event)."""
+    if today is None:
+        return incidents
+    for inc in incidents:
+        if inc.date is None and any(m.headline for m in inc.mentions) and inc.sub is not None:
+            m = inc.mentions[0]
+            m.date, m.precision = today, 2
+    return incidents
 
 
 def _focus(incidents: list[Incident]) -> list[Incident]:
@@ -159,8 +187,8 @@ def _focus(incidents: list[Incident]) -> list[Incident]:
     town = min(local, key=lambda c: (c.specificity != 1, c.order))
     if getattr(town.place, "kind", "") not in ("town", "place"):
         return incidents
-    one_town = all(c.place.id == town.place.id or (c.specificity == 0 and _close(town.place, c.place, 15.0))
-                   for c in local) and all(_within(c.place, town.place) for c in cands if c.specificity >= 3)
+    one_town = all(c.place.id == town.place.id or (c.specificity == 0 and near(town.place, c.place, 15.0))
+                   for c in local) and all(within(c.place, town.place) for c in cands if c.specificity >= 3)
     if not one_town:
         return incidents
     home = next((inc.date for inc in incidents if inc.date is not None and any(town in m.cands for m in inc.mentions)), None)
@@ -187,7 +215,7 @@ def _elsewhere(inc: Incident, m: EventMention) -> bool:
         return False
     a = best_place([c for mm in _some(inc) for c in mm.cands])
     own = [c for c in m.cands if c.specificity < 3]
-    if a is None or a.specificity >= 3 or not own or any(_close(a.place, c.place, 15.0) for c in own):
+    if a is None or a.specificity >= 3 or not own or any(near(a.place, c.place, 15.0) for c in own):
         return False
     ref = next((mm for mm in _some(inc) if mm.sub), None)
     if ref is None:
@@ -197,6 +225,18 @@ def _elsewhere(inc: Incident, m: EventMention) -> bool:
     if m.date is None and dated is not None:
         m.date, m.precision = dated.date, dated.precision
     return True
+
+
+def _take_referent_day(recent: list[Incident], m: EventMention) -> None:
+    """"The shelling also damaged a school in X": a definite mention with an additive word, at a
+    place that fits no recent incident, is the referent's event at another place (ACLED: one row
+    per place) and takes the referent's day (the latest incident of a compatible kind)."""
+    ref = next((i for i in reversed(recent) if _refers_to(i.kind, m.kind)), None)
+    if ref is None:
+        return
+    dated = next((mm for mm in _some(ref) if mm.date is not None), None)
+    if dated is not None:
+        m.date, m.precision = dated.date, dated.precision
 
 
 def _other_time(inc: Incident, m: EventMention) -> bool:
@@ -228,9 +268,9 @@ def _finer(a: Cand, c: Cand) -> bool:
     ``a`` was only near a town ("the outskirts of Y") of the same province, within the
     ``_NEAR_KM`` that "near" and "outskirts" can mean."""
     if c.specificity < a.specificity:
-        return _within(a.place, c.place) if a.specificity >= 3 else _close(a.place, c.place, 15.0)
+        return within(a.place, c.place) if a.specificity >= 3 else near(a.place, c.place, 15.0)
     return c.specificity == a.specificity < 3 and a.precision == 2 and c.precision == 1 and \
-        _same_admin1(a.place, c.place) and _close(a.place, c.place, _NEAR_KM)
+        same_admin1(a.place, c.place) and near(a.place, c.place, _NEAR_KM)
 
 
 def _complete(incidents: list[Incident]) -> list[Incident]:
@@ -254,14 +294,14 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
                     if a.date is None:
                         continue
                     pj = places[j]
-                    same_area = pj is not None and pj.specificity < 3 and _close(pj.place, pb.place, 15.0) \
+                    same_area = pj is not None and pj.specificity < 3 and near(pj.place, pb.place, 15.0) \
                         and _retold_kind(a.sub, b.sub)
                     if not _compatible_type(a.sub, b.sub) and not same_area:
                         continue
                     pa = places[j]
-                    if pa is None or (pa.specificity >= 3 and _within(pa.place, pb.place)):
+                    if pa is None or (pa.specificity >= 3 and within(pa.place, pb.place)):
                         best = a
-                    elif pa.specificity < 3 and _close(pa.place, pb.place, 15.0) and not (
+                    elif pa.specificity < 3 and near(pa.place, pb.place, 15.0) and not (
                             any(m.also for m in b.mentions) and pa.place.id != pb.place.id):
                         best = a  # the same place restated without its day: the event told again
             if best is not None:
@@ -291,7 +331,7 @@ def _same_site(a: Cand, b: Cand) -> bool:
     neighbourhoods of one city, or two villages nearby, are two sites."""
     if a.place.id == b.place.id:
         return True
-    return min(a.specificity, b.specificity) == 0 and _close(a.place, b.place, 15.0)
+    return min(a.specificity, b.specificity) == 0 and near(a.place, b.place, 15.0)
 
 
 def _undated_retold(incidents: list[Incident]) -> list[Incident]:
@@ -330,23 +370,8 @@ def _narrative_time(incidents: list[Incident]) -> list[Incident]:
         for _, a, pa in before + after:
             if a.date is not None and pa is not None and getattr(pa.place, "kind", "") != "country" \
                     and _compatible_type(event_type_of(a.sub), event_type_of(inc.sub)) \
-                    and (_same_admin1(pa.place, pb.place) or _close(pa.place, pb.place, 50.0)):
+                    and (same_admin1(pa.place, pb.place) or near(pa.place, pb.place, 50.0)):
                 m = next(m for m in inc.mentions)
                 m.date, m.precision = a.date, 2
                 break
     return incidents
-
-
-def _same_admin1(a: Any, b: Any) -> bool:
-    a1, b1 = getattr(a, "admin1", None), getattr(b, "admin1", None)
-    return bool(a1 and b1 and a1 == b1 and (a.country_code or "") == (b.country_code or ""))
-
-
-def _within(region: Any, place: Any) -> bool:
-    """``place`` lies in ``region`` (a province by its admin1, a country by its code)."""
-    if getattr(region, "kind", "") == "country":
-        return (region.country_code or "") == (place.country_code or "")
-    a1, a2 = getattr(region, "admin1", None), getattr(place, "admin1", None)
-    if a1 and a2:
-        return a1 == a2
-    return _close(region, place, 120.0)

@@ -31,6 +31,8 @@ def _words(name: str) -> frozenset[str]:
     return lexicons.words(name, "numbers")
 
 
+_UNITS = _words("measure_units")
+
 #: number words -> value, both languages (``[numbers] values`` of the lexicons), folded once
 _VALUES: dict[str, int] = lexicons.table("values", "numbers")
 _TEN_WORD = _words("teen")
@@ -65,6 +67,11 @@ def word_value(norm: str) -> int | None:
     return None
 
 
+def _is_unit(t: Token) -> bool:
+    """A unit of measure (``[numbers] measure_units``: "metres", "كم")."""
+    return any(r in _UNITS for r in readings(t.norm))
+
+
 def number_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
     """Parse a number starting at token ``i``; return ``(value, tokens consumed)`` or None.
 
@@ -87,6 +94,18 @@ def number_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
     if len(tokens[i].norm) == 4 and tokens[i].norm.isdecimal() and 1900 <= v <= 2100:
         return None  # a year ("2022-07-20", "in 2019"), not a count
     n = 1
+    if tokens[i].norm.isdecimal():
+        # digit groups of thousands: "500,000", "1 200" (the tokenizer splits at the separator):
+        # a head of 1-3 digits, then groups of exactly 3 digits one separator apart; no group
+        # reading before a unit of measure ("5 200 metres from the checkpoint": 5, then a length)
+        g = 0
+        while len(tokens[i].norm) <= 3 and g < 3 and i + n + g < len(tokens) and len(tokens[i + n + g].norm) == 3 \
+                and tokens[i + n + g].norm.isdecimal() and tokens[i + n + g].start - tokens[i + n + g - 1].end == 1:
+            g += 1
+        if g and not (i + 1 + g < len(tokens) and _is_unit(tokens[i + 1 + g])):
+            for k in range(i + 1, i + 1 + g):
+                v = v * 1000 + int(tokens[k].norm)
+            return v, 1 + g
     if i + 1 < len(tokens):
         nxt = tokens[i + 1].norm
         nv = word_value(nxt)
@@ -111,6 +130,7 @@ class Casualties:
     killed: int | None = None
     injured: int | None = None
     killed_named: bool = False
+    updated: bool = False  # the span tells a risen toll ("the toll rose to 28"): its largest figure is the latest
 
 
 # casualty cues are data: [casualties] in geoutils/lexicons/*.toml
@@ -118,6 +138,9 @@ _KILL = lexicons.words("killed", "casualties")
 _NAME_CUES = lexicons.words("killed_named", "casualties")
 _INJ = lexicons.words("injured", "casualties")
 _NEG = lexicons.words("negation", "casualties")
+_RISE = lexicons.words("toll_rise", "casualties")
+_TOLL = lexicons.words("toll_nouns", "casualties")
+_RISE_AHEAD = 8  # tokens after "rose" where the new toll may stand
 _BOTH_ZERO = re.compile(
     r"(?:\bno (?:casualties|injuries or deaths|one was (?:killed|hurt|injured)|deaths or injuries)\b"
     r"|\bwithout casualties\b|دون (?:وقوع |سقوط )?(?:خسائر بشرية|إصابات)|لم (?:يسفر|يسفر الهجوم|تسفر) عن (?:أي )?(?:خسائر|إصابات|ضحايا))",
@@ -125,6 +148,21 @@ _BOTH_ZERO = re.compile(
 )
 #: words that end a list of counts ("two soldiers in ...", "ثلاثة في")
 _BOUNDARY = _words("boundary")
+#: hedges between a cue and its figure ("killed at least 12", "مقتل ما لا يقل عن 12")
+_APPROX = _words("approx")
+
+
+def _person(t: Token) -> int:
+    """1 or 2 for an Arabic singular or dual person noun ("امرأة", "طفلين"), else 0."""
+    if t.text.isascii():
+        return 0
+    rs = _clean(t.norm)
+    return 1 if any(v in _AR_PERSON_ONE for v in rs) else 2 if any(v in _AR_PERSON_TWO for v in rs) else 0
+
+
+def _and_person(t: Token) -> bool:
+    """"وامرأة", "وطفلين": and one (two) more person(s) in an Arabic list of victims."""
+    return t.text.startswith("و") and _person(t) > 0
 
 
 def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
@@ -136,14 +174,17 @@ def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
         got = number_at(tokens, k)
         if got is None and tokens[k].norm in _ARTICLE_ONE:
             got = (1, 1)
+        if got is None and _person(tokens[k]):
+            got = (_person(tokens[k]), 1)  # "خمسة رعاة وطفل": and one more person
         if got is None:
             break
         total += got[0]
         found = True
         k += got[1]
-        # skip up to three noun/adjective tokens, then look for "and <number>"
+        # skip up to three noun/adjective tokens, then look for "and <number>" (or و + a person noun)
         skipped = 0
-        while k < stop and skipped < 3 and tokens[k].norm not in _AND and word_value(tokens[k].norm) is None:
+        while k < stop and skipped < 3 and tokens[k].norm not in _AND and word_value(tokens[k].norm) is None \
+                and not _and_person(tokens[k]):
             k += 1
             skipped += 1
         if k < stop and any(v in _KILL or v in _INJ for v in _clean(tokens[k].norm)):
@@ -151,7 +192,7 @@ def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
         if k < stop and tokens[k].norm in _AND and k + 1 < stop:
             k += 1
             continue
-        if k < stop and tokens[k].text.startswith("و") and word_value(tokens[k].norm) is not None:
+        if k < stop and tokens[k].text.startswith("و") and (word_value(tokens[k].norm) is not None or _and_person(tokens[k])):
             continue
         break
     return total if found else None
@@ -160,18 +201,17 @@ def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
 def _after(tokens: list[Token], c: int, stop: int) -> tuple[int | None, bool]:
     """Figure right after a cue: a number, a list, a singular person noun, or named victims."""
     k = c + 1
-    while k < stop and tokens[k].norm in ("at", "least", "nearly", "about", "some", "around", "over", "نحو", "حوالي", "ما", "لا", "يقل", "عن"):
+    while k < stop and tokens[k].norm in _APPROX:
         k += 1
     if k >= stop:
         return None, False
     n = _list_count(tokens, k, stop)
     if n is not None:
         return n, False
-    nk = tokens[k].norm
-    if any(v in _AR_PERSON_ONE for v in _clean(nk)):
-        return 1, False
-    if any(v in _AR_PERSON_TWO for v in _clean(nk)):
-        return 2, False
+    if _person(tokens[k]):  # "مقتل شيخ وثلاثة من أبنائه": a person noun opening a list
+        first = _person(tokens[k])
+        rest = _list_count(tokens, k + 1, stop) if k + 1 < stop and tokens[k + 1].text.startswith("و") else None
+        return first + (rest or 0), False
     if tokens[c].norm in _NAME_CUES:
         return _named(tokens, k, stop)
     return None, False
@@ -218,10 +258,13 @@ def _cue(norm: str) -> int:
     return 2 if any(v in _INJ for v in norms) else 0
 
 
-def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str = "") -> Casualties:
-    """Killed and injured figures in ``tokens[lo:hi]`` (lowest figure when several are given).
+def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str = "",
+               skip: frozenset[int] = frozenset()) -> Casualties:
+    """Killed and injured figures in ``tokens[lo:hi]`` (lowest figure when several are given, the
+    largest when the span tells a risen toll: "rose from three to 28 dead").
 
     ``raw`` (the span's text) lets explicit "no casualties" phrases set both figures to 0.
+    ``skip``: token indices that are no count (the digits of a date: "on June 3, wounding him").
 
     Example
     -------
@@ -233,7 +276,10 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
     1
     """
     hi = len(tokens) if hi is None else hi
+    if skip:
+        tokens = [t._replace(norm="\u00b7") if k in skip else t for k, t in enumerate(tokens)]
     out = Casualties()
+    out.updated = _has_rise(tokens, lo, hi)
     if raw and _BOTH_ZERO.search(raw):
         out.killed, out.injured = 0, 0
     for c in range(lo, hi):
@@ -255,10 +301,44 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
         if n is None:
             continue
         if is_kill:
+            larger = named or out.updated  # named victims add up; a risen toll supersedes the first figure
             if out.killed is None or (out.killed_named and not named) or (
-                named == out.killed_named and (n > out.killed if named else n < out.killed)
+                named == out.killed_named and (n > out.killed if larger else n < out.killed)
             ):
                 out.killed, out.killed_named = n, named
         elif out.injured is None or n < out.injured:
             out.injured = n
+    if out.updated and (out.killed is None or out.killed_named):
+        risen = _risen_toll(tokens, lo, hi)
+        if risen is not None:
+            out.killed, out.killed_named = risen, False
     return out
+
+
+def _has_rise(tokens: list[Token], lo: int, hi: int) -> bool:
+    """A rise word ("rose", ارتفعت) in the span; a cheap test on the raw words first."""
+    for k in range(lo, hi):
+        n = tokens[k].norm
+        if n in _RISE or (not tokens[k].text.isascii() and _rise_reading(n)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _rise_reading(norm: str) -> bool:
+    return any(v in _RISE for v in _clean(norm))
+
+
+def _risen_toll(tokens: list[Token], lo: int, hi: int) -> int | None:
+    """"The toll later rose to 17", "ارتفعت حصيلة القتلى إلى 17": the largest figure after the rise
+    word, when the span names a toll or a killing."""
+    if not any(_cue(tokens[k].norm) == 1 or any(v in _TOLL for v in _clean(tokens[k].norm)) for k in range(lo, hi)):
+        return None
+    best = None
+    for r in range(lo, hi):
+        if any(v in _RISE for v in _clean(tokens[r].norm)):
+            for k in range(r + 1, min(hi, r + 1 + _RISE_AHEAD)):
+                got = number_at(tokens, k)
+                if got is not None and (best is None or got[0] > best):
+                    best = got[0]
+    return best

@@ -25,10 +25,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from gazetteer import Place
 from geoutils import lexicons
+from geoutils.extract.numbers import number_at
 from geoutils.extract.tokens import Tokens
+from geoutils.extract.units import inside, may_hold
 
-__all__ = ["Cand", "locate", "precision_of"]
+__all__ = ["Cand", "locate", "precision_of", "inside", "own_place"]
 
 _POINT_KINDS = {"base", "airport", "embassy", "consulate", "crossing", "oilfield", "zone", "checkpoint", "site",
                 "camp", "port", "dam", "bridge", "prison"}
@@ -36,6 +39,7 @@ _SPECIFICITY = {"district": 2, "subdistrict": 2, "governorate": 3, "province": 3
 _REGION_KINDS = {"governorate", "province", "region", "country", "mountain"}
 _COORD_GAP = re.compile(r"^\s*(?:\([^()]{0,30}\))?\s*(?:,|،)?\s*(?:and|or|و)?\s*$", re.I)
 _MAX_BACK = 6  # tokens a cue may lie before its place (bounded window)
+_MAX_TIMED = 8  # date tokens the walk back may pass over besides
 _MAX_ATTR = 3  # "Kirkuk bakery blast wounds 9": an event noun at most this many tokens after the place
 _POSSESSIVE = ("'s", "’s")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")  # "Hasakah province's Amuda": the province is the container
@@ -51,6 +55,8 @@ class Cand:
     group: int = -1  # coordinated targets share a group ("عين الأسد وأربيل")
     named: str | None = None  # the place the text names when the row goes to its container
     end: int = -1
+    offset: bool = False  # "60 km north of X": a reference town the event lies well away from
+    source: bool = False  # "a doctor at a hospital in X said": where the source is, not the event
 
     @property
     def specificity(self) -> int:
@@ -64,7 +70,7 @@ def precision_of(place: Any, relative: bool) -> int:
     kind = getattr(place, "kind", "")
     if kind in _REGION_KINDS:
         return 3
-    return 2 if relative or kind == "district" else 1
+    return 2 if relative or kind in ("district", "subdistrict") else 1  # a unit below the province: an area
 
 
 def _w(name: str) -> frozenset[str]:
@@ -79,12 +85,15 @@ def _gap_cue(text: str, toks: Tokens, k: int, loc: frozenset[str]) -> bool:
 
 
 def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
-                covered: frozenset[int] = frozenset(), events: frozenset[int] = frozenset()) -> tuple[str | None, bool, bool]:
+                covered: frozenset[int] = frozenset(), events: frozenset[int] = frozenset(),
+                timed: frozenset[int] = frozenset()) -> tuple[str | None, bool, bool]:
     """(cue, relative, via an unknown named place) found walking back from token ``i0``.
 
     Between the cue and the place only skip words, directions and distances may stand, or an
     unknown settlement ("in Islah village, Diyala province", "في قرية الإصلاح بمحافظة ديالى"):
-    then the place is the container of a place the gazetteer lacks.
+    then the place is the container of a place the gazetteer lacks. The tokens of a date
+    (``timed``: "قصفت المدفعية، فجر السبت 8 أيار، بلدة X", "hit, on Monday
+    night, X") are passed over without counting toward the window (at most ``_MAX_TIMED``).
     """
     loc, rel_w, not_loc = _w("locative"), _w("relative"), _w("not_locative")
     targ, dire, dist, road, skip = _w("target_verbs"), _w("direction"), _w("distance"), _w("road"), _w("skip")
@@ -95,7 +104,12 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
     rel, unknown, settlement = 0, 0, False
     j = i0 - 1
     brk = _w("clause_break")
-    while j >= -1 and i0 - j <= _MAX_BACK + 3:
+    passed = 0  # date tokens passed over
+    while j >= -1 and i0 - j - passed <= _MAX_BACK + 3:
+        if j >= 0 and j in timed and passed < _MAX_TIMED:
+            passed += 1
+            j -= 1
+            continue
         if j >= 0 and (toks.has(j + 1, brk) or (toks[j + 1].text.isascii() and _gap_cue(text, toks, j + 1, brk))):
             return None, False, False  # "Car bomb kills four as envoy visits X": another clause
         if toks[j + 1].text.isascii() and _gap_cue(text, toks, j + 1, loc):
@@ -152,7 +166,7 @@ def _cue_before(text: str, toks: Tokens, i0: int, first_is_place_word: bool,
             unknown += 1  # maybe the name of a place the gazetteer lacks
         else:
             return None, bool(rel), False
-        if i0 - j > _MAX_BACK and not unknown:
+        if i0 - j - passed > _MAX_BACK and not unknown:
             return None, bool(rel), False
         j -= 1
     return None, bool(rel), False
@@ -179,11 +193,13 @@ def _attributive(text: str, toks: Tokens, i1: int, events: frozenset[int]) -> bo
     return False
 
 
-def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] = frozenset()) -> list[Cand]:
+def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] = frozenset(),
+           timed: frozenset[int] = frozenset()) -> list[Cand]:
     """Places of one sentence (``toks``) that are event locations, in text order.
 
     ``mentions`` are the geoparser's :class:`geoutils.geoparse.Mention` of the sentence;
-    ``events`` the token indices of its event words (for "Baghdad bombing", "تفجيرات بغداد").
+    ``events`` the token indices of its event words (for "Baghdad bombing", "تفجيرات بغداد");
+    ``timed`` those of its date expressions (passed over by the walk back to a cue).
     """
     out: list[Cand] = []
     prev: Cand | None = None
@@ -196,18 +212,22 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
                                     or _possessive_after(text, m.end, starts)):
             a, b = toks.first_in(m.start, m.end), toks.index_at(m.end - 1)
             covered.update(range(max(a, 0), b + 1))
+    dire = _w("direction")
     for m in mentions:
         if m.dateline or m.role == "context":
             continue  # a dateline or a nationality adjective is never the event's place by itself
         i0 = toks.first_in(m.start, m.end)
         if i0 < 0:
             continue
-        place, named = m.place, None
+        i1 = max(i0, toks.index_at(m.end - 1))
+        if all(toks.has(k, dire) for k in range(i0, i1 + 1)):
+            continue  # "جنوب شرقي الموصل", "north-east of X": a direction word, not a place
+        place, named = own_place(m), None
         if place is None and m.container is not None:
             place, named = m.container, m.text
         first_word = place is not None and bool(toks[i0].norm) and toks.reads[i0][0] != toks.reads[i0][-1] and \
             toks[i0].text[:1] == "ب" and m.text[:1] == "ب"
-        cue, rel, via_unknown = _cue_before(text, toks, i0, first_word, frozenset(covered), events)
+        cue, rel, via_unknown = _cue_before(text, toks, i0, first_word, frozenset(covered), events, timed)
         if cue is None and _attributive(text, toks, max(i0, toks.index_at(m.end - 1)), events) and \
                 not (i0 > 0 and toks.has(i0 - 1, _w("not_locative"))):
             cue = "attributive"
@@ -232,10 +252,72 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
             prec = precision_of(place, rel)
         if not coordinated:
             group += 1
-        c = Cand(place, prec, m.start, group, named, m.end)
+        src = _attribution(text, toks, i0, i1, events)
+        if src:
+            prec = max(prec, 2)  # the source's town: the event is near it at best
+        c = Cand(place, prec, m.start, group, named, m.end, offset=_offset(toks, i0), source=src)
+        if out and _misread_before(text, toks, out[-1], c):
+            a = out.pop()  # the row goes to the unit, at 2 at best: the village it names is unplaced
+            c.precision, c.named = max(c.precision, 2), c.named or text[a.order: a.end]  # "في X قرية Y في ناحية Z": a name read as a place outside the unit Z
         out.append(c)
         prev = c
     return out
+
+
+_FAR_OFFSET_KM = 10  # "60 km north of X": the event lies outside X's surroundings
+
+
+def _offset(toks: Tokens, i0: int) -> bool:
+    """A distance of at least ``_FAR_OFFSET_KM`` written before the place ("60 km north
+    of X", "على مسافة 60 كم شمال X"): the place is a reference point only."""
+    dist = _w("distance")
+    for k in range(max(0, i0 - 5), i0):
+        if toks.has(k, dist) and k > 0:
+            got = number_at(toks, k - 1)
+            return got is not None and got[0] >= _FAR_OFFSET_KM
+    return False
+
+
+_ATTR_BACK = 6  # tokens before a place where an attribution word ("according to", بحسب) may stand
+_ATTR_AHEAD = 3  # tokens after a place where a speech verb ("said") may follow
+
+
+def _attribution(text: str, toks: Tokens, i0: int, i1: int, events: frozenset[int]) -> bool:
+    """The place belongs to the source of the report, not to the event: a speech verb right after
+    it in the same clause ("a doctor at a hospital in X said", "Kirkuk police told AFP"; not "in X,
+    police said") or an attribution word before it in the same phrase, with no event or casualty
+    word and no comma between ("according to officials in X", "بحسب مصدر في مستشفى X"; not
+    "بحسب المصدر قتل ثلاثة في X", "according to police, a bomb hit X")."""
+    after, before = _w("attribution_after"), _w("attribution_before")
+    for k in range(i1 + 1, min(len(toks), i1 + 1 + _ATTR_AHEAD)):
+        if k in events or any(ch in text[toks[k - 1].end: toks[k].start] for ch in ",،;:.()"):
+            break
+        if toks.has(k, after):
+            return True
+    hurt = lexicons.words("killed", "casualties") | lexicons.words("injured", "casualties")
+    for k in range(i0 - 1, max(-1, i0 - 1 - _ATTR_BACK), -1):
+        if k in events or toks.has(k, hurt) or any(ch in text[toks[k].end: toks[k + 1].start] for ch in ",،;:"):
+            return False
+        if toks.has(k, before):
+            return True
+    return False
+
+
+def _misread_before(text: str, toks: Tokens, a: Cand, c: Cand) -> bool:
+    """``a`` is named in the same locative phrase as the administrative unit ``c`` that holds it
+    ("X village in Y sub-district", "في X قرية Z في ناحية Y"), yet lies outside that unit: the
+    name was read as another place (a namesake elsewhere), and only the unit is kept."""
+    if getattr(c.place, "kind", "") not in _UNIT_KINDS - {"country"} or a.specificity >= c.specificity:
+        return False
+    if not 0 < c.order - a.end or any(ch in text[a.end: c.order] for ch in ".;:!?؟\n"):
+        return False
+    k0, k1 = toks.index_at(a.end - 1) + 1, toks.first_in(c.order, c.end)
+    if k1 - k0 > _MAX_BACK:
+        return False  # not one locative phrase: the same bounded window as a cue's
+    loc = _w("locative")
+    if not any(toks.has(k, loc) for k in range(k0, max(k0, k1))) and toks[k1].text[:1] != "ب":
+        return False
+    return not inside(c.place, a.place)
 
 
 _POSSESSIVE_AFTER = re.compile(r"(?:\s+([A-Za-z]+))?['’]s\s+((?:[a-z]+\s+){0,3})")
@@ -274,3 +356,35 @@ def _unknown_name(text: str, toks: Tokens, i0: int) -> str | None:
     if j < 0 or j + 1 >= i0:
         return None
     return text[toks[j + 1].start: toks[i0 - 1].end].strip(" ,،") or None
+
+
+_UNIT_KINDS = {"country", "governorate", "province", "district", "subdistrict"}
+
+
+def own_place(m: Any) -> Place | None:
+    """The mention's resolved place, unless the administrative unit the text gives as its
+    container ("X, Anbar province") rules it out (a name read as a place of another country or
+    province, :func:`~geoutils.extract.units.inside`): then None, the name is unknown. A town as
+    container proves nothing ("the Mosul, Kirkuk and Basra areas" is a list).
+
+    Parameters
+    ----------
+    m : geoutils.geoparse.Mention
+        A geoparser mention (its ``place`` and ``container``).
+
+    Example
+    -------
+    >>> from types import SimpleNamespace
+    >>> from gazetteer import Place
+    >>> anbar = Place("a", "Anbar", "", 33.0, 42.0, "governorate", "IQ", "Anbar", 0, "t")
+    >>> libya = Place("z", "Zawiya", "", 32.8, 13.0, "place", "LY", "Zawiya", 0, "t")
+    >>> own_place(SimpleNamespace(place=libya, container=anbar)) is None
+    True
+    >>> own_place(SimpleNamespace(place=libya, container=None)).name
+    'Zawiya'
+    """
+    c = m.container
+    if m.place is not None and c is not None and getattr(c, "kind", "") in _UNIT_KINDS and may_hold(c, m.place) \
+            and not inside(c, m.place):
+        return None
+    return m.place

@@ -17,6 +17,7 @@ from typing import Any
 from geoutils.extract import events as ev
 from geoutils.extract.clauses import WEAPON_PRIORITY
 from geoutils.extract.incidents import Incident, best_place
+from geoutils.extract.records import RECORD_NOTE
 
 __all__ = ["incident_rows", "excerpt", "NOTE_CHARS"]
 
@@ -63,7 +64,8 @@ def incident_rows(incidents: list[Incident], text: str, source: str | None, pub:
     for inc in incidents:
         ms = inc.mentions
         sub = inc.sub
-        if sub is None:
+        record = any(m.record for m in ms)
+        if sub is None and not record:
             continue
         dated = next((m for m in ms if m.date is not None), None)
         cands = [c for m in ms for c in m.cands]
@@ -83,7 +85,9 @@ def incident_rows(incidents: list[Incident], text: str, source: str | None, pub:
                 targets = sorted([best] + uniq, key=lambda c: c.order)
         killed_num = [m.killed for m in ms if m.killed is not None and not m.killed_named]
         killed_named = [m.killed for m in ms if m.killed is not None and m.killed_named]
-        killed = min(killed_num) if killed_num else (max(killed_named) if killed_named else 0)
+        risen = [m.killed for m in ms if m.killed is not None and m.toll_updated and not m.killed_named]
+        # the lowest figure of the sources (ACLED's conservative rule), unless a later toll has risen
+        killed = max(risen) if risen else min(killed_num) if killed_num else (max(killed_named) if killed_named else 0)
         injured = [m.injured for m in ms if m.injured is not None]
         first = next((m for m in ms if not m.headline), ms[0])
         seen_s: dict[tuple[int, int], Any] = {}
@@ -91,6 +95,8 @@ def incident_rows(incidents: list[Incident], text: str, source: str | None, pub:
             if not m.headline or m is first:
                 seen_s.setdefault(m.sent, m)
         notes = " | ".join(excerpt(text, m.evidence, NOTE_CHARS, m.sent) for m in list(seen_s.values())[:_MAX_SENTENCES])
+        if record and sub is None:
+            notes += " " + RECORD_NOTE
         if any(m.dawn for m in ms):
             notes += " [time of day: dawn]"
         a1 = next((m.actor1 for m in ms if m.actor1), None)

@@ -76,12 +76,23 @@ def dateline(text: str) -> tuple[int, int] | None:
     True
     """
     head = "\n".join(text[:4000].split("\n")[:12])
-    found = [m for m in (r.search(head) for r in (_WIRE, _AR_DATELINE, _DATELINE)) if m]
+    t0 = _title_end(head)  # a title line ("VIDEO: Militants attack X") opens no body paragraph
+    found = [m for m in (r.search(head, t0) for r in (_WIRE, _AR_DATELINE, _DATELINE)) if m]
     if not found:
         return None
     first = min(m.start() for m in found)
     m = max((m for m in found if m.start() == first), key=lambda m: m.end())
     return first + (len(m.group()) - len(m.group().lstrip())), m.end()
+
+
+def _title_end(text: str) -> int:
+    """Offset after the article's title line: a short first line with no final punctuation,
+    followed by more text (0 when the text has no such title)."""
+    first = text[:4000].lstrip().split("\n", 1)
+    if len(first) == 2 and first[0].strip() and first[1].strip() and len(first[0]) < 160 \
+            and first[0].rstrip()[-1:] not in ".!?؟":
+        return len(text) - len(text.lstrip()) + len(first[0]) + 1
+    return 0
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -147,7 +158,4 @@ def body_start(text: str) -> int:
     span = dateline(text)
     if span:
         return span[0]
-    first = text[:4000].lstrip().split("\n", 1)
-    if len(first) == 2 and first[0].strip() and len(first[0]) < 160 and first[0].rstrip()[-1:] not in ".!?؟":
-        return len(text) - len(text.lstrip()) + len(first[0]) + 1
-    return 0
+    return _title_end(text)

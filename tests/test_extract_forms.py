@@ -234,7 +234,7 @@ def test_adding_a_verb_is_a_data_edit(gz, monkeypatch):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Two suicide drones struck K-1 air base on Monday, causing minor damage.",
+    "A one-way attack drone crashed into a hangar at K-1 air base on Monday.",
     "A kamikaze drone hit K-1 air base on Monday.",
     "استهدفت طائرة مسيرة انتحارية قاعدة كي وان يوم الاثنين.",
     "هاجمت مسيرات انتحارية قاعدة كي وان يوم الاثنين.",
@@ -245,5 +245,5 @@ def test_one_way_attack_drones_are_drone_strikes(gz, sentence):
 
 
 def test_two_barrel_bombs_are_an_air_strike(gz):
-    g = x("قتل خمسة مدنيين جراء سقوط برميلين متفجرين على حي في الموصل يوم الاثنين.", gz)
+    g = x("ألقت مروحية برميلين متفجرين على سوق الموصل يوم الاثنين ما أدى إلى مقتل خمسة مدنيين.", gz)
     assert list(g.sub_event_type) == ["Air/drone strike"] and int(g.iloc[0].fatalities) == 5

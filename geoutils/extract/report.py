@@ -23,6 +23,7 @@ from datetime import date
 
 from geoutils import lexicons
 from geoutils.extract.dates import find_dates
+from geoutils.extract.numbers import word_value
 from geoutils.extract.sentences import body_start, dateline
 from geoutils.extract.tokens import Tokens
 
@@ -63,7 +64,16 @@ def looks_back(text: str, toks_all: Tokens) -> bool:
         return False
     back = lexicons.words("retrospective")
     title = toks_all.span(0, body)
-    return any(title.has(k, back) for k in range(len(title)))
+    return any(title.has(k, back) for k in range(len(title))) or _opens_with_span_back(title)
+
+
+def _opens_with_span_back(title: Tokens) -> bool:
+    """The title opens with a span of time back: a number, a unit of time, then on/after/since/later
+    ("One year on: ...", "10 years since ..."); "Man jailed for 10 years after ..." does not open so."""
+    if len(title) < 3 or not title.has(1, lexicons.words("duration_units")) \
+            or not title.has(2, lexicons.words("duration_back")):
+        return False
+    return title[0].norm.isdigit() or word_value(title[0].norm) is not None
 
 
 def report_day(text: str, toks_all: Tokens, pub: date) -> date | None:

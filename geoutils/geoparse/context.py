@@ -38,6 +38,7 @@ def haversine_km(la1: float, lo1: float, la2: float, lo2: float) -> float:
         return 2000.0
     return _haversine(la1, lo1, la2, lo2)
 
+from geoutils.geoparse.admin import admin1_of
 from geoutils.geoparse.lexical import name_parts, own_name
 from geoutils.geoparse.recognise import Cand
 from geoutils.geoparse.vocab import people_per_province, vocab
@@ -47,6 +48,8 @@ __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 WEIGHTS = {"rank": 0.2, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 1.5,
            "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 0.6, "vote": 0.3}
 MAX_ANCHORS = 24
+#: when a list, resolve_all appends each scored mention's top candidates (a debugging aid)
+TRACE: list | None = None
 _UNIT_KINDS = ("governorate", "province", "district", "subdistrict", "country")
 _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
              "district": ("district",), "place": ("place", "town"), "embassy": ("embassy", "consulate"),
@@ -143,6 +146,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
         named_cc.add(cc)
     ranked = [_ranked(gz, m) for m in cands]
     _drop_small_abroad(cands, ranked, named_cc | _explicit_countries(cands, v))
+    voted: set[str] = set()  # an ambiguous name votes once, however often the article repeats it
     for i, m in enumerate(cands):
         w = WEIGHTS["dateline"] if m.dateline else 1.0
         if m.category in ("country", "ctx"):
@@ -172,8 +176,9 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 cc = (r[0].country_code or "").upper()
                 if cc:
                     weights[cc] = weights.get(cc, 0.0) + w
-            elif r:
+            elif r and m.key not in voted:
                 # country overlap: an ambiguous name votes, a little, for its likeliest sense's country
+                voted.add(m.key)
                 cc = (r[0].country_code or "").upper()
                 if cc:
                     weights[cc] = weights.get(cc, 0.0) + WEIGHTS["vote"]
@@ -182,7 +187,12 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     top_cc = max(share, key=share.get) if share else None
     focus_cont = cont_of.get(top_cc) if top_cc else None
     named_cont |= {cont_of.get(cc) for cc in named_cc}
-    admin1s = {(p.country_code, p.admin1) for r in ranked for p in r[:1] if p.kind in ("governorate", "province") and p.admin1}
+    # the provinces and states the article names, with the names that name them
+    admin1s: dict[tuple, set[str]] = {}
+    for m, r in zip(cands, ranked):
+        for p in r[:1]:
+            if p.kind in ("governorate", "province") and p.admin1:
+                admin1s.setdefault((p.country_code, p.admin1), set()).add(m.key)
     # provinces and states the article names (unambiguous ones): their points anchor the rest
     provinces = [(r[0].lat, r[0].lon, r[0].country_code, i, True) for i, r in enumerate(ranked)
                  if len(r) == 1 and r[0].kind in ("governorate", "province")][:MAX_ANCHORS]
@@ -245,13 +255,15 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 if cont is not None and _inside(c, cont):
                     f["container"] = WEIGHTS["container"]
                 if c.kind not in ("governorate", "province", "country"):
-                    if c.admin1 and (c.country_code, c.admin1) in admin1s:
+                    a1 = admin1_of(c)
+                    if a1 and admin1s.get((c.country_code, a1), {m.key}) - {m.key}:
                         f["admin1"] = WEIGHTS["admin1"]
                     elif any(pc == c.country_code and j != i and cands[j].key != m.key
                              and (firm or own_name(c, m.key, m.text)) and haversine_km(a, b, c.lat, c.lon) < 450
                              for a, b, pc, j, firm in provinces):
                         f["admin1"] = WEIGHTS["admin1"]
-                d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if j != i), default=None)
+                # the other names' places: a repeated name is no evidence for itself
+                d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if cands[j].key != m.key), default=None)
                 if d is not None and c.kind in ("province", "governorate") and \
                         (m.kind_hint is not None or (c.country_code, name_parts(c.name)[0]) not in towns):
                     # a province is near the article's places when it holds them: within a province's reach
@@ -264,6 +276,9 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     f["far"] = -WEIGHTS["far"]
                 scored.append((sum(f.values()), -k, c, f))
             scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+            if TRACE is not None:
+                TRACE.append((_pass, m.text, m.start, [(round(t[0], 2), t[2].name, t[2].kind, t[2].country_code, t[2].admin1,
+                                                       {k: round(x, 2) for k, x in t[3].items()}) for t in scored[:6]]))
             best, second = scored[0], scored[1]
             margin = best[0] - second[0]
             feats = {k: x for k, x in best[3].items() if k not in ("rank", "population") and x > 0}
@@ -360,8 +375,9 @@ def _inside(c: Any, cont: Any, km: float | None = None) -> bool:
     if cont.kind == "country":
         return (c.country_code or "").upper() == (cont.country_code or "").upper()
     if cont.kind in ("governorate", "province", "admin1", "region"):
-        if c.admin1 and cont.admin1 and c.country_code == cont.country_code:
-            return c.admin1 == cont.admin1
+        a1 = admin1_of(c)
+        if a1 and cont.admin1 and c.country_code == cont.country_code:
+            return a1 == cont.admin1
         # a province known only by its point (countrystatecity): within a province's reach of it
         return c.country_code == cont.country_code and haversine_km(c.lat, c.lon, cont.lat, cont.lon) < 450
     if cont.kind == "district":

@@ -151,6 +151,12 @@ def _namesakes(gz: Any, ids: list[str], key: str, surface: str) -> bool:
                for p in map(gz.get, ids))
 
 
+def _world_city(places: list, key: str, surface: str) -> bool:
+    """Does the name, as its own name, name a city of a million people ("Paris", "Washington")?
+    Such a name opening a sentence, or in a capitalised dateline, is the city, not a word."""
+    return any((p.population or 0) >= MILLION and own_name(p, key, surface) for p in places)
+
+
 def _is_code_key(key: str) -> bool:
     return " " not in key and key.isascii() and len(key) <= 4
 
@@ -269,7 +275,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 and not _place_context(ctx, h.c0, h.c1, h.key, strong):
             weak = True  # "تقدم" (progress) is the Taqaddum base only as "قاعدة التقدم" or in context
         elif not is_arabic(surface) and strong and (_sentence_start(ctx, text, h.start, h.c0) or surface.isupper()) \
-                and not _place_context(ctx, h.c0, h.c1, h.key, True):
+                and not _world_city(places, h.key, surface) and not _place_context(ctx, h.c0, h.c1, h.key, True):
             weak = True  # "Hit by rockets…": a very common word opening a sentence, whatever it may name
         elif code_only and h.kind is None and not _place_context(ctx, h.c0, h.c1, h.key, False):
             weak = True  # "CEO", "GPS": capitals that are only an airport's code name it near a place cue

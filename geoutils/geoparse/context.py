@@ -179,7 +179,9 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             elif r and m.key not in voted:
                 # country overlap: an ambiguous name votes, a little, for its likeliest sense's country
                 voted.add(m.key)
-                cc = (r[0].country_code or "").upper()
+                # its likeliest sense by its own name ("Alexandria" is not Mashhad, which GeoNames also calls so)
+                best = next((p for p in r if own_name(p, m.key, m.text)), r[0])
+                cc = (best.country_code or "").upper()
                 if cc:
                     weights[cc] = weights.get(cc, 0.0) + WEIGHTS["vote"]
     total = sum(weights.values()) or 1.0
@@ -338,8 +340,9 @@ def _explicit_countries(cands: list[Cand], v: Any) -> set[str]:
                     out.add(p.split(":", 1)[1])
                 elif p.startswith("region:"):
                     out.update(v.regions.get(p, ("", ()))[1])
-            elif m.category == "gaz" and len(m.places) == 1 and p.kind in ("province", "governorate", "country"):
-                out.add((p.country_code or "").upper())
+            elif m.category == "gaz" and p.kind in ("province", "governorate", "country") \
+                    and (len(m.places) == 1 or own_name(p, m.key, m.text)):
+                out.add((p.country_code or "").upper())  # "Minnesota": the state's own name
     return out
 
 
@@ -358,13 +361,22 @@ def _drop_small_abroad(cands: list[Cand], ranked: list[list], named: set[str]) -
     allowed = explicit | {cc for cc, ks in keys_by_cc.items() if len(ks) >= MIN_KEYS_ABROAD}
     for j, r in enumerate(ranked):
         if r:
-            ok = explicit if is_arabic(cands[j].key) else allowed
+            m = cands[j]
+            arabic = is_arabic(m.key)
+            ok = explicit if arabic else allowed
             ranked[j] = [p for p in r if not _small(p) or (p.country_code or "").upper() in ok]
-            if not ranked[j] and cands[j].category == "gaz":
-                cands[j].weak = True  # no candidate left: not a mention
+            if not ranked[j] and not arabic:
+                # a capitalised English name that is a town's own name ("Schaumburg") is that town even
+                # where the article names no country; a name that is only an alias is not
+                ranked[j] = [p for p in r if p.kind == "place" and own_name(p, m.key, m.text)]
+            if not ranked[j] and m.category == "gaz":
+                m.weak = True  # no candidate left: not a mention
 
 
 def _small(p: Any) -> bool:
+    """A small GeoNames town, or an airfield known only from the airport lists (no population)."""
+    if p.id.startswith("icao:") or (p.kind == "airport" and not p.id.startswith(("cur:", "user:"))):
+        return True
     return p.id.startswith("gn:") and p.kind == "place" and (p.population or 0) < SMALL_POPULATION
 
 

@@ -39,6 +39,7 @@ class Cand:
     c0: int = -1
     c1: int = -1
     weak: bool = False  # a common word that needs a neighbour in a list of places
+    person: bool = False  # weak as part of a person's name: no list of places rescues it
     container: int | None = None  # index of the candidate that contains this one
     container_text: str | None = None
     relation: str | None = None

@@ -203,6 +203,8 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         kw = h.key.split()
         if any(w in months for w in kw) or fold_token(surface.lower()) in months:
             continue
+        if not any(ch.isdigit() for ch in h.key) and any(ch.isdigit() for ch in surface):
+            continue  # "49-year-old" is not the place "Old": the chunk says more than the name
         pseudo = [p for p in h.place_ids if p.split(":", 1)[0] in ("country", "ctx", "region", "continent")]
         states = [p for p in h.place_ids if p.startswith("state:")]
         if states and (h.key, states[0]) in voc.abbreviations and text[h.end:h.end + 1] != ".":
@@ -251,6 +253,8 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 places = [p for p in places if _curated(p) or not p.name_ar or _definite(p.name_ar.split()[0])]
         if not places:
             continue
+        if not is_arabic(surface) and not any(ch.isupper() for ch in surface) and not any(map(_curated, places)):
+            continue  # English names are proper nouns: "old", "street" in lower case name nothing
         weak = False
         # a name known only as a minor local entry (an unpopulated village or neighbourhood list) must
         # be rarer still as a word to stand on its own ("الاكراد", "الجهاد" are neighbourhoods and words)
@@ -293,7 +297,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 and not any(p.kind in _ADMIN_KINDS and own_name(p, h.key, surface) for p in places):
             weak = person = True  # "Linda Brackwell", "Lincoln Memorial": a name inside a longer proper name
         out.append(Cand(h.start, h.end, surface, h.key, "person" if person else "gaz", places, h.kind, h.c0, h.c1,
-                        weak=weak))
+                        weak=weak, person=person))
     # one sense per discourse: a name the article uses inside a person's name ("Ellen Dayton")
     # is that person elsewhere too ("Dayton said"), unless context there says place
     persons = {m.key for m in out if m.weak and m.category == "person"}
@@ -302,7 +306,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             m.category = "gaz"
         elif persons and m.key in persons and not m.weak and m.category == "gaz" \
                 and not _place_context(ctx, m.c0, m.c1, m.key, True):
-            m.weak = True
+            m.weak = m.person = True
     out = missions(text, out, ctx, gz)  # "the US embassy", "السفارة الأميركية"
     out += unknown_names(text, sc, ctx, {c for m in out for c in range(m.c0, m.c1 + 1)})
     out.sort(key=lambda m: m.start)
@@ -318,6 +322,8 @@ def _lists(cands: list[Cand], ctx: _Ctx) -> list[Cand]:
         if not m.weak:
             keep.append(m)
             continue
+        if m.person:
+            continue  # "Seaton Street, Edmonton": a name inside a longer name is no list item
         ok = False
         for j in (i - 1, i + 1):
             if 0 <= j < len(cands) and not cands[j].weak and cands[j].category in ("gaz", "country", "unknown"):

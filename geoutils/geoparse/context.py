@@ -46,7 +46,7 @@ from geoutils.geoparse.vocab import people_per_province, vocab
 __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 
 WEIGHTS = {"rank": 0.2, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 1.5,
-           "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 0.6, "vote": 0.3}
+           "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 1.0, "vote": 0.3}
 MAX_ANCHORS = 24
 #: when a list, resolve_all appends each scored mention's top candidates (a debugging aid)
 TRACE: list | None = None
@@ -248,6 +248,9 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 f["population"] = WEIGHTS["population"] * math.log10(1 + _population(c)) / 7.0
                 if m.kind_hint is None and own_name(c, m.key, m.text):
                     f["name"] = WEIGHTS["name"]  # "Texas" is the state, not "Texas City" that GeoNames also calls so
+                elif m.kind_hint is None and c.kind not in _UNIT_KINDS and not _code_hit(m.text) \
+                        and name_parts(c.name)[0] == m.key and name_parts(c.name)[1] - name_parts(m.text)[1]:
+                    f["name"] = -WEIGHTS["name"]  # "Kansas" as written leaves out the "City" of Kansas City
                 if m.kind_hint and c.kind in _FAMILIES.get(m.kind_hint, (m.kind_hint,)):
                     f["kind"] = WEIGHTS["kind"]  # "Erbil airport" is the airport
                 elif c.kind in ("airport", "base") and m.kind_hint not in ("airport", "base"):
@@ -308,6 +311,10 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 seen_pc.add((o.place.lat, o.place.lon))
                 provinces.append((o.place.lat, o.place.lon, o.place.country_code, i, False))
     return out
+
+
+def _code_hit(surface: str) -> bool:
+    return surface.isupper() and len(surface) <= 4
 
 
 def _ranked(gz: Any, m: Cand) -> list:

@@ -35,6 +35,7 @@ from geoutils.geoparse.missions import missions
 from geoutils.geoparse.persons import _after_demonym, _after_place, _person_like, _sentence_start
 from geoutils.geoparse.scancache import cached
 from geoutils.geoparse.scanner import Scanner, scanner_pairs
+from geoutils.geoparse.short import short_names
 from geoutils.geoparse.structure import structure, unknown_names
 from geoutils.geoparse.vocab import people_per_province, vocab, words
 
@@ -296,6 +297,8 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         elif not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start, starts) \
                 and not any(p.kind in _ADMIN_KINDS and own_name(p, h.key, surface) for p in places):
             weak = person = True  # "Linda Brackwell", "Lincoln Memorial": a name inside a longer proper name
+        if states and (h.key, states[0]) in voc.abbreviations and surface[:1].isupper():
+            weak = person = False  # "Ill.", "Calif.": a state's abbreviation with its full stop is no word
         out.append(Cand(h.start, h.end, surface, h.key, "person" if person else "gaz", places, h.kind, h.c0, h.c1,
                         weak=weak, person=person))
     # one sense per discourse: a name the article uses inside a person's name ("Ellen Dayton")
@@ -308,6 +311,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 and not _place_context(ctx, m.c0, m.c1, m.key, True):
             m.weak = m.person = True
     out = missions(text, out, ctx, gz)  # "the US embassy", "السفارة الأميركية"
+    out += short_names(text, sc, {c for m in out for c in range(m.c0, m.c1 + 1)})  # "US", "Ky."
     out += unknown_names(text, sc, ctx, {c for m in out for c in range(m.c0, m.c1 + 1)})
     out.sort(key=lambda m: m.start)
     out = _lists(out, ctx)

@@ -146,7 +146,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
         named_cc.add(cc)
     ranked = [_ranked(gz, m) for m in cands]
     _drop_small_abroad(cands, ranked, named_cc | _explicit_countries(cands, v))
-    voted: set[str] = set()  # an ambiguous name votes once, however often the article repeats it
+    voted: set[str] = set()
+    votes: dict[str, float] = {}  # the part of ``weights`` that only ambiguous names' votes make  # an ambiguous name votes once, however often the article repeats it
     for i, m in enumerate(cands):
         w = WEIGHTS["dateline"] if m.dateline else 1.0
         if m.category in ("country", "ctx"):
@@ -184,9 +185,12 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 cc = (best.country_code or "").upper()
                 if cc:
                     weights[cc] = weights.get(cc, 0.0) + WEIGHTS["vote"]
+                    votes[cc] = votes.get(cc, 0.0) + WEIGHTS["vote"]
     total = sum(weights.values()) or 1.0
     share = {cc: x / total for cc, x in weights.items()}
-    top_cc = max(share, key=share.get) if share else None
+    # the continent of the focus, from firm evidence only: votes alone do not rule a continent out
+    firm = {cc: x - votes.get(cc, 0.0) for cc, x in weights.items() if x - votes.get(cc, 0.0) > 1e-9}
+    top_cc = max(firm, key=firm.get) if firm else None
     focus_cont = cont_of.get(top_cc) if top_cc else None
     named_cont |= {cont_of.get(cc) for cc in named_cc}
     # the provinces and states the article names, with the names that name them
@@ -242,15 +246,17 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             # a unit named as a town of its country is named is read as the town ("Kirkuk"), unless the
             # words ask for the unit: then it gets no province-wide coherence the town does not get
             towns = {(c.country_code, name_parts(c.name)[0]) for c in r if c.kind not in _UNIT_KINDS}
+            owned = any(own_name(c, m.key, m.text) for c in r)
             for k, c in enumerate(r):
                 f: dict[str, float] = {}
                 f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
                 f["population"] = WEIGHTS["population"] * math.log10(1 + _population(c)) / 7.0
                 if m.kind_hint is None and own_name(c, m.key, m.text):
                     f["name"] = WEIGHTS["name"]  # "Texas" is the state, not "Texas City" that GeoNames also calls so
-                elif m.kind_hint is None and c.kind not in _UNIT_KINDS and not _code_hit(m.text) \
-                        and name_parts(c.name)[0] == m.key and name_parts(c.name)[1] - name_parts(m.text)[1]:
-                    f["name"] = -WEIGHTS["name"]  # "Kansas" as written leaves out the "City" of Kansas City
+                elif m.kind_hint is None and c.kind not in _UNIT_KINDS and not _code_hit(m.text) and owned:
+                    # "Kansas" as written leaves out the "City" of Kansas City; "Alexandria" is not Mashhad,
+                    # which GeoNames also calls so, when some candidate has the name as its own
+                    f["name"] = -WEIGHTS["name"]
                 if m.kind_hint and c.kind in _FAMILIES.get(m.kind_hint, (m.kind_hint,)):
                     f["kind"] = WEIGHTS["kind"]  # "Erbil airport" is the airport
                 elif c.kind in ("airport", "base") and m.kind_hint not in ("airport", "base"):

@@ -30,7 +30,7 @@ from gazetteer.normalize import fold_token, is_arabic
 
 from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, COMMON_ZIPF, GENERIC_WORDS, MINOR_ZIPF,
                                        STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, _Ctx, _definite, _first_word, _frequency,
-                                       _last_word, _zipf, own_name)
+                                       _last_word, _zipf, name_parts, own_name)
 from geoutils.geoparse.missions import missions
 from geoutils.geoparse.persons import _after_demonym, _after_place, _person_like, _sentence_start
 from geoutils.geoparse.scancache import cached
@@ -284,6 +284,10 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             weak = True  # "Hit by rockets…": a very common word opening a sentence, whatever it may name
         elif code_only and h.kind is None and not _place_context(ctx, h.c0, h.c1, h.key, False):
             weak = True  # "CEO", "GPS": capitals that are only an airport's code name it near a place cue
+        elif is_arabic(surface) and zipf >= MINOR_ZIPF and h.kind is None and not name_parts(surface)[1] \
+                and not any(_curated(p) or own_name(p, h.key, surface) for p in places) \
+                and not _place_context(ctx, h.c0, h.c1, h.key, strong):
+            weak = True  # a word that is only some place's alternate name ("Apple", "الصحراء") needs place context
         elif not _exempt(places, h.key, zipf, is_arabic(surface), surface):
             # a common word naming no curated, administrative or big place: only in place context
             weak = common and not _place_context(ctx, h.c0, h.c1, h.key, strong)

@@ -245,7 +245,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             scored = []
             # a unit named as a town of its country is named is read as the town ("Kirkuk"), unless the
             # words ask for the unit: then it gets no province-wide coherence the town does not get
-            towns = {(c.country_code, name_parts(c.name)[0]) for c in r if c.kind not in _UNIT_KINDS}
+            towns = {(c.country_code, name_parts(c.name)[0]) for c in r if c.kind not in _UNIT_KINDS
+                     and own_name(c, m.key, m.text)}  # "Kansas" names no town: Kansas City is not so called
             owned = any(own_name(c, m.key, m.text) for c in r)
             for k, c in enumerate(r):
                 f: dict[str, float] = {}

@@ -38,11 +38,20 @@ def _short() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    """"Ill." -> state pseudo id, as the lexicon writes them (folding may reduce an abbreviation to nothing)."""
+    from geoutils.geoparse.vocab import _lexicon
+
+    v = vocab()
+    return {n: f"state:{sid}" for sid, names in _lexicon("en").get("state_abbreviations", {}).items()
+            for n in names if "." in n and " " not in n and f"state:{sid}" in v.places}
+
+
 def short_names(text: str, sc: Scan | None, taken: set[int] | None = None) -> list[Cand]:
     """Mentions of the vocabulary's short names in ``text`` (chunks of ``sc``; ``taken`` chunk indices skipped)."""
     table = _short()
-    if not table:
-        return []
+    abbr = _abbreviations()
     words = sc.words if sc is not None else text.split()
     taken = taken or set()
     v = vocab()
@@ -62,10 +71,13 @@ def short_names(text: str, sc: Scan | None, taken: set[int] | None = None) -> li
         bare = core.rstrip(".")
         if not bare or len(bare) > 4 or "." in bare:
             continue
-        pids = table.get(name_key(bare))
-        if not pids:
+        key = name_key(bare)
+        pids = table.get(key, ())
+        states = [p for p in pids if p.startswith("state:") and (key, p) in v.abbreviations]
+        if dotted and bare + "." in abbr:
+            states = [abbr[bare + "."]]
+        if not pids and not states:
             continue
-        states = [p for p in pids if p.startswith("state:") and (name_key(bare), p) in v.abbreviations]
         if states and dotted:
             places, cat, surface = [v.places[p] for p in states if p in v.places], "gaz", bare + "."
         elif bare.isupper() and len(bare) >= 2:
@@ -84,5 +96,5 @@ def short_names(text: str, sc: Scan | None, taken: set[int] | None = None) -> li
         s = starts[c] + w.index(surface[0]) if c < len(starts) else -1
         if s < 0 or text[s:s + len(surface)] != surface:
             continue
-        out.append(Cand(s, s + len(surface), surface, name_key(bare), cat, places, None, c, c))
+        out.append(Cand(s, s + len(surface), surface, key or bare.lower(), cat, places, None, c, c))
     return out

@@ -181,7 +181,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 # country overlap: an ambiguous name votes, a little, for its likeliest sense's country
                 voted.add(m.key)
                 # its likeliest sense by its own name ("Alexandria" is not Mashhad, which GeoNames also calls so)
-                best = next((p for p in r if own_name(p, m.key, m.text)), r[0])
+                own = [p for p in r if own_name(p, m.key, m.text)]
+                best = max(own, key=_population) if own else r[0]  # the state Virginia, not a town so called
                 cc = (best.country_code or "").upper()
                 if cc:
                     weights[cc] = weights.get(cc, 0.0) + WEIGHTS["vote"]

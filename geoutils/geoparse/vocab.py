@@ -165,6 +165,7 @@ def vocab() -> Vocab:
                     add(d, f"ctx:{c.iso2}")
         for d in _en_demonyms(c.name):
             if zipf_frequency(d, "en") >= _MIN_ZIPF_DEMONYM + 1.0 and d.lower() != c.name.lower() \
+                    and name_key(d) != name_key(c.name.split(" (")[0]) \
                     and not any(zipf_frequency(w, "en") < 1.0 for w in d.split()):
                 add(d, f"ctx:{c.iso2}")
                 add(d + "s", f"ctx:{c.iso2}") if d.endswith(("an", "i")) else None

@@ -118,3 +118,16 @@ def test_arabic_word_that_is_only_an_alternate_name_needs_context(gz):
 def test_arabic_own_names_still_count(gz):
     got = by_text("وصل الوفد إلى بغداد ثم توجه إلى الموصل .", gz, lang="ar")
     assert got["بغداد"].place.country_code == "IQ" and got["الموصل"].place.country_code == "IQ"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("قالت المصادر إن قوات برية كبيرة ستدعم الهجوم .", "برية"),
+    ("وصلت الطائرة وهي من طراز حديث إلى المطار .", "طراز"),
+])
+def test_arabic_word_naming_a_town_abroad_needs_its_country(gz, text, word):
+    assert not [m for m in mentions(text, gz, lang="ar") if m.text == word and m.role == "place"]
+
+
+def test_arabic_town_abroad_counts_when_its_country_is_named(gz):
+    got = by_text("زار الوفد كازاخستان وتوقف في مدينة طراز .", gz, lang="ar")
+    assert "طراز" in got and got["طراز"].place is not None and got["طراز"].place.country_code == "KZ"

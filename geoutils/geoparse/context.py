@@ -379,13 +379,34 @@ def _drop_small_abroad(cands: list[Cand], ranked: list[list], named: set[str]) -
             m = cands[j]
             arabic = is_arabic(m.key)
             ok = explicit if arabic else allowed
-            ranked[j] = [p for p in r if not _small(p) or (p.country_code or "").upper() in ok]
+            if arabic and m.kind_hint is None and _word(m.text):
+                ok = named  # "برية" (land forces), "بكرة": a word naming a small GeoNames village in the region
+                # is that village only where the article names its country
+            if arabic and m.kind_hint is None and _word(m.text):
+                # a town of the region under a million people needs the region; a village, its country named
+                ranked[j] = [p for p in r if not _not_a_world_city(p) or (p.country_code or "").upper() in named
+                             or (not _small(p) and (p.country_code or "").upper() in REGION)]
+            else:
+                ranked[j] = [p for p in r if not _small(p) or (p.country_code or "").upper() in ok]
             if not ranked[j] and not arabic:
                 # a capitalised English name that is a town's own name ("Schaumburg") is that town even
                 # where the article names no country; a name that is only an alias is not
                 ranked[j] = [p for p in r if p.kind == "place" and own_name(p, m.key, m.text)]
             if not ranked[j] and m.category == "gaz":
                 m.weak = True  # no candidate left: not a mention
+
+
+def _not_a_world_city(p: Any) -> bool:
+    """A GeoNames town of under a million people (or an airfield): "طراز" (model) is no Taraz unless
+    the article names Kazakhstan."""
+    return _small(p) or (p.id.startswith("gn:") and p.kind == "place" and (p.population or 0) < 1_000_000)
+
+
+def _word(surface: str) -> bool:
+    """Is an Arabic name, as written, also a word of the language (zipf >= MINOR_ZIPF)?"""
+    from geoutils.geoparse.lexical import MINOR_ZIPF, _zipf
+
+    return _zipf(surface.split(" ", 1)[0], "ar") >= MINOR_ZIPF
 
 
 def _small(p: Any) -> bool:

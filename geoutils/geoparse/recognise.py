@@ -262,7 +262,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         minor = all(p.population is None and p.kind == "place" and not p.id.startswith(("cur:", "user:"))
                     for p in places)
         common = zipf >= (MINOR_ZIPF if minor else COMMON_ZIPF)
-        strong = zipf >= STRONG_ZIPF or (minor and zipf >= COMMON_ZIPF)  # "في فجر" is "at dawn"
+        strong = zipf >= STRONG_ZIPF or (minor and zipf >= MINOR_ZIPF)  # "في فجر" is "at dawn"; "في ثنايا", "in the folds"
         first = surface.split(" ", 1)[0]
         stripped = is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0]
         # written with the article (ال + a word), read as a place whose own name has none (the bare word)

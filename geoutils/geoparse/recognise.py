@@ -217,7 +217,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         if codes and not is_arabic(surface) and surface.replace(".", "").replace("-", "").isupper() and not dated:
             code_only = not gaz_ids and not pseudo and not states
             gaz_ids += [p for p in codes if p not in gaz_ids]  # a code counts written in capitals, not in a date
-        if not is_arabic(surface) and h.key in words("relations") and h.kind is None:
+        if h.key in words("relations") and h.kind is None:
             continue  # "Northwest Ohio", "Eastern Chad": a relation word is never a place by itself
         cat = pseudo[0].split(":", 1)[0] if pseudo else "gaz"
         if any(p.startswith("continent:") for p in pseudo):

@@ -233,6 +233,9 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                         _definite((getattr(voc.countries.get(p.split(":", 1)[1]), "name_ar", None) or "ال-").split()[0])
                         for p in pseudo):
                 continue  # "المالي" (financial) is not مالي
+            if cat == "country" and is_arabic(surface) and out and out[-1].category == "ctx" \
+                    and out[-1].c1 == h.c0 - 1 and _after_demonym(out, h.c0, ctx):
+                continue  # "المستشارة الالمانية انغيلا": a name after a nationality adjective is a person
             places = [voc.places[p] for p in pseudo if p in voc.places]
             out.append(Cand(h.start, h.end, surface, h.key, cat, places or pseudo, h.kind, h.c0, h.c1))
             continue

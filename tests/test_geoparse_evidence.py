@@ -131,3 +131,13 @@ def test_arabic_word_naming_a_town_abroad_needs_its_country(gz, text, word):
 def test_arabic_town_abroad_counts_when_its_country_is_named(gz):
     got = by_text("زار الوفد كازاخستان وتوقف في مدينة طراز .", gz, lang="ar")
     assert "طراز" in got and got["طراز"].place is not None and got["طراز"].place.country_code == "KZ"
+
+
+@pytest.mark.parametrize("text,name,lang", [
+    ("Aid convoys reached camps across Darfur last week.", "Darfur", None),
+    ("وصلت قوافل الإغاثة إلى مخيمات في دارفور .", "دارفور", "ar"),
+    ("Shelling was reported along the line in Kashmir.", "Kashmir", None),
+])
+def test_conflict_regions_are_mentions_without_a_point(gz, text, name, lang):
+    m = by_text(text, gz, lang=lang)[name]
+    assert m.role == "place" and m.place is None and m.reason.startswith("region")

@@ -38,6 +38,7 @@ def haversine_km(la1: float, lo1: float, la2: float, lo2: float) -> float:
         return 2000.0
     return _haversine(la1, lo1, la2, lo2)
 
+from geoutils.geoparse.abroad import drop_small_abroad, explicit_countries
 from geoutils.geoparse.admin import admin1_of
 from geoutils.geoparse.lexical import name_parts, own_name
 from geoutils.geoparse.recognise import Cand
@@ -54,11 +55,6 @@ _UNIT_KINDS = ("governorate", "province", "district", "subdistrict", "country")
 _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
              "district": ("district",), "place": ("place", "town"), "embassy": ("embassy", "consulate"),
              "consulate": ("consulate", "embassy"), "crossing": ("crossing",)}
-#: GeoNames places below this many people abroad need the article's focus (see _drop_small_abroad)
-SMALL_POPULATION = 100_000
-MIN_KEYS_ABROAD = 3
-#: the analysts' region: its small places are always candidates (the gazetteer's regional prior)
-REGION = ("IQ", "SY", "IR", "TR", "LB", "JO", "SA", "KW", "YE", "IL", "PS", "EG", "AE", "QA", "BH", "OM")
 
 
 class Resolved:
@@ -145,7 +141,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
         weights[cc] = weights.get(cc, 0.0) + 5.0
         named_cc.add(cc)
     ranked = [_ranked(gz, m) for m in cands]
-    _drop_small_abroad(cands, ranked, named_cc | _explicit_countries(cands, v))
+    drop_small_abroad(cands, ranked, named_cc | explicit_countries(cands, v))
     voted: set[str] = set()
     votes: dict[str, float] = {}  # the part of ``weights`` that only ambiguous names' votes make  # an ambiguous name votes once, however often the article repeats it
     for i, m in enumerate(cands):
@@ -247,7 +243,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             # a unit named as a town of its country is named is read as the town ("Kirkuk"), unless the
             # words ask for the unit: then it gets no province-wide coherence the town does not get
             towns = {(c.country_code, name_parts(c.name)[0]) for c in r if c.kind not in _UNIT_KINDS
-                     and own_name(c, m.key, m.text)}  # "Kansas" names no town: Kansas City is not so called
+                     and not name_parts(c.name)[1] - name_parts(m.text)[1]}  # "Kansas" names no town: not Kansas City
             owned = any(own_name(c, m.key, m.text) for c in r)
             for k, c in enumerate(r):
                 f: dict[str, float] = {}
@@ -343,77 +339,6 @@ def _population(p: Any) -> float:
     if p.kind == "province" and not p.id.startswith("state:"):  # not the vocabulary's fallback copy
         return people_per_province(p.country_code)
     return 0
-
-
-def _explicit_countries(cands: list[Cand], v: Any) -> set[str]:
-    """Countries the text names: countries, nationality adjectives, regions, states/provinces."""
-    out: set[str] = set()
-    for m in cands:
-        for p in m.places:
-            if isinstance(p, str):
-                if p.startswith(("country:", "ctx:")):
-                    out.add(p.split(":", 1)[1])
-                elif p.startswith("region:"):
-                    out.update(v.regions.get(p, ("", ()))[1])
-            elif m.category == "gaz" and p.kind in ("province", "governorate", "country") \
-                    and (len(m.places) == 1 or own_name(p, m.key, m.text)):
-                out.add((p.country_code or "").upper())  # "Minnesota": the state's own name
-    return out
-
-
-def _drop_small_abroad(cands: list[Cand], ranked: list[list], named: set[str]) -> None:
-    """A village abroad is a candidate only where the article is: small GeoNames places (under
-    :data:`SMALL_POPULATION`) outside the analysts' region are kept in countries the text names
-    or in which at least MIN_KEYS_ABROAD of its names have a candidate."""
-    from gazetteer.normalize import is_arabic
-
-    keys_by_cc: dict[str, set[str]] = {}
-    for m, r in zip(cands, ranked):
-        if not is_arabic(m.key):  # Arabic names of villages abroad are transliterations that collide with words
-            for p in r:
-                keys_by_cc.setdefault((p.country_code or "").upper(), set()).add(m.key)
-    explicit = set(REGION) | named
-    allowed = explicit | {cc for cc, ks in keys_by_cc.items() if len(ks) >= MIN_KEYS_ABROAD}
-    for j, r in enumerate(ranked):
-        if r:
-            m = cands[j]
-            arabic = is_arabic(m.key)
-            ok = explicit if arabic else allowed
-            if arabic and m.kind_hint is None and _word(m.text):
-                ok = named  # "برية" (land forces), "بكرة": a word naming a small GeoNames village in the region
-                # is that village only where the article names its country
-            if arabic and m.kind_hint is None and _word(m.text):
-                # a town of the region under a million people needs the region; a village, its country named
-                ranked[j] = [p for p in r if not _not_a_world_city(p) or (p.country_code or "").upper() in named
-                             or (not _small(p) and (p.country_code or "").upper() in REGION)]
-            else:
-                ranked[j] = [p for p in r if not _small(p) or (p.country_code or "").upper() in ok]
-            if not ranked[j] and not arabic:
-                # a capitalised English name that is a town's own name ("Schaumburg") is that town even
-                # where the article names no country; a name that is only an alias is not
-                ranked[j] = [p for p in r if p.kind == "place" and own_name(p, m.key, m.text)]
-            if not ranked[j] and m.category == "gaz":
-                m.weak = True  # no candidate left: not a mention
-
-
-def _not_a_world_city(p: Any) -> bool:
-    """A GeoNames town of under a million people (or an airfield): "طراز" (model) is no Taraz unless
-    the article names Kazakhstan."""
-    return _small(p) or (p.id.startswith("gn:") and p.kind == "place" and (p.population or 0) < 1_000_000)
-
-
-def _word(surface: str) -> bool:
-    """Is an Arabic name, as written, also a word of the language (zipf >= MINOR_ZIPF)?"""
-    from geoutils.geoparse.lexical import MINOR_ZIPF, _zipf
-
-    return _zipf(surface.split(" ", 1)[0], "ar") >= MINOR_ZIPF
-
-
-def _small(p: Any) -> bool:
-    """A small GeoNames town, or an airfield known only from the airport lists (no population)."""
-    if p.id.startswith("icao:") or (p.kind == "airport" and not p.id.startswith(("cur:", "user:"))):
-        return True
-    return p.id.startswith("gn:") and p.kind == "place" and (p.population or 0) < SMALL_POPULATION
 
 
 def _inside(c: Any, cont: Any, km: float | None = None) -> bool:

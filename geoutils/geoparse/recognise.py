@@ -204,8 +204,6 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         kw = h.key.split()
         if any(w in months for w in kw) or fold_token(surface.lower()) in months:
             continue
-        if not any(ch.isdigit() for ch in h.key) and any(ch.isdigit() for ch in surface):
-            continue  # "49-year-old" is not the place "Old": the chunk says more than the name
         pseudo = [p for p in h.place_ids if p.split(":", 1)[0] in ("country", "ctx", "region", "continent")]
         states = [p for p in h.place_ids if p.startswith("state:")]
         if states and (h.key, states[0]) in voc.abbreviations and text[h.end:h.end + 1] != ".":

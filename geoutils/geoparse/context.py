@@ -251,7 +251,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 f["population"] = WEIGHTS["population"] * math.log10(1 + _population(c)) / 7.0
                 if m.kind_hint is None and own_name(c, m.key, m.text):
                     f["name"] = WEIGHTS["name"]  # "Texas" is the state, not "Texas City" that GeoNames also calls so
-                elif m.kind_hint is None and c.kind not in _UNIT_KINDS and not _code_hit(m.text) and owned:
+                elif m.kind_hint is None and c.kind not in _UNIT_KINDS and not _code_hit(m.text) and owned \
+                        and not c.id.startswith(("cur:", "user:")):  # a curated place's names are all its own
                     # "Kansas" as written leaves out the "City" of Kansas City; "Alexandria" is not Mashhad,
                     # which GeoNames also calls so, when some candidate has the name as its own
                     f["name"] = -WEIGHTS["name"]

@@ -39,6 +39,7 @@ def haversine_km(la1: float, lo1: float, la2: float, lo2: float) -> float:
     return _haversine(la1, lo1, la2, lo2)
 
 from geoutils.geoparse.lexical import name_parts, own_name
+from geoutils.geoparse.nearest import Nearest
 from geoutils.geoparse.recognise import Cand
 from geoutils.geoparse.vocab import people_per_province, vocab
 
@@ -198,6 +199,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     containers = {m.container for m in cands if m.container is not None}
     order = sorted(range(len(cands)), key=lambda i: 0 if i in containers else 1)
     for _pass in (0, 1):
+        near = Nearest(anchors)  # nearest-anchor distances, one matrix per candidate list
         for i in order:
             m = cands[i]
             if m.category == "continent":
@@ -227,6 +229,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 out[i] = Resolved(r[0], 0.9, reason)
                 continue
             scored = []
+            dmin = near(r, i)
             # a unit named as a town of its country is named is read as the town ("Kirkuk"), unless the
             # words ask for the unit: then it gets no province-wide coherence the town does not get
             towns = {(c.country_code, name_parts(c.name)[0]) for c in r if c.kind not in _UNIT_KINDS}
@@ -251,7 +254,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                              and (firm or own_name(c, m.key, m.text)) and haversine_km(a, b, c.lat, c.lon) < 450
                              for a, b, pc, j, firm in provinces):
                         f["admin1"] = WEIGHTS["admin1"]
-                d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if j != i), default=None)
+                d = dmin[k]
                 if d is not None and c.kind in ("province", "governorate") and \
                         (m.kind_hint is not None or (c.country_code, name_parts(c.name)[0]) not in towns):
                     # a province is near the article's places when it holds them: within a province's reach

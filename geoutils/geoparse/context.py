@@ -135,7 +135,7 @@ def _focus_codes(focus: Any) -> list[str]:
 def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved | None]:
     """Resolve every candidate mention; None for a mention with no place (unknown names, regions)."""
     v = vocab()
-    cont_of = {cc: info.continent for cc, info in v.countries.items()}
+    cont_of = _continents(v)
     weights: dict[str, float] = {}
     named_cc: set[str] = set()
     named_cont: set[str] = set()
@@ -199,7 +199,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     containers = {m.container for m in cands if m.container is not None}
     order = sorted(range(len(cands)), key=lambda i: 0 if i in containers else 1)
     for _pass in (0, 1):
-        near = Nearest(anchors)  # nearest-anchor distances, one matrix per candidate list
+        near = Nearest(anchors, ranked)  # nearest-anchor distances of every candidate, one matrix
         for i in order:
             m = cands[i]
             if m.category == "continent":
@@ -294,6 +294,16 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 seen_pc.add((o.place.lat, o.place.lon))
                 provinces.append((o.place.lat, o.place.lon, o.place.country_code, i, False))
     return out
+
+
+_CONTINENTS: list = [None, {}]
+
+
+def _continents(v: Any) -> dict[str, str]:
+    """Country code -> continent of the vocabulary ``v`` (built once, not per article)."""
+    if _CONTINENTS[0] is not v:
+        _CONTINENTS[:] = [v, {cc: info.continent for cc, info in v.countries.items()}]
+    return _CONTINENTS[1]
 
 
 def _ranked(gz: Any, m: Cand) -> list:

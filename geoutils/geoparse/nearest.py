@@ -3,9 +3,10 @@
 The context step asks, for every candidate place of every ambiguous mention, how far the
 nearest anchor is (the other mentions' first-pass places, at most ``MAX_ANCHORS`` of them).
 Asked one pair at a time in Python that was the largest cost of geoparsing (hundreds of
-great-circle distances per article). :class:`Nearest` answers it with one numpy distance
-matrix per distinct candidate list, kept for the pass: a name the article repeats costs one
-row-minimum, not a new matrix.
+great-circle distances per article). :class:`Nearest` computes one numpy distance matrix for
+every candidate place of the pass at once and keeps, per place, its nearest and second-nearest
+anchor: a mention then reads its distances in O(1) per candidate (the second when the nearest
+anchor is the mention itself).
 
 Distances are those of :func:`geoutils.geoparse.context.haversine_km`: pairs that a coarse
 test puts far apart (more than 14 degrees of latitude, or more than 20 degrees of longitude
@@ -23,7 +24,7 @@ True
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 
@@ -35,55 +36,70 @@ FAR_KM = 2000.0
 
 
 class Nearest:
-    """Nearest-anchor distances for candidate lists, one pass of the context step.
+    """Nearest-anchor distances for the candidate places of one pass of the context step.
 
     Parameters
     ----------
     anchors : ``(lat, lon, mention index)`` triples; a mention is never its own anchor.
+    places : lists of candidate places (objects with ``id``, ``lat``, ``lon``), e.g. every mention's
+        ranked candidates: their distances to every anchor are computed at once, in one matrix.
     """
 
-    __slots__ = ("_lat", "_lon", "_cos", "_col", "_memo", "_n")
+    __slots__ = ("_best", "_n", "_cols", "_anchors")
 
-    def __init__(self, anchors: Sequence[tuple[float, float, int]]) -> None:
+    def __init__(self, anchors: Sequence[tuple[float, float, int]], places: Iterable[Sequence[Any]] = ()) -> None:
         self._n = len(anchors)
-        lat = np.array([a[0] for a in anchors], dtype=float)
-        self._lat = lat
-        self._lon = np.array([a[1] for a in anchors], dtype=float)
-        # coarse test factor of each anchor: max(0.1, cos(radians(min(|lat|, 89))))
-        self._cos = np.maximum(0.1, np.cos(np.radians(np.minimum(np.abs(lat), 89.0))))
-        self._col = {a[2]: k for k, a in enumerate(anchors)}
-        self._memo: dict[tuple, np.ndarray] = {}
+        self._cols = [a[2] for a in anchors]
+        #: (id, lat, lon) -> (nearest km, its mention, second nearest km)
+        self._best: dict[tuple, tuple[float, int, float | None]] = {}
+        self._anchors = anchors
+        self._add([p for ps in places for p in ps])
 
-    def _matrix(self, places: Sequence[Any]) -> np.ndarray:
-        key = tuple(p.id for p in places)
-        got = self._memo.get(key)
-        if got is None:
-            la2 = np.array([p.lat for p in places], dtype=float)[:, None]
-            lo2 = np.array([p.lon for p in places], dtype=float)[:, None]
-            la1, lo1 = self._lat[None, :], self._lon[None, :]
-            dlo = np.abs(lo1 - lo2) % 360.0
-            far = (np.abs(la1 - la2) > 14.0) | (np.minimum(dlo, 360.0 - dlo) * self._cos[None, :] > 20.0)
-            p1, p2 = np.radians(la1), np.radians(la2)
-            dp, dl = p2 - p1, np.radians(lo2 - lo1)
-            a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-            d = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
-            got = self._memo[key] = np.where(far, FAR_KM, d)
-        return got
+    def _add(self, places: Sequence[Any]) -> None:
+        keys = list(dict.fromkeys((p.id, p.lat, p.lon) for p in places if (p.id, p.lat, p.lon) not in self._best))
+        if not keys or not self._n:
+            return
+        anchors = self._anchors
+        d = _matrix(np.array([k[1] for k in keys], dtype=float), np.array([k[2] for k in keys], dtype=float),
+                    np.array([a[0] for a in anchors], dtype=float), np.array([a[1] for a in anchors], dtype=float))
+        rows = np.arange(len(keys))
+        j1 = d.argmin(axis=1)
+        d1 = d[rows, j1]
+        if self._n > 1:
+            d[rows, j1] = np.inf
+            d2 = d.min(axis=1).tolist()
+        else:
+            d2 = [None] * len(keys)
+        cols = self._cols
+        self._best.update(zip(keys, zip(d1.tolist(), [cols[j] for j in j1.tolist()], d2)))
 
     def __call__(self, places: Sequence[Any], exclude: int) -> list[float | None]:
         """Distance (km) from each place to its nearest anchor other than mention ``exclude``;
-        None for every place when no such anchor exists."""
-        col = self._col.get(exclude)
-        if self._n - (col is not None) <= 0:
+        None when no such anchor exists."""
+        if not self._n:
             return [None] * len(places)
-        d = self._matrix(places)
-        if col is not None:
-            d = np.delete(d, col, axis=1)
-        return d.min(axis=1).tolist()
+        best = self._best
+        if any((p.id, p.lat, p.lon) not in best for p in places):
+            self._add(places)
+        out = []
+        for p in places:
+            d1, j1, d2 = best[(p.id, p.lat, p.lon)]
+            out.append(d1 if j1 != exclude else d2)
+        return out
 
     @staticmethod
     def pair_km(la1: float, lo1: float, la2: float, lo2: float) -> float:
         """The distance of one pair, as the matrix computes it (for tests)."""
-        from types import SimpleNamespace
+        return float(_matrix(np.array([la2]), np.array([lo2]), np.array([la1]), np.array([lo1]))[0, 0])
 
-        return Nearest([(la1, lo1, -1)])([SimpleNamespace(id="", lat=la2, lon=lo2)], -2)[0]
+
+def _matrix(la2: np.ndarray, lo2: np.ndarray, la1: np.ndarray, lo1: np.ndarray) -> np.ndarray:
+    """km from each place (rows: ``la2``, ``lo2``) to each anchor (columns: ``la1``, ``lo1``)."""
+    la2, lo2, la1, lo1 = la2[:, None], lo2[:, None], la1[None, :], lo1[None, :]
+    dlo = np.abs(lo1 - lo2) % 360.0
+    cos = np.maximum(0.1, np.cos(np.radians(np.minimum(np.abs(la1), 89.0))))
+    far = (np.abs(la1 - la2) > 14.0) | (np.minimum(dlo, 360.0 - dlo) * cos > 20.0)
+    p1, p2 = np.radians(la1), np.radians(la2)
+    dp, dl = p2 - p1, np.radians(lo2 - lo1)
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return np.where(far, FAR_KM, 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a))))

@@ -98,8 +98,6 @@ def _usable(key: str) -> bool:
 # -- folding, cached per distinct whitespace chunk ---------------------------
 _FOLD_CACHE: dict[str, str] = {}
 _FOLD_CACHE_MAX = 1_000_000
-# chunk -> its capital flag (:func:`_cap_flag`) repeated over its folded length: the scan's mask
-_CAP_MASK: dict[str, str] = {}
 # chunks whose last token is a single Latin letter: tokenize may join it with a number
 # in the next chunk ("K 1" -> "k1"). Not for the English words "a" and "I": "a 10-year-old"
 # must not become the key "a10" (an airfield code); see the note on tokenize in the report.
@@ -114,18 +112,6 @@ def _fold_chunk(chunk: str) -> str:
     if chunk.endswith(_POSSESSIVE) and len(chunk) > 3:
         chunk = chunk[:-2]  # English possessive: "Iraq's Anbar" names Iraq
     return " ".join(t.norm for t in tokenize(chunk))
-
-
-def _cap_flag(chunk: str) -> str:
-    """"l" when the chunk's first alphanumeric character is neither upper-case nor a digit, else "U".
-
-    >>> _cap_flag("(Baghdad,"), _cap_flag("hit"), _cap_flag("K-1"), _cap_flag("--")
-    ('U', 'l', 'U', 'U')
-    """
-    for ch in chunk:
-        if ch.isalnum():
-            return "U" if ch.isupper() or ch.isdigit() else "l"
-    return "U"
 
 
 def _is_letter(tok: str) -> bool:
@@ -146,15 +132,12 @@ def fold_chunks(words: list[str]) -> list[str]:
         if len(cache) + len(words) > _FOLD_CACHE_MAX:
             cache.clear()
             _LETTER_END.clear()
-            _CAP_MASK.clear()
-            folded = [None] * len(words)  # every chunk folded again: a fold and its mask go together
         for i, f in enumerate(folded):
             if f is None:
                 w = words[i]
                 f = cache.get(w)
                 if f is None:
                     f = cache[w] = _fold_chunk(w)
-                    _CAP_MASK[w] = _cap_flag(w) * len(f)
                     last = f.rpartition(" ")[2]
                     if _is_letter(last) and last not in _WORD_LETTERS:
                         _LETTER_END.add(w)
@@ -207,11 +190,8 @@ class Scanner:
         auto = ahocorasick.Automaton()
         # payload: (key, place ids, length of the matched form, Latin key that must be capitalised);
         # the clitic variants of a key with clitics of one length share one payload tuple
-        self._any_cap = False
         for key, pids in self.keys.items():
-            cap = latin_capitalised and not is_arabic(key)
-            self._any_cap |= cap
-            auto.add_word(f" {key} ", (key, pids, len(key), cap))
+            auto.add_word(f" {key} ", (key, pids, len(key), latin_capitalised and not is_arabic(key)))
         for key, pids in self.keys.items():
             if is_arabic(key[0]) and len(key.split(" ", 1)[0]) >= 3:
                 shared: dict[int, tuple] = {}
@@ -268,21 +248,8 @@ class Scanner:
             if ends:
                 kept = list(compress(folded, folded))
                 joined = " " + " ".join(kept) + " "
-        # the pattern " variant " ends at ``end`` (its trailing space). A Latin key that must be
-        # capitalised cannot start in a chunk whose first letter is small ("hit", "van"): ``mask``
-        # has each kept chunk's capital flag at every folded position of the chunk, so those
-        # matches (two in three in English news) are dropped before any tuple is made.
-        if self._any_cap:
-            if ends:  # chunks merged with the next ones: their folds changed length
-                mask = " " + " ".join(map(str.__mul__, compress(map(_first_char, map(_CAP_MASK.__getitem__, words)),
-                                                                folded), map(len, kept))) + " "
-            else:
-                mask = " " + " ".join(map(_CAP_MASK.__getitem__, compress(words, folded))) + " "
-            found = [(end - vlen, -end, key, pids, cap) for end, (key, pids, vlen, cap) in self._auto.iter(joined)
-                     if pids and not (cap and mask[end - vlen] == "l")]
-        else:
-            found = [(end - vlen, -end, key, pids, cap) for end, (key, pids, vlen, cap) in self._auto.iter(joined)
-                     if pids]
+        # the pattern " variant " ends at ``end`` (its trailing space); (start, -end) sorts leftmost-longest
+        found = [(end - vlen, -end, key, pids, cap) for end, (key, pids, vlen, cap) in self._auto.iter(joined) if pids]
         if not found:
             return Scan([], words, folded)
         if len(found) > 1:
@@ -347,10 +314,6 @@ def _chunk_starts(text: str, words: list[str]) -> list[int]:
 
 
 _ONE = (1).__add__  # n -> n + 1, at C level (chunk length plus its separator)
-
-
-def _first_char(s: str) -> str:
-    return s[:1] or "U"
 
 
 def _join_letter_number(text: str, words: list[str], folded: list[str], ends: dict[int, int]) -> list[int] | None:

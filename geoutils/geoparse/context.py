@@ -199,7 +199,9 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     containers = {m.container for m in cands if m.container is not None}
     order = sorted(range(len(cands)), key=lambda i: 0 if i in containers else 1)
     for _pass in (0, 1):
-        near = Nearest(anchors, ranked)  # nearest-anchor distances of every candidate, one matrix
+        near = Nearest(anchors, [r for r in ranked if len(r) > 1])  # every ambiguous mention's candidates, one matrix
+        # the named provinces once each: a province the article repeats is one entry, not one per mention
+        named = list(dict.fromkeys((a, b, pc, cands[j].key, firm) for a, b, pc, j, firm in provinces))
         for i in order:
             m = cands[i]
             if m.category == "continent":
@@ -250,9 +252,9 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 if c.kind not in ("governorate", "province", "country"):
                     if c.admin1 and (c.country_code, c.admin1) in admin1s:
                         f["admin1"] = WEIGHTS["admin1"]
-                    elif any(pc == c.country_code and j != i and cands[j].key != m.key
+                    elif any(pc == c.country_code and pkey != m.key  # (another key: another mention than i)
                              and (firm or own_name(c, m.key, m.text)) and haversine_km(a, b, c.lat, c.lon) < 450
-                             for a, b, pc, j, firm in provinces):
+                             for a, b, pc, pkey, firm in named):
                         f["admin1"] = WEIGHTS["admin1"]
                 d = dmin[k]
                 if d is not None and c.kind in ("province", "governorate") and \

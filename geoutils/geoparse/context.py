@@ -41,6 +41,7 @@ def haversine_km(la1: float, lo1: float, la2: float, lo2: float) -> float:
 from geoutils.geoparse.abroad import drop_small_abroad, explicit_countries
 from geoutils.geoparse.admin import admin1_of
 from geoutils.geoparse.lexical import name_parts, own_name
+from geoutils.geoparse.nearest import Nearest
 from geoutils.geoparse.recognise import Cand
 from geoutils.geoparse.vocab import people_per_province, vocab
 
@@ -133,7 +134,7 @@ def _focus_codes(focus: Any) -> list[str]:
 def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved | None]:
     """Resolve every candidate mention; None for a mention with no place (unknown names, regions)."""
     v = vocab()
-    cont_of = {cc: info.continent for cc, info in v.countries.items()}
+    cont_of = _continents(v)
     weights: dict[str, float] = {}
     named_cc: set[str] = set()
     named_cont: set[str] = set()
@@ -211,6 +212,10 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     containers = {m.container for m in cands if m.container is not None}
     order = sorted(range(len(cands)), key=lambda i: 0 if i in containers else 1)
     for _pass in (0, 1):
+        # every ambiguous mention's candidates, one matrix; anchors grouped by name key
+        near = Nearest([(a, b, cands[j].key) for a, b, j in anchors], [r for r in ranked if len(r) > 1])
+        # the named provinces once each: a province the article repeats is one entry, not one per mention
+        named = list(dict.fromkeys((a, b, pc, cands[j].key, firm) for a, b, pc, j, firm in provinces))
         for i in order:
             m = cands[i]
             if m.category == "continent":
@@ -240,6 +245,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 out[i] = Resolved(r[0], 0.9, reason)
                 continue
             scored = []
+            dmin = near(r, m.key)
             # a unit named as a town of its country is named is read as the town ("Kirkuk"), unless the
             # words ask for the unit: then it gets no province-wide coherence the town does not get
             towns = {(c.country_code, name_parts(c.name)[0]) for c in r if c.kind not in _UNIT_KINDS
@@ -268,12 +274,11 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     a1 = admin1_of(c)
                     if a1 and admin1s.get((c.country_code, a1), {m.key}) - {m.key}:
                         f["admin1"] = WEIGHTS["admin1"]
-                    elif any(pc == c.country_code and j != i and cands[j].key != m.key
+                    elif any(pc == c.country_code and pkey != m.key  # (another key: another mention than i)
                              and (firm or own_name(c, m.key, m.text)) and haversine_km(a, b, c.lat, c.lon) < 450
-                             for a, b, pc, j, firm in provinces):
+                             for a, b, pc, pkey, firm in named):
                         f["admin1"] = WEIGHTS["admin1"]
-                # the other names' places: a repeated name is no evidence for itself
-                d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if cands[j].key != m.key), default=None)
+                d = dmin[k]  # the other names' places: a repeated name is no evidence for itself
                 if d is not None and c.kind in ("province", "governorate") and \
                         (m.kind_hint is not None or (c.country_code, name_parts(c.name)[0]) not in towns):
                     # a province is near the article's places when it holds them: within a province's reach
@@ -320,6 +325,16 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
 
 def _code_hit(surface: str) -> bool:
     return surface.isupper() and len(surface) <= 4
+
+
+_CONTINENTS: list = [None, {}]
+
+
+def _continents(v: Any) -> dict[str, str]:
+    """Country code -> continent of the vocabulary ``v`` (built once, not per article)."""
+    if _CONTINENTS[0] is not v:
+        _CONTINENTS[:] = [v, {cc: info.continent for cc, info in v.countries.items()}]
+    return _CONTINENTS[1]
 
 
 def _ranked(gz: Any, m: Cand) -> list:

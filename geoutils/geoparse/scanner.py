@@ -188,15 +188,21 @@ class Scanner:
         self.keys = {k: tuple(v) for k, v in ids.items()}
         self.latin_capitalised = latin_capitalised
         auto = ahocorasick.Automaton()
-        # payload: (key, place ids, length of the matched form, Latin key that must be capitalised)
+        # payload: (key, place ids, length of the matched form, Latin key that must be capitalised);
+        # the clitic variants of a key with clitics of one length share one payload tuple
         for key, pids in self.keys.items():
             auto.add_word(f" {key} ", (key, pids, len(key), latin_capitalised and not is_arabic(key)))
         for key, pids in self.keys.items():
             if is_arabic(key[0]) and len(key.split(" ", 1)[0]) >= 3:
+                shared: dict[int, tuple] = {}
                 for c in _CLITICS:
                     variant = c + key
                     if variant not in self.keys and variant.split(" ", 1)[0] not in _STOP_AR:
-                        auto.add_word(f" {variant} ", (key, pids, len(variant), False))
+                        n = len(variant)
+                        val = shared.get(n)
+                        if val is None:
+                            val = shared[n] = (key, pids, n, False)
+                        auto.add_word(f" {variant} ", val)
         if len(auto) == 0:
             auto.add_word("\x00", ("", (), 1, False))  # an automaton needs a word
         auto.make_automaton()
@@ -242,12 +248,12 @@ class Scanner:
             if ends:
                 kept = list(compress(folded, folded))
                 joined = " " + " ".join(kept) + " "
-        # the pattern " variant " ends at ``end`` (its trailing space)
-        found = [(end - vlen, end, key, pids, cap) for end, (key, pids, vlen, cap) in self._auto.iter(joined) if pids]
+        # the pattern " variant " ends at ``end`` (its trailing space); (start, -end) sorts leftmost-longest
+        found = [(end - vlen, -end, key, pids, cap) for end, (key, pids, vlen, cap) in self._auto.iter(joined) if pids]
         if not found:
             return Scan([], words, folded)
         if len(found) > 1:
-            found.sort(key=_leftmost_longest)
+            found.sort()  # leftmost, then longest: (start, -end) is unique per match
         nk = len(kept)
         # kept chunk -> chunk index (identity when no chunk folded to "", most running text)
         keep = range(len(folded)) if nk == len(folded) else list(compress(range(len(folded)), folded))
@@ -262,6 +268,7 @@ class Scanner:
         for fs, fe, key, pids, cap in found:
             if fs < last_end:
                 continue
+            fe = -fe
             k0 = bisect_right(fstart, fs) - 1
             k1 = bisect_right(fstart, fe - 1) - 1
             w1 = keep[k1]
@@ -307,10 +314,6 @@ def _chunk_starts(text: str, words: list[str]) -> list[int]:
 
 
 _ONE = (1).__add__  # n -> n + 1, at C level (chunk length plus its separator)
-
-
-def _leftmost_longest(f: tuple) -> tuple[int, int]:
-    return f[0], f[0] - f[1]
 
 
 def _join_letter_number(text: str, words: list[str], folded: list[str], ends: dict[int, int]) -> list[int] | None:

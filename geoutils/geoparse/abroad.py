@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from geoutils.geoparse.lexical import Cand, own_name
+from geoutils.geoparse.lexical import MILLION, Cand, own_name
 
 __all__ = ["drop_small_abroad", "explicit_countries", "REGION", "SMALL_POPULATION", "MIN_KEYS_ABROAD"]
 
@@ -59,15 +59,14 @@ def drop_small_abroad(cands: list[Cand], ranked: list[list], named: set[str]) ->
         if r:
             m = cands[j]
             arabic = is_arabic(m.key)
-            ok = explicit if arabic else allowed
-            if arabic and m.kind_hint is None and _word(m.text):
-                ok = named  # "برية" (land forces), "بكرة": a word naming a small GeoNames village in the region
-                # is that village only where the article names its country
-            if arabic and m.kind_hint is None and _word(m.text):
-                # a town of the region under a million people needs the region; a village, its country named
+            if arabic and m.kind_hint is None and _word(m.text) and not m.placed:
+                # "برية" (land forces), "طراز" (model): an Arabic word naming a GeoNames town under a
+                # million people is that town only where the article names its country; a town of the
+                # region of 100k or more needs the region. A place cue ("في القصير") lifts this.
                 ranked[j] = [p for p in r if not _not_a_world_city(p) or (p.country_code or "").upper() in named
                              or (not _small(p) and (p.country_code or "").upper() in REGION)]
             else:
+                ok = explicit if arabic else allowed
                 ranked[j] = [p for p in r if not _small(p) or (p.country_code or "").upper() in ok]
             if not ranked[j] and not arabic:
                 # a capitalised English name that is a town's own name ("Schaumburg") is that town even
@@ -80,7 +79,7 @@ def drop_small_abroad(cands: list[Cand], ranked: list[list], named: set[str]) ->
 def _not_a_world_city(p: Any) -> bool:
     """A GeoNames town of under a million people (or an airfield): "طراز" (model) is no Taraz unless
     the article names Kazakhstan."""
-    return _small(p) or (p.id.startswith("gn:") and p.kind == "place" and (p.population or 0) < 1_000_000)
+    return _small(p) or (p.id.startswith("gn:") and p.kind == "place" and (p.population or 0) < MILLION)
 
 
 def _word(surface: str) -> bool:

@@ -50,8 +50,6 @@ __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 WEIGHTS = {"rank": 0.2, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 1.5,
            "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 1.0, "vote": 0.3}
 MAX_ANCHORS = 24
-#: when a list, resolve_all appends each scored mention's top candidates (a debugging aid)
-TRACE: list | None = None
 _UNIT_KINDS = ("governorate", "province", "district", "subdistrict", "country")
 _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
              "district": ("district",), "place": ("place", "town"), "embassy": ("embassy", "consulate"),
@@ -143,8 +141,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
         named_cc.add(cc)
     ranked = [_ranked(gz, m) for m in cands]
     drop_small_abroad(cands, ranked, named_cc | explicit_countries(cands, v))
-    voted: set[str] = set()
-    votes: dict[str, float] = {}  # the part of ``weights`` that only ambiguous names' votes make  # an ambiguous name votes once, however often the article repeats it
+    voted: set[str] = set()  # an ambiguous name votes once, however often the article repeats it
+    votes: dict[str, float] = {}  # the part of ``weights`` that only ambiguous names' votes make
     for i, m in enumerate(cands):
         w = WEIGHTS["dateline"] if m.dateline else 1.0
         if m.category in ("country", "ctx"):
@@ -291,9 +289,6 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     f["far"] = -WEIGHTS["far"]
                 scored.append((sum(f.values()), -k, c, f))
             scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
-            if TRACE is not None:
-                TRACE.append((_pass, m.text, m.start, [(round(t[0], 2), t[2].name, t[2].kind, t[2].country_code, t[2].admin1,
-                                                       {k: round(x, 2) for k, x in t[3].items()}) for t in scored[:6]]))
             best, second = scored[0], scored[1]
             margin = best[0] - second[0]
             feats = {k: x for k, x in best[3].items() if k not in ("rank", "population") and x > 0}

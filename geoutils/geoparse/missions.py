@@ -124,9 +124,9 @@ def missions(text: str, cands: list[Cand], ctx: _Ctx, gz: Any) -> list[Cand]:
         if hit is None:
             continue
         if starts is None:
-            from geoutils.geoparse.scanner import _word_starts
+            from geoutils.geoparse.scanner import word_starts
 
-            starts = _word_starts(text)
+            starts = word_starts(text)
         c0, c1, ccs = hit
         s, e = _span(text, starts, ctx, c0, c1)
         if s >= e:

@@ -28,7 +28,7 @@ from typing import Any
 
 from gazetteer.normalize import fold_token, is_arabic
 
-from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, COMMON_ZIPF, GENERIC_WORDS, MINOR_ZIPF,
+from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, COMMON_ZIPF, GENERIC_WORDS, MILLION, MINOR_ZIPF,
                                        STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, _Ctx, _definite, _first_word, _frequency,
                                        _last_word, _zipf, name_parts, own_name)
 from geoutils.geoparse.missions import missions
@@ -46,7 +46,6 @@ WORLD_MIN_POPULATION = 1000
 CODE = "code="
 #: a GeoNames place this big, named by its own main name, is not a common word's namesake
 BIG_POPULATION = 200_000
-MILLION = 1_000_000
 _CODE_KINDS = {"airport", "base"}
 _SITE_KINDS = {"airport", "base", "dam", "prison", "oilfield", "crossing", "zone", "landmark", "embassy", "consulate"}
 
@@ -263,7 +262,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         minor = all(p.population is None and p.kind == "place" and not p.id.startswith(("cur:", "user:"))
                     for p in places)
         common = zipf >= (MINOR_ZIPF if minor else COMMON_ZIPF)
-        strong = zipf >= STRONG_ZIPF or (minor and zipf >= MINOR_ZIPF)  # "في فجر" is "at dawn"; "في ثنايا", "in the folds"
+        strong = zipf >= STRONG_ZIPF or (minor and zipf >= MINOR_ZIPF)  # "في فجر" is "at dawn"; "في غضون", "within"
         first = surface.split(" ", 1)[0]
         stripped = is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0]
         # written with the article (ال + a word), read as a place whose own name has none (the bare word)
@@ -304,8 +303,13 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             weak = person = True  # "Linda Brackwell", "Lincoln Memorial": a name inside a longer proper name
         if states and (h.key, states[0]) in voc.abbreviations and surface[:1].isupper():
             weak = person = False  # "Ill.", "Calif.": a state's abbreviation with its full stop is no word
-        out.append(Cand(h.start, h.end, surface, h.key, "person" if person else "gaz", places, h.kind, h.c0, h.c1,
-                        weak=weak, person=person))
+        placed = is_arabic(surface) and not weak and _place_context(ctx, h.c0, h.c1, h.key, False) \
+            and _last_word(ctx.prev(h.c0)) not in words("place_before_loose")
+        end = h.end
+        if states and not person and (h.key, states[0]) in voc.abbreviations and text[end:end + 1] == ".":
+            end, surface = end + 1, surface + "."  # "Mich.": a state abbreviation's span keeps its stop (as short.py's)
+        out.append(Cand(h.start, end, surface, h.key, "person" if person else "gaz", places, h.kind, h.c0, h.c1,
+                        weak=weak, person=person, placed=placed))
     # one sense per discourse: a name the article uses inside a person's name ("Ellen Dayton")
     # is that person elsewhere too ("Dayton said"), unless context there says place
     persons = {m.key for m in out if m.weak and m.category == "person"}
@@ -332,7 +336,7 @@ def _lists(cands: list[Cand], ctx: _Ctx) -> list[Cand]:
             keep.append(m)
             continue
         if m.person:
-            continue  # "Seaton Street, Edmonton": a name inside a longer name is no list item
+            continue  # "Milford Lane, Halifax": a name inside a longer name is no list item
         ok = False
         for j in (i - 1, i + 1):
             if 0 <= j < len(cands) and not cands[j].weak and cands[j].category in ("gaz", "country", "unknown"):

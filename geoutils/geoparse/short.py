@@ -19,8 +19,8 @@ from functools import lru_cache
 from gazetteer.normalize import is_arabic, name_key
 
 from geoutils.geoparse.lexical import Cand
-from geoutils.geoparse.scanner import Scan, _usable, _word_starts
-from geoutils.geoparse.vocab import vocab
+from geoutils.geoparse.scanner import Scan, usable_key, word_starts
+from geoutils.geoparse.vocab import lexicon, vocab
 
 __all__ = ["short_names"]
 
@@ -33,7 +33,7 @@ def _short() -> dict[str, tuple[str, ...]]:
     """Folded key -> pseudo ids, for the vocabulary's keys the scanner cannot hold."""
     out: dict[str, list[str]] = {}
     for k, p in vocab().pairs:
-        if k and " " not in k and not is_arabic(k) and not _usable(k):
+        if k and " " not in k and not is_arabic(k) and not usable_key(k):
             out.setdefault(k, []).append(p)
     return {k: tuple(v) for k, v in out.items()}
 
@@ -41,10 +41,8 @@ def _short() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, str]:
     """"Ill." -> state pseudo id, as the lexicon writes them (folding may reduce an abbreviation to nothing)."""
-    from geoutils.geoparse.vocab import _lexicon
-
     v = vocab()
-    return {n: f"state:{sid}" for sid, names in _lexicon("en").get("state_abbreviations", {}).items()
+    return {n: f"state:{sid}" for sid, names in lexicon("en").get("state_abbreviations", {}).items()
             for n in names if "." in n and " " not in n and f"state:{sid}" in v.places}
 
 
@@ -92,7 +90,7 @@ def short_names(text: str, sc: Scan | None, taken: set[int] | None = None) -> li
         if not places:
             continue
         if starts is None:
-            starts = _word_starts(text)
+            starts = word_starts(text)
         s = starts[c] + w.index(surface[0]) if c < len(starts) else -1
         if s < 0 or text[s:s + len(surface)] != surface:
             continue

@@ -42,9 +42,9 @@ def unknown_names(text: str, sc: Scan, ctx: _Ctx, taken: set[int]) -> list[Cand]
     def span(c0: int, c1: int) -> tuple[int, int]:
         nonlocal starts
         if starts is None:
-            from geoutils.geoparse.scanner import _word_starts
+            from geoutils.geoparse.scanner import word_starts
 
-            starts = _word_starts(text)
+            starts = word_starts(text)
         s, e = starts[c0], starts[c1] + len(sc.words[c1])
         while s < e and not text[s].isalnum():
             s += 1

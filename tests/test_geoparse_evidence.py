@@ -85,9 +85,16 @@ def test_us_towns_get_their_state_from_geonames(gz):
     assert table_path().is_file()  # kept beside the database: later processes read only that small table
 
 
-def test_a_transliterated_article_before_a_town_is_no_first_name(gz):
+def test_a_word_of_the_towns_own_name_is_no_first_name(gz):
     got = by_text("Volunteers in Ann Arbor, Mich., handed out blankets.", gz)
     assert got["Arbor"].place.name == "Ann Arbor" and got["Mich."].place.name == "Michigan"
+    # the same first name before a town that is not so named still makes a person
+    assert "Phelps" not in by_text("The fair's organiser, Ann Phelps, counted the visitors.", gz)
+
+
+def test_downtown_before_a_name_makes_it_a_place(gz):
+    got = by_text("Food trucks lined Downtown Fresno on Saturday night.", gz)
+    assert got["Fresno"].place.name == "Fresno" and got["Fresno"].place.country_code == "US"
 
 
 def test_a_repeated_name_is_no_evidence_for_itself(gz):

@@ -299,11 +299,13 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 and not any(p.kind in _ADMIN_KINDS for p in places):
             weak = person = True  # "المدرب البرازيلي سانتوس", "البرازيلي كارلوس سانتوس"
         elif not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start, starts) \
-                and not any(p.kind in _ADMIN_KINDS and own_name(p, h.key, surface) for p in places):
+                and not any(p.kind in _ADMIN_KINDS and own_name(p, h.key, surface) for p in places) \
+                and not _named_with_word_before(places, ctx.raw(h.c0 - 1), surface):
             weak = person = True  # "Linda Brackwell", "Lincoln Memorial": a name inside a longer proper name
         if states and (h.key, states[0]) in voc.abbreviations and surface[:1].isupper():
             weak = person = False  # "Ill.", "Calif.": a state's abbreviation with its full stop is no word
-        placed = is_arabic(surface) and not weak and _place_context(ctx, h.c0, h.c1, h.key, False) \
+        # a place cue written as a word before it ("في القصير"): an attached ب ("بكرة") is also "with, by"
+        placed = is_arabic(surface) and not weak and _place_context(ctx, h.c0, h.c1, h.key, False, attached=False) \
             and _last_word(ctx.prev(h.c0)) not in words("place_before_loose")
         end = h.end
         if states and not person and (h.key, states[0]) in voc.abbreviations and text[end:end + 1] == ".":
@@ -326,6 +328,13 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
     out = _lists(out, ctx)
     structure(text, out, ctx)
     return out
+
+
+def _named_with_word_before(places: list, before: str, surface: str) -> bool:
+    """Is the word before the name part of a candidate's own name? "Ann Arbor" (keyed "arbor": the
+    key drops what folds to an article) is the town, though "Ann" is also a first name."""
+    name = f"{before} {surface}".casefold()
+    return bool(before) and any((p.name or "").casefold() == name for p in places)
 
 
 def _lists(cands: list[Cand], ctx: _Ctx) -> list[Cand]:

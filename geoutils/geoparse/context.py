@@ -48,7 +48,8 @@ from geoutils.geoparse.vocab import people_per_province, vocab
 __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 
 WEIGHTS = {"rank": 0.2, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 1.5,
-           "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 1.0, "vote": 0.3}
+           "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 1.0, "vote": 0.3,
+           "curated": 0.3}
 MAX_ANCHORS = 24
 _UNIT_KINDS = ("governorate", "province", "district", "subdistrict", "country")
 _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
@@ -252,6 +253,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             for k, c in enumerate(r):
                 f: dict[str, float] = {}
                 f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
+                if c.id.startswith(("cur:", "user:")):
+                    f["curated"] = WEIGHTS["curated"]  # a checked, cited site over a namesake from a survey list
                 f["population"] = WEIGHTS["population"] * math.log10(1 + _population(c)) / 7.0
                 if m.kind_hint is None and own_name(c, m.key, m.text):
                     f["name"] = WEIGHTS["name"]  # "Texas" is the state, not "Texas City" that GeoNames also calls so

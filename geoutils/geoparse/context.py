@@ -3,7 +3,9 @@
 Features of a candidate ``c`` of a mention (weights in :data:`WEIGHTS`):
 
 * ``prior``: the gazetteer's own order (kind hint, exact form, population) as a rank decay,
-  plus log population;
+  plus log population, plus a small ``curated`` prior for checked, cited sites (curated and
+  user layers) over same-named survey or GeoNames points;
+* ``name``: the mention is ``c``'s own name, not only an alias (``kind``: the words ask for its kind);
 * ``container``: the text names the mention's container ("X, Diyala province", "X (Dahuk)")
   and ``c`` lies in it (same admin1 / country, or within 60 km of a town container);
 * ``focus``: the share of the article's country evidence that ``c``'s country holds (the
@@ -11,7 +13,8 @@ Features of a candidate ``c`` of a mention (weights in :data:`WEIGHTS`):
   caller's ``focus=``);
 * ``admin1``: ``c``'s province is one the article names;
 * ``coherence``: distance from ``c`` to the nearest anchor point (the other mentions' best
-  places, a bounded top-k, so the cost stays linear in the article length);
+  places, a bounded top-k, so the cost stays linear in the article length; a repeated name is
+  no anchor for itself);
 * ``far``: ``c`` lies on another continent than the article's focus, and the text names
   neither that continent nor ``c``'s country.
 

@@ -118,3 +118,11 @@ def test_a_curated_site_outweighs_a_survey_namesake_in_a_near_tie():
     ])
     got = {m.text: m for m in parse_mentions("Shells fell on Zorava and Bermil on Monday.", gazetteer=gz)}
     assert got["Zorava"].place.id == "cur:t-zorava"
+
+
+def test_a_region_before_a_comma_is_no_contained_place(gz):
+    # "the Kurdistan region, Dahuk": an apposition; a region spans provinces, no province holds it
+    from geoutils.geoparse import parse_mentions
+
+    got = {m.text: m for m in parse_mentions("Aid reached the camps of the Kurdistan region, Dahuk, by noon.", gazetteer=gz)}
+    assert got["Kurdistan"].container is None

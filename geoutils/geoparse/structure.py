@@ -145,7 +145,8 @@ def structure(text: str, cands: list[Cand], ctx: _Ctx) -> None:
                     contained = True
             elif gap == 1 and nx.relation and is_arabic(nx.text) and not coordinated:
                 contained = True
-            if contained and nx.category != "ctx" and m.category != "ctx":
+            if contained and nx.category != "ctx" and m.category not in ("ctx", "country", "region", "continent"):
+                # a country or region spans provinces: "the Kurdistan region, Dahuk" is an apposition
                 m.container = i + 1
                 m.container_text = nx.text
             elif gap == 1 and ctx.raw(m.c1).endswith(("'s", "’s")) and nx.container is None \

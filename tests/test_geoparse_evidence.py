@@ -136,9 +136,8 @@ def test_arabic_own_names_still_count(gz):
 
 
 @pytest.mark.parametrize("text,word", [
-    ("كانت الطالبة سعيدة جدا بنتيجة الامتحان .", "سعيدة"),          # happy: Saïda, Algeria
-    ("قال الخبير إن الأشياء تغيرت كثيرا منذ العام الماضي .", "الأشياء"),  # the things: Ashiya, Japan
-    ("اشترى المصنع آلات من طراز قديم .", "طراز"),                    # of a model ("من" is no place cue here)
+    ("قال الجار إنه لم أراه منذ الصباح .", "أراه"),          # "I see him": Arrah, India
+    ("صرخ الضابط في الجندي: انتبه للطريق .", "انتبه"),       # "watch out": Entebbe, Uganda
 ])
 def test_arabic_word_naming_a_town_abroad_needs_its_country(gz, text, word):
     assert not [m for m in mentions(text, gz, lang="ar") if m.text == word and m.role == "place"]

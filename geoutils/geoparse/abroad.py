@@ -2,7 +2,7 @@
 
 A village abroad is a candidate only where the article is: small GeoNames places outside the
 analysts' region are kept in countries the text names, or in which several of its names have a
-candidate. An Arabic word that names a town abroad ("طراز", model: Taraz) is that town only where
+candidate. An Arabic word that names a town abroad ("سعيدة", happy: Saïda) is that town only where
 the article names its country.
 
 Example
@@ -60,7 +60,7 @@ def drop_small_abroad(cands: list[Cand], ranked: list[list], named: set[str]) ->
             m = cands[j]
             arabic = is_arabic(m.key)
             if arabic and m.kind_hint is None and _word(m.text) and not m.placed:
-                # "برية" (land forces), "طراز" (model): an Arabic word naming a GeoNames town under a
+                # "سعيدة" (happy), "الأشياء" (the things): an Arabic word naming a GeoNames town under a
                 # million people is that town only where the article names its country; a town of the
                 # region of 100k or more needs the region. A place cue ("في القصير") lifts this.
                 ranked[j] = [p for p in r if not _not_a_world_city(p) or (p.country_code or "").upper() in named
@@ -77,8 +77,8 @@ def drop_small_abroad(cands: list[Cand], ranked: list[list], named: set[str]) ->
 
 
 def _not_a_world_city(p: Any) -> bool:
-    """A GeoNames town of under a million people (or an airfield): "طراز" (model) is no Taraz unless
-    the article names Kazakhstan."""
+    """A GeoNames town of under a million people (or an airfield): "سعيدة" (happy) is no Saïda unless
+    the article names Algeria."""
     return _small(p) or (p.id.startswith("gn:") and p.kind == "place" and (p.population or 0) < MILLION)
 
 

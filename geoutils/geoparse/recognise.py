@@ -304,7 +304,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             weak = person = True  # "Linda Brackwell", "Lincoln Memorial": a name inside a longer proper name
         if states and (h.key, states[0]) in voc.abbreviations and surface[:1].isupper():
             weak = person = False  # "Ill.", "Calif.": a state's abbreviation with its full stop is no word
-        # a place cue written as a word before it ("في القصير"): an attached ب ("بكرة") is also "with, by"
+        # a place cue written as a word before it ("في القصير"): an attached ب ("بسعادة") is also "with, by"
         placed = is_arabic(surface) and not weak and _place_context(ctx, h.c0, h.c1, h.key, False, attached=False) \
             and _last_word(ctx.prev(h.c0)) not in words("place_before_loose")
         end = h.end

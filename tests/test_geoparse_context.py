@@ -102,3 +102,27 @@ def test_the_kind_the_text_gives_outweighs_the_own_name(gz):
     m = by_text("سقطت صواريخ قرب مطار بغداد الدولي فجر اليوم", gz)
     got = [x for x in m.values() if x.place is not None and "بغداد" in x.text]
     assert got and got[0].place.kind == "airport", [(x.text, x.place) for x in m.values()]
+
+
+def test_a_curated_site_outweighs_a_survey_namesake_in_a_near_tie():
+    # invented places: a curated town and a survey-list village of the same name 30 km apart; the
+    # article's other place lies nearer the village, but only by one distance band
+    from gazetteer.place import Place
+    from geoutils.extract.memory import MemoryGazetteer
+    from geoutils.geoparse import parse_mentions
+
+    gz = MemoryGazetteer([
+        (Place("cur:t-zorava", "Zorava", None, 36.35, 43.00, "town", "IQ", "Nineveh", None, "test"), []),
+        (Place("dtm:9001", "Zorava", None, 36.60, 43.12, "place", "IQ", "Nineveh", None, "test"), []),
+        (Place("cur:t-bermil", "Bermil", None, 36.66, 43.16, "town", "IQ", "Nineveh", None, "test"), []),
+    ])
+    got = {m.text: m for m in parse_mentions("Shells fell on Zorava and Bermil on Monday.", gazetteer=gz)}
+    assert got["Zorava"].place.id == "cur:t-zorava"
+
+
+def test_a_region_before_a_comma_is_no_contained_place(gz):
+    # "the Kurdistan region, Dahuk": an apposition; a region spans provinces, no province holds it
+    from geoutils.geoparse import parse_mentions
+
+    got = {m.text: m for m in parse_mentions("Aid reached the camps of the Kurdistan region, Dahuk, by noon.", gazetteer=gz)}
+    assert got["Kurdistan"].container is None

@@ -3,7 +3,9 @@
 Features of a candidate ``c`` of a mention (weights in :data:`WEIGHTS`):
 
 * ``prior``: the gazetteer's own order (kind hint, exact form, population) as a rank decay,
-  plus log population;
+  plus log population, plus a small ``curated`` prior for checked, cited sites (curated and
+  user layers) over same-named survey or GeoNames points;
+* ``name``: the mention is ``c``'s own name, not only an alias (``kind``: the words ask for its kind);
 * ``container``: the text names the mention's container ("X, Diyala province", "X (Dahuk)")
   and ``c`` lies in it (same admin1 / country, or within 60 km of a town container);
 * ``focus``: the share of the article's country evidence that ``c``'s country holds (the
@@ -11,7 +13,8 @@ Features of a candidate ``c`` of a mention (weights in :data:`WEIGHTS`):
   caller's ``focus=``);
 * ``admin1``: ``c``'s province is one the article names;
 * ``coherence``: distance from ``c`` to the nearest anchor point (the other mentions' best
-  places, a bounded top-k, so the cost stays linear in the article length);
+  places, a bounded top-k, so the cost stays linear in the article length; a repeated name is
+  no anchor for itself);
 * ``far``: ``c`` lies on another continent than the article's focus, and the text names
   neither that continent nor ``c``'s country.
 
@@ -38,24 +41,23 @@ def haversine_km(la1: float, lo1: float, la2: float, lo2: float) -> float:
         return 2000.0
     return _haversine(la1, lo1, la2, lo2)
 
+from geoutils.geoparse.abroad import drop_small_abroad, explicit_countries
+from geoutils.geoparse.admin import admin1_of
 from geoutils.geoparse.lexical import name_parts, own_name
+from geoutils.geoparse.nearest import Nearest
 from geoutils.geoparse.recognise import Cand
 from geoutils.geoparse.vocab import people_per_province, vocab
 
 __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 
 WEIGHTS = {"rank": 0.2, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 1.5,
-           "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 0.6, "vote": 0.3}
+           "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 1.0, "vote": 0.3,
+           "curated": 0.3}
 MAX_ANCHORS = 24
 _UNIT_KINDS = ("governorate", "province", "district", "subdistrict", "country")
 _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
              "district": ("district",), "place": ("place", "town"), "embassy": ("embassy", "consulate"),
              "consulate": ("consulate", "embassy"), "crossing": ("crossing",)}
-#: GeoNames places below this many people abroad need the article's focus (see _drop_small_abroad)
-SMALL_POPULATION = 100_000
-MIN_KEYS_ABROAD = 3
-#: the analysts' region: its small places are always candidates (the gazetteer's regional prior)
-REGION = ("IQ", "SY", "IR", "TR", "LB", "JO", "SA", "KW", "YE", "IL", "PS", "EG", "AE", "QA", "BH", "OM")
 
 
 class Resolved:
@@ -134,7 +136,7 @@ def _focus_codes(focus: Any) -> list[str]:
 def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved | None]:
     """Resolve every candidate mention; None for a mention with no place (unknown names, regions)."""
     v = vocab()
-    cont_of = {cc: info.continent for cc, info in v.countries.items()}
+    cont_of = _continents(v)
     weights: dict[str, float] = {}
     named_cc: set[str] = set()
     named_cont: set[str] = set()
@@ -142,7 +144,9 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
         weights[cc] = weights.get(cc, 0.0) + 5.0
         named_cc.add(cc)
     ranked = [_ranked(gz, m) for m in cands]
-    _drop_small_abroad(cands, ranked, named_cc | _explicit_countries(cands, v))
+    drop_small_abroad(cands, ranked, named_cc | explicit_countries(cands, v))
+    voted: set[str] = set()  # an ambiguous name votes once, however often the article repeats it
+    votes: dict[str, float] = {}  # the part of ``weights`` that only ambiguous names' votes make
     for i, m in enumerate(cands):
         w = WEIGHTS["dateline"] if m.dateline else 1.0
         if m.category in ("country", "ctx"):
@@ -172,17 +176,29 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 cc = (r[0].country_code or "").upper()
                 if cc:
                     weights[cc] = weights.get(cc, 0.0) + w
-            elif r:
+            elif r and m.key not in voted:
                 # country overlap: an ambiguous name votes, a little, for its likeliest sense's country
-                cc = (r[0].country_code or "").upper()
+                voted.add(m.key)
+                # its likeliest sense by its own name ("Alexandria" is not Mashhad, which GeoNames also calls so)
+                own = [p for p in r if own_name(p, m.key, m.text)]
+                best = max(own, key=_population) if own else r[0]  # the state Virginia, not a town so called
+                cc = (best.country_code or "").upper()
                 if cc:
                     weights[cc] = weights.get(cc, 0.0) + WEIGHTS["vote"]
+                    votes[cc] = votes.get(cc, 0.0) + WEIGHTS["vote"]
     total = sum(weights.values()) or 1.0
     share = {cc: x / total for cc, x in weights.items()}
-    top_cc = max(share, key=share.get) if share else None
+    # the continent of the focus, from firm evidence only: votes alone do not rule a continent out
+    firm = {cc: x - votes.get(cc, 0.0) for cc, x in weights.items() if x - votes.get(cc, 0.0) > 1e-9}
+    top_cc = max(firm, key=firm.get) if firm else None
     focus_cont = cont_of.get(top_cc) if top_cc else None
     named_cont |= {cont_of.get(cc) for cc in named_cc}
-    admin1s = {(p.country_code, p.admin1) for r in ranked for p in r[:1] if p.kind in ("governorate", "province") and p.admin1}
+    # the provinces and states the article names, with the names that name them
+    admin1s: dict[tuple, set[str]] = {}
+    for m, r in zip(cands, ranked):
+        for p in r[:1]:
+            if p.kind in ("governorate", "province") and p.admin1:
+                admin1s.setdefault((p.country_code, p.admin1), set()).add(m.key)
     # provinces and states the article names (unambiguous ones): their points anchor the rest
     provinces = [(r[0].lat, r[0].lon, r[0].country_code, i, True) for i, r in enumerate(ranked)
                  if len(r) == 1 and r[0].kind in ("governorate", "province")][:MAX_ANCHORS]
@@ -198,6 +214,10 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     containers = {m.container for m in cands if m.container is not None}
     order = sorted(range(len(cands)), key=lambda i: 0 if i in containers else 1)
     for _pass in (0, 1):
+        # every ambiguous mention's candidates, one matrix; anchors grouped by name key
+        near = Nearest([(a, b, cands[j].key) for a, b, j in anchors], [r for r in ranked if len(r) > 1])
+        # the named provinces once each: a province the article repeats is one entry, not one per mention
+        named = list(dict.fromkeys((a, b, pc, cands[j].key, firm) for a, b, pc, j, firm in provinces))
         for i in order:
             m = cands[i]
             if m.category == "continent":
@@ -227,15 +247,25 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 out[i] = Resolved(r[0], 0.9, reason)
                 continue
             scored = []
+            dmin = near(r, m.key)
             # a unit named as a town of its country is named is read as the town ("Kirkuk"), unless the
             # words ask for the unit: then it gets no province-wide coherence the town does not get
-            towns = {(c.country_code, name_parts(c.name)[0]) for c in r if c.kind not in _UNIT_KINDS}
+            towns = {(c.country_code, name_parts(c.name)[0]) for c in r if c.kind not in _UNIT_KINDS
+                     and not name_parts(c.name)[1] - name_parts(m.text)[1]}  # "Kansas" names no town: not Kansas City
+            owned = any(own_name(c, m.key, m.text) for c in r)
             for k, c in enumerate(r):
                 f: dict[str, float] = {}
                 f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
+                if c.id.startswith(("cur:", "user:")):
+                    f["curated"] = WEIGHTS["curated"]  # a checked, cited site over a namesake from a survey list
                 f["population"] = WEIGHTS["population"] * math.log10(1 + _population(c)) / 7.0
                 if m.kind_hint is None and own_name(c, m.key, m.text):
                     f["name"] = WEIGHTS["name"]  # "Texas" is the state, not "Texas City" that GeoNames also calls so
+                elif m.kind_hint is None and c.kind not in _UNIT_KINDS and not _code_hit(m.text) and owned \
+                        and not c.id.startswith(("cur:", "user:")):  # a curated place's names are all its own
+                    # "Kansas" as written leaves out the "City" of Kansas City; "Alexandria" is not Mashhad,
+                    # which GeoNames also calls so, when some candidate has the name as its own
+                    f["name"] = -WEIGHTS["name"]
                 if m.kind_hint and c.kind in _FAMILIES.get(m.kind_hint, (m.kind_hint,)):
                     f["kind"] = WEIGHTS["kind"]  # "Erbil airport" is the airport
                 elif c.kind in ("airport", "base") and m.kind_hint not in ("airport", "base"):
@@ -245,13 +275,14 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 if cont is not None and _inside(c, cont):
                     f["container"] = WEIGHTS["container"]
                 if c.kind not in ("governorate", "province", "country"):
-                    if c.admin1 and (c.country_code, c.admin1) in admin1s:
+                    a1 = admin1_of(c)
+                    if a1 and admin1s.get((c.country_code, a1), {m.key}) - {m.key}:
                         f["admin1"] = WEIGHTS["admin1"]
-                    elif any(pc == c.country_code and j != i and cands[j].key != m.key
+                    elif any(pc == c.country_code and pkey != m.key  # (another key: another mention than i)
                              and (firm or own_name(c, m.key, m.text)) and haversine_km(a, b, c.lat, c.lon) < 450
-                             for a, b, pc, j, firm in provinces):
+                             for a, b, pc, pkey, firm in named):
                         f["admin1"] = WEIGHTS["admin1"]
-                d = min((haversine_km(a, b, c.lat, c.lon) for a, b, j in anchors if j != i), default=None)
+                d = dmin[k]  # the other names' places: a repeated name is no evidence for itself
                 if d is not None and c.kind in ("province", "governorate") and \
                         (m.kind_hint is not None or (c.country_code, name_parts(c.name)[0]) not in towns):
                     # a province is near the article's places when it holds them: within a province's reach
@@ -293,6 +324,20 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     return out
 
 
+def _code_hit(surface: str) -> bool:
+    return surface.isupper() and len(surface) <= 4
+
+
+_CONTINENTS: list = [None, {}]
+
+
+def _continents(v: Any) -> dict[str, str]:
+    """Country code -> continent of the vocabulary ``v`` (built once, not per article)."""
+    if _CONTINENTS[0] is not v:
+        _CONTINENTS[:] = [v, {cc: info.continent for cc, info in v.countries.items()}]
+    return _CONTINENTS[1]
+
+
 def _ranked(gz: Any, m: Cand) -> list:
     if m.category != "gaz":
         return []
@@ -313,46 +358,6 @@ def _population(p: Any) -> float:
     return 0
 
 
-def _explicit_countries(cands: list[Cand], v: Any) -> set[str]:
-    """Countries the text names: countries, nationality adjectives, regions, states/provinces."""
-    out: set[str] = set()
-    for m in cands:
-        for p in m.places:
-            if isinstance(p, str):
-                if p.startswith(("country:", "ctx:")):
-                    out.add(p.split(":", 1)[1])
-                elif p.startswith("region:"):
-                    out.update(v.regions.get(p, ("", ()))[1])
-            elif m.category == "gaz" and len(m.places) == 1 and p.kind in ("province", "governorate", "country"):
-                out.add((p.country_code or "").upper())
-    return out
-
-
-def _drop_small_abroad(cands: list[Cand], ranked: list[list], named: set[str]) -> None:
-    """A village abroad is a candidate only where the article is: small GeoNames places (under
-    :data:`SMALL_POPULATION`) outside the analysts' region are kept in countries the text names
-    or in which at least MIN_KEYS_ABROAD of its names have a candidate."""
-    from gazetteer.normalize import is_arabic
-
-    keys_by_cc: dict[str, set[str]] = {}
-    for m, r in zip(cands, ranked):
-        if not is_arabic(m.key):  # Arabic names of villages abroad are transliterations that collide with words
-            for p in r:
-                keys_by_cc.setdefault((p.country_code or "").upper(), set()).add(m.key)
-    explicit = set(REGION) | named
-    allowed = explicit | {cc for cc, ks in keys_by_cc.items() if len(ks) >= MIN_KEYS_ABROAD}
-    for j, r in enumerate(ranked):
-        if r:
-            ok = explicit if is_arabic(cands[j].key) else allowed
-            ranked[j] = [p for p in r if not _small(p) or (p.country_code or "").upper() in ok]
-            if not ranked[j] and cands[j].category == "gaz":
-                cands[j].weak = True  # no candidate left: not a mention
-
-
-def _small(p: Any) -> bool:
-    return p.id.startswith("gn:") and p.kind == "place" and (p.population or 0) < SMALL_POPULATION
-
-
 def _inside(c: Any, cont: Any, km: float | None = None) -> bool:
     if km is not None:
         return (c.country_code or "") == (cont.country_code or "") and haversine_km(c.lat, c.lon, cont.lat, cont.lon) < km \
@@ -360,8 +365,9 @@ def _inside(c: Any, cont: Any, km: float | None = None) -> bool:
     if cont.kind == "country":
         return (c.country_code or "").upper() == (cont.country_code or "").upper()
     if cont.kind in ("governorate", "province", "admin1", "region"):
-        if c.admin1 and cont.admin1 and c.country_code == cont.country_code:
-            return c.admin1 == cont.admin1
+        a1 = admin1_of(c)
+        if a1 and cont.admin1 and c.country_code == cont.country_code:
+            return a1 == cont.admin1
         # a province known only by its point (countrystatecity): within a province's reach of it
         return c.country_code == cont.country_code and haversine_km(c.lat, c.lon, cont.lat, cont.lon) < 450
     if cont.kind == "district":

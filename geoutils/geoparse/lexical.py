@@ -19,6 +19,8 @@ COMMON_ZIPF = 4.3
 MINOR_ZIPF = 3.0
 #: above this, a cue such as في / "in" is not enough: a place word (محافظة، قرية, "province") or a list is
 STRONG_ZIPF = 5.0
+#: a town of this many people is a world city (a name that is also a word may still stand for it)
+MILLION = 1_000_000
 VERY_COMMON_ZIPF = 5.5
 _ADMIN_KINDS = {"governorate", "district", "country", "province", "subdistrict", "admin1", "admin2", "region"}
 _SENT_END = re.compile(r"[.!?:;\"”»|]$|^[-—–]+$")
@@ -39,10 +41,12 @@ class Cand:
     c0: int = -1
     c1: int = -1
     weak: bool = False  # a common word that needs a neighbour in a list of places
+    person: bool = False  # weak as part of a person's name: no list of places rescues it
     container: int | None = None  # index of the candidate that contains this one
     container_text: str | None = None
     relation: str | None = None
     dateline: bool = False
+    placed: bool = False  # a place cue next to it (في / قرب / محافظة..., "in", "near")
 
 
 @lru_cache(maxsize=200_000)

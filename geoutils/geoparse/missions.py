@@ -32,6 +32,17 @@ def _mission_kind(folded: str) -> str | None:
     return k if k in _KINDS else None
 
 
+def _mission_words() -> frozenset[str]:
+    """The folded generic words that name a mission ("embassy", "السفاره", ...)."""
+    n = len(GENERIC_WORDS)
+    if _MISSION_WORDS[0] != n:  # GENERIC_WORDS grows when lexicons load
+        _MISSION_WORDS[:] = [n, frozenset(w for w, k in GENERIC_WORDS.items() if k in _KINDS)]
+    return _MISSION_WORDS[1]
+
+
+_MISSION_WORDS: list = [-1, frozenset()]
+
+
 @lru_cache(maxsize=8)
 def _by_country(gz: Any) -> dict[str, tuple]:
     """Sending country code -> the gazetteer's missions of that country (from their names)."""
@@ -88,6 +99,8 @@ def missions(text: str, cands: list[Cand], ctx: _Ctx, gz: Any) -> list[Cand]:
     found: list[Cand] = []
     starts: list[int] | None = None
     n = len(ctx.folded)
+    if _mission_words().isdisjoint(" ".join(ctx.folded).split()):
+        return cands  # no embassy or consulate word anywhere (most articles): one set test, no chunk loop
     for c in range(n):
         f = ctx.folded[c]
         kind = _mission_kind(f.rsplit(" ", 1)[-1]) if f else None
@@ -111,9 +124,9 @@ def missions(text: str, cands: list[Cand], ctx: _Ctx, gz: Any) -> list[Cand]:
         if hit is None:
             continue
         if starts is None:
-            from geoutils.geoparse.scanner import _word_starts
+            from geoutils.geoparse.scanner import word_starts
 
-            starts = _word_starts(text)
+            starts = word_starts(text)
         c0, c1, ccs = hit
         s, e = _span(text, starts, ctx, c0, c1)
         if s >= e:

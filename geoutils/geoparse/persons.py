@@ -56,6 +56,11 @@ def _person_like(ctx: _Ctx, c0: int, c1: int, text: str, start: int, starts: fro
     if c0 > 0 and prev_raw[:1].isupper() and prev_raw[-1:].isalnum() and not prev_raw.endswith(("'s", "’s")) \
             and not _sentence_start(ctx, text, start, c0):
         pf = _last_word(ctx.prev(c0))
+        if pf in words("name_particles") or prev_raw.lower().rstrip("-") in words("name_particles"):
+            return _longer_name(ctx, c1, starts)  # "Al Hawija": the article of a transliterated name
+        prev_start = text.rfind(prev_raw, max(0, start - len(prev_raw) - 8), start)
+        if prev_start >= 0 and pf in words("sentence_openers") and _sentence_start(ctx, text, prev_start, c0 - 1):
+            return _longer_name(ctx, c1, starts)  # "Despite Halifax's": a sentence's first word says nothing by its capital
         if pf not in words("place_before") and pf not in words("relations") and pf not in after \
                 and _zipf(prev_raw.lower(), "en") < FUNCTION_ZIPF:  # "The Dayton Fire Department"
             return True

@@ -28,13 +28,14 @@ from typing import Any
 
 from gazetteer.normalize import fold_token, is_arabic
 
-from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, COMMON_ZIPF, GENERIC_WORDS, MINOR_ZIPF,
+from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, COMMON_ZIPF, GENERIC_WORDS, MILLION, MINOR_ZIPF,
                                        STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, _Ctx, _definite, _first_word, _frequency,
-                                       _last_word, _zipf, own_name)
+                                       _last_word, _zipf, name_parts, own_name)
 from geoutils.geoparse.missions import missions
 from geoutils.geoparse.persons import _after_demonym, _after_place, _person_like, _sentence_start
 from geoutils.geoparse.scancache import cached
 from geoutils.geoparse.scanner import Scanner, scanner_pairs
+from geoutils.geoparse.short import short_names
 from geoutils.geoparse.structure import structure, unknown_names
 from geoutils.geoparse.vocab import people_per_province, vocab, words
 
@@ -45,7 +46,6 @@ WORLD_MIN_POPULATION = 1000
 CODE = "code="
 #: a GeoNames place this big, named by its own main name, is not a common word's namesake
 BIG_POPULATION = 200_000
-MILLION = 1_000_000
 _CODE_KINDS = {"airport", "base"}
 _SITE_KINDS = {"airport", "base", "dam", "prison", "oilfield", "crossing", "zone", "landmark", "embassy", "consulate"}
 
@@ -151,6 +151,12 @@ def _namesakes(gz: Any, ids: list[str], key: str, surface: str) -> bool:
                for p in map(gz.get, ids))
 
 
+def _world_city(places: list, key: str, surface: str) -> bool:
+    """Does the name, as its own name, name a city of a million people ("Paris", "Washington")?
+    Such a name opening a sentence, or in a capitalised dateline, is the city, not a word."""
+    return any((p.population or 0) >= MILLION and own_name(p, key, surface) for p in places)
+
+
 def _is_code_key(key: str) -> bool:
     return " " not in key and key.isascii() and len(key) <= 4
 
@@ -208,7 +214,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         if codes and not is_arabic(surface) and surface.replace(".", "").replace("-", "").isupper() and not dated:
             code_only = not gaz_ids and not pseudo and not states
             gaz_ids += [p for p in codes if p not in gaz_ids]  # a code counts written in capitals, not in a date
-        if not is_arabic(surface) and h.key in words("relations") and h.kind is None:
+        if h.key in words("relations") and h.kind is None:
             continue  # "Northwest Ohio", "Eastern Chad": a relation word is never a place by itself
         cat = pseudo[0].split(":", 1)[0] if pseudo else "gaz"
         if any(p.startswith("continent:") for p in pseudo):
@@ -224,6 +230,9 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                         _definite((getattr(voc.countries.get(p.split(":", 1)[1]), "name_ar", None) or "ال-").split()[0])
                         for p in pseudo):
                 continue  # "المالي" (financial) is not مالي
+            if cat == "country" and is_arabic(surface) and out and out[-1].category == "ctx" \
+                    and out[-1].c1 == h.c0 - 1 and _after_demonym(out, h.c0, ctx):
+                continue  # "المستشارة الالمانية انغيلا": a name after a nationality adjective is a person
             places = [voc.places[p] for p in pseudo if p in voc.places]
             out.append(Cand(h.start, h.end, surface, h.key, cat, places or pseudo, h.kind, h.c0, h.c1))
             continue
@@ -245,13 +254,15 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 places = [p for p in places if _curated(p) or not p.name_ar or _definite(p.name_ar.split()[0])]
         if not places:
             continue
+        if not is_arabic(surface) and not any(ch.isupper() for ch in surface) and not any(map(_curated, places)):
+            continue  # English names are proper nouns: "old", "street" in lower case name nothing
         weak = False
         # a name known only as a minor local entry (an unpopulated village or neighbourhood list) must
         # be rarer still as a word to stand on its own ("الاكراد", "الجهاد" are neighbourhoods and words)
         minor = all(p.population is None and p.kind == "place" and not p.id.startswith(("cur:", "user:"))
                     for p in places)
         common = zipf >= (MINOR_ZIPF if minor else COMMON_ZIPF)
-        strong = zipf >= STRONG_ZIPF or (minor and zipf >= COMMON_ZIPF)  # "في فجر" is "at dawn"
+        strong = zipf >= STRONG_ZIPF or (minor and zipf >= MINOR_ZIPF)  # "في فجر" is "at dawn"; "في غضون", "within"
         first = surface.split(" ", 1)[0]
         stripped = is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0]
         # written with the article (ال + a word), read as a place whose own name has none (the bare word)
@@ -269,10 +280,14 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 and not _place_context(ctx, h.c0, h.c1, h.key, strong):
             weak = True  # "تقدم" (progress) is the Taqaddum base only as "قاعدة التقدم" or in context
         elif not is_arabic(surface) and strong and (_sentence_start(ctx, text, h.start, h.c0) or surface.isupper()) \
-                and not _place_context(ctx, h.c0, h.c1, h.key, True):
+                and not _world_city(places, h.key, surface) and not _place_context(ctx, h.c0, h.c1, h.key, True):
             weak = True  # "Hit by rockets…": a very common word opening a sentence, whatever it may name
         elif code_only and h.kind is None and not _place_context(ctx, h.c0, h.c1, h.key, False):
             weak = True  # "CEO", "GPS": capitals that are only an airport's code name it near a place cue
+        elif is_arabic(surface) and zipf >= MINOR_ZIPF and h.kind is None and not name_parts(surface)[1] \
+                and not any(_curated(p) or own_name(p, h.key, surface) for p in places) \
+                and not _place_context(ctx, h.c0, h.c1, h.key, strong):
+            weak = True  # a word that is only some place's alternate name ("Apple", "الصحراء") needs place context
         elif not _exempt(places, h.key, zipf, is_arabic(surface), surface):
             # a common word naming no curated, administrative or big place: only in place context
             weak = common and not _place_context(ctx, h.c0, h.c1, h.key, strong)
@@ -284,10 +299,19 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 and not any(p.kind in _ADMIN_KINDS for p in places):
             weak = person = True  # "المدرب البرازيلي سانتوس", "البرازيلي كارلوس سانتوس"
         elif not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start, starts) \
-                and not any(p.kind in _ADMIN_KINDS and own_name(p, h.key, surface) for p in places):
+                and not any(p.kind in _ADMIN_KINDS and own_name(p, h.key, surface) for p in places) \
+                and not _named_with_word_before(places, ctx.raw(h.c0 - 1), surface):
             weak = person = True  # "Linda Brackwell", "Lincoln Memorial": a name inside a longer proper name
-        out.append(Cand(h.start, h.end, surface, h.key, "person" if person else "gaz", places, h.kind, h.c0, h.c1,
-                        weak=weak))
+        if states and (h.key, states[0]) in voc.abbreviations and surface[:1].isupper():
+            weak = person = False  # "Ill.", "Calif.": a state's abbreviation with its full stop is no word
+        # a place cue written as a word before it ("في القصير"): an attached ب ("بسعادة") is also "with, by"
+        placed = is_arabic(surface) and not weak and _place_context(ctx, h.c0, h.c1, h.key, False, attached=False) \
+            and _last_word(ctx.prev(h.c0)) not in words("place_before_loose")
+        end = h.end
+        if states and not person and (h.key, states[0]) in voc.abbreviations and text[end:end + 1] == ".":
+            end, surface = end + 1, surface + "."  # "Mich.": a state abbreviation's span keeps its stop (as short.py's)
+        out.append(Cand(h.start, end, surface, h.key, "person" if person else "gaz", places, h.kind, h.c0, h.c1,
+                        weak=weak, person=person, placed=placed))
     # one sense per discourse: a name the article uses inside a person's name ("Ellen Dayton")
     # is that person elsewhere too ("Dayton said"), unless context there says place
     persons = {m.key for m in out if m.weak and m.category == "person"}
@@ -296,13 +320,21 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             m.category = "gaz"
         elif persons and m.key in persons and not m.weak and m.category == "gaz" \
                 and not _place_context(ctx, m.c0, m.c1, m.key, True):
-            m.weak = True
+            m.weak = m.person = True
     out = missions(text, out, ctx, gz)  # "the US embassy", "السفارة الأميركية"
+    out += short_names(text, sc, {c for m in out for c in range(m.c0, m.c1 + 1)})  # "US", "Ky."
     out += unknown_names(text, sc, ctx, {c for m in out for c in range(m.c0, m.c1 + 1)})
     out.sort(key=lambda m: m.start)
     out = _lists(out, ctx)
     structure(text, out, ctx)
     return out
+
+
+def _named_with_word_before(places: list, before: str, surface: str) -> bool:
+    """Is the word before the name part of a candidate's own name? "Ann Arbor" (keyed "arbor": the
+    key drops what folds to an article) is the town, though "Ann" is also a first name."""
+    name = f"{before} {surface}".casefold()
+    return bool(before) and any((p.name or "").casefold() == name for p in places)
 
 
 def _lists(cands: list[Cand], ctx: _Ctx) -> list[Cand]:
@@ -312,6 +344,8 @@ def _lists(cands: list[Cand], ctx: _Ctx) -> list[Cand]:
         if not m.weak:
             keep.append(m)
             continue
+        if m.person:
+            continue  # "Milford Lane, Halifax": a name inside a longer name is no list item
         ok = False
         for j in (i - 1, i + 1):
             if 0 <= j < len(cands) and not cands[j].weak and cands[j].category in ("gaz", "country", "unknown"):

@@ -30,7 +30,8 @@ import numpy as np
 
 from gazetteer.normalize import GENERIC_WORDS, NO_JOIN_LETTERS, PROCLITICS, is_arabic, tokenize
 
-__all__ = ["Hit", "Scan", "Scanner", "scanner_for", "scanner_pairs", "fold_chunks", "DEFAULT_COUNTRIES"]
+__all__ = ["Hit", "Scan", "Scanner", "scanner_for", "scanner_pairs", "fold_chunks", "word_starts", "usable_key",
+           "DEFAULT_COUNTRIES"]
 
 #: countries whose small places are scanned by default (the region the analysts cover);
 #: elsewhere only cities of at least ``WORLD_MIN_POPULATION`` people.
@@ -83,7 +84,8 @@ class Scan(NamedTuple):
     folded: list[str]
 
 
-def _usable(key: str) -> bool:
+def usable_key(key: str) -> bool:
+    """Can the scanner hold ``key`` (not only generic words, not too short a single word)?"""
     words = key.split()
     if not words or all(w in GENERIC_WORDS for w in words):
         return False
@@ -151,10 +153,10 @@ _WS_TABLE[[ord(c) for c in "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\
            "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"]] = True
 
 
-def _word_starts(text: str) -> list[int]:
+def word_starts(text: str) -> list[int]:
     """Start offsets of ``text.split()`` chunks (vectorised).
 
-    >>> _word_starts(" ab  c\u3042d")
+    >>> word_starts(" ab  c\u3042d")
     [1, 5]
     """
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -163,6 +165,9 @@ def _word_starts(text: str) -> list[int]:
     ws = _WS_TABLE.take(cps, mode="clip")  # code points above the table: not whitespace
     out = (np.flatnonzero(ws[:-1] > ws[1:]) + 1).tolist()
     return out if ws[0] else [0, *out]
+
+
+_word_starts = word_starts  # the name older callers (tests) use
 
 
 class Scanner:
@@ -183,20 +188,26 @@ class Scanner:
     def __init__(self, pairs: Iterable[tuple[str, str]], latin_capitalised: bool = True) -> None:
         ids: dict[str, dict[str, None]] = {}
         for key, pid in pairs:
-            if key and _usable(key):
+            if key and usable_key(key):
                 ids.setdefault(key, {})[pid] = None
         self.keys = {k: tuple(v) for k, v in ids.items()}
         self.latin_capitalised = latin_capitalised
         auto = ahocorasick.Automaton()
-        # payload: (key, place ids, length of the matched form, Latin key that must be capitalised)
+        # payload: (key, place ids, length of the matched form, Latin key that must be capitalised);
+        # the clitic variants of a key with clitics of one length share one payload tuple
         for key, pids in self.keys.items():
             auto.add_word(f" {key} ", (key, pids, len(key), latin_capitalised and not is_arabic(key)))
         for key, pids in self.keys.items():
             if is_arabic(key[0]) and len(key.split(" ", 1)[0]) >= 3:
+                shared: dict[int, tuple] = {}
                 for c in _CLITICS:
                     variant = c + key
                     if variant not in self.keys and variant.split(" ", 1)[0] not in _STOP_AR:
-                        auto.add_word(f" {variant} ", (key, pids, len(variant), False))
+                        n = len(variant)
+                        val = shared.get(n)
+                        if val is None:
+                            val = shared[n] = (key, pids, n, False)
+                        auto.add_word(f" {variant} ", val)
         if len(auto) == 0:
             auto.add_word("\x00", ("", (), 1, False))  # an automaton needs a word
         auto.make_automaton()
@@ -242,12 +253,12 @@ class Scanner:
             if ends:
                 kept = list(compress(folded, folded))
                 joined = " " + " ".join(kept) + " "
-        # the pattern " variant " ends at ``end`` (its trailing space)
-        found = [(end - vlen, end, key, pids, cap) for end, (key, pids, vlen, cap) in self._auto.iter(joined) if pids]
+        # the pattern " variant " ends at ``end`` (its trailing space); (start, -end) sorts leftmost-longest
+        found = [(end - vlen, -end, key, pids, cap) for end, (key, pids, vlen, cap) in self._auto.iter(joined) if pids]
         if not found:
             return Scan([], words, folded)
         if len(found) > 1:
-            found.sort(key=_leftmost_longest)
+            found.sort()  # leftmost, then longest: (start, -end) is unique per match
         nk = len(kept)
         # kept chunk -> chunk index (identity when no chunk folded to "", most running text)
         keep = range(len(folded)) if nk == len(folded) else list(compress(range(len(folded)), folded))
@@ -262,6 +273,7 @@ class Scanner:
         for fs, fe, key, pids, cap in found:
             if fs < last_end:
                 continue
+            fe = -fe
             k0 = bisect_right(fstart, fs) - 1
             k1 = bisect_right(fstart, fe - 1) - 1
             w1 = keep[k1]
@@ -299,18 +311,14 @@ _LETTER_THEN_DIGIT = re.compile(r" [a-z] [0-9]")
 
 def _chunk_starts(text: str, words: list[str]) -> list[int]:
     """Start offset of each ``text.split()`` chunk; C-level arithmetic when every gap is
-    one whitespace character (most running text), else :func:`_word_starts`."""
+    one whitespace character (most running text), else :func:`word_starts`."""
     starts = list(accumulate(map(_ONE, map(len, words)), initial=0))
     if starts.pop() - 1 == len(text):  # no leading/trailing space, 1-char gaps
         return starts
-    return _word_starts(text)
+    return word_starts(text)
 
 
 _ONE = (1).__add__  # n -> n + 1, at C level (chunk length plus its separator)
-
-
-def _leftmost_longest(f: tuple) -> tuple[int, int]:
-    return f[0], f[0] - f[1]
 
 
 def _join_letter_number(text: str, words: list[str], folded: list[str], ends: dict[int, int]) -> list[int] | None:
@@ -336,7 +344,7 @@ def _join_letter_number(text: str, words: list[str], folded: list[str], ends: di
             i += 1
             continue
         if starts is None:
-            starts = _word_starts(text)
+            starts = word_starts(text)
         end = starts[j] + len(words[j])
         folded[i] = " ".join(t.norm for t in tokenize(text[starts[i]:end]))
         for k in range(i + 1, j + 1):

@@ -16,6 +16,7 @@ Example
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from gazetteer.normalize import is_arabic
 
@@ -41,9 +42,9 @@ def unknown_names(text: str, sc: Scan, ctx: _Ctx, taken: set[int]) -> list[Cand]
     def span(c0: int, c1: int) -> tuple[int, int]:
         nonlocal starts
         if starts is None:
-            from geoutils.geoparse.scanner import _word_starts
+            from geoutils.geoparse.scanner import word_starts
 
-            starts = _word_starts(text)
+            starts = word_starts(text)
         s, e = starts[c0], starts[c1] + len(sc.words[c1])
         while s < e and not text[s].isalnum():
             s += 1
@@ -51,7 +52,10 @@ def unknown_names(text: str, sc: Scan, ctx: _Ctx, taken: set[int]) -> list[Cand]
             e -= 1
         return s, e
 
-    for c, f in enumerate(sc.folded):
+    # only a chunk that is one of the generic words below can start a name: those are found at C level
+    trigger = before_ar | of_en | after_en
+    for c in compress(range(n), map(trigger.__contains__, sc.folded)):
+        f = sc.folded[c]
         if not f or c in taken:
             continue
         raw = sc.words[c]
@@ -111,7 +115,9 @@ def structure(text: str, cands: list[Cand], ctx: _Ctx) -> None:
             m.relation = f"{ctx.raw(m.c0 - 2).strip(',').lower()} of"
         elif p1 in rel and not ctx.raw(m.c0 - 1).endswith(","):
             m.relation = ctx.raw(m.c0 - 1).strip(",()")
-        if i + 1 < len(cands):
+        if i + 1 < len(cands) and (cands[i + 1].c0 - m.c1 <= 4 or all(
+                not f or _first_word(f) in GENERIC_WORDS for f in ctx.folded[m.c1 + 1:cands[i + 1].c0])):
+            # (further apart than 4 chunks, only generic words between make a container: no list built)
             nx = cands[i + 1]
             gap = nx.c0 - m.c1
             between = [_first_word(f) for f in ctx.folded[m.c1 + 1:nx.c0] if f]
@@ -139,7 +145,8 @@ def structure(text: str, cands: list[Cand], ctx: _Ctx) -> None:
                     contained = True
             elif gap == 1 and nx.relation and is_arabic(nx.text) and not coordinated:
                 contained = True
-            if contained and nx.category != "ctx" and m.category != "ctx":
+            if contained and nx.category != "ctx" and m.category not in ("ctx", "country", "region", "continent"):
+                # a country or region spans provinces: "the Kurdistan region, Dahuk" is an apposition
                 m.container = i + 1
                 m.container_text = nx.text
             elif gap == 1 and ctx.raw(m.c1).endswith(("'s", "’s")) and nx.container is None \

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from gazetteer.normalize import fold_token, name_key
 
-__all__ = ["vocab", "Vocab", "CountryInfo", "words"]
+__all__ = ["vocab", "Vocab", "CountryInfo", "words", "lexicon"]
 
 _LEX = Path(__file__).resolve().parent.parent / "lexicons"
 _MIN_ZIPF_DEMONYM = 1.5
@@ -54,7 +54,8 @@ class Vocab:
 
 
 @lru_cache(maxsize=None)
-def _lexicon(lang: str) -> dict:
+def lexicon(lang: str) -> dict:
+    """The geoparse lexicon of ``lang`` ("en", "ar") as read from ``geoparse_<lang>.toml``."""
     with open(_LEX / f"geoparse_{lang}.toml", "rb") as f:
         return tomllib.load(f)
 
@@ -68,7 +69,7 @@ def words(name: str) -> frozenset[str]:
     """
     out: set[str] = set()
     for lang in ("en", "ar"):
-        for w in _lexicon(lang).get(name, []):
+        for w in lexicon(lang).get(name, []):
             out.add(fold_token(w))
             if lang == "ar" and w.startswith("ال"):
                 out.add(fold_token(w[2:]))
@@ -165,12 +166,13 @@ def vocab() -> Vocab:
                     add(d, f"ctx:{c.iso2}")
         for d in _en_demonyms(c.name):
             if zipf_frequency(d, "en") >= _MIN_ZIPF_DEMONYM + 1.0 and d.lower() != c.name.lower() \
+                    and name_key(d) != name_key(c.name.split(" (")[0]) \
                     and not any(zipf_frequency(w, "en") < 1.0 for w in d.split()):
                 add(d, f"ctx:{c.iso2}")
                 add(d + "s", f"ctx:{c.iso2}") if d.endswith(("an", "i")) else None
 
     for lang in ("en", "ar"):
-        lex = _lexicon(lang)
+        lex = lexicon(lang)
         for cc, names in lex.get("demonyms", {}).items():
             for n in names:
                 add(n, f"ctx:{cc}")

@@ -21,12 +21,12 @@ Example
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
+
+from geoutils.geoparse.scancache import replace_cache_file
 
 __all__ = ["admin1_of", "table_path"]
 
@@ -78,20 +78,7 @@ def _codes() -> dict[str, str]:
 def _save(path: Path, table: dict[str, str]) -> None:
     """Atomic write; a folder that cannot be written is no error (the table is rebuilt next time)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-" + PREFIX, dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(table, fh, separators=(",", ":"))
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-        for old in path.parent.glob(f"{PREFIX}*.json"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        replace_cache_file(path, PREFIX, lambda fh: json.dump(table, fh, separators=(",", ":")), mode="w")
     except OSError:
         pass
 

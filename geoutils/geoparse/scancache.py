@@ -108,22 +108,30 @@ def _load(path: Path, cls: type) -> Any | None:
     return obj
 
 
+def replace_cache_file(path: Path, prefix: str, write: Callable[[Any], None], mode: str = "wb") -> None:
+    """Write a cache file atomically (temp file + ``os.replace``), then remove the folder's stale
+    caches of the same ``prefix`` and suffix. ``OSError`` propagates: the caller decides whether
+    a folder that cannot be written deserves a warning."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-" + prefix, dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as fh:
+            write(fh)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    for old in path.parent.glob(f"{prefix}*{path.suffix}"):
+        if old != path:
+            old.unlink(missing_ok=True)
+
+
 def _save(path: Path, obj: Any) -> None:
     """Atomic write; stale caches in the folder are removed. A folder that cannot be written is no error."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-" + PREFIX, dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-        for old in path.parent.glob(f"{PREFIX}*.pkl"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        replace_cache_file(path, PREFIX, lambda fh: pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError as exc:
         warnings.warn(f"geoparse: cannot write scanner cache {path}: {exc}", RuntimeWarning, stacklevel=3)
 

@@ -157,6 +157,11 @@ def default_records(progress: bool = False) -> list[dict]:
     _fill_admin1(places, cur_rows)
     us_towns = [(r["admin1_code"], r["lat"], r["lon"], r["population"]) for r in places
                 if r["country_code"] == "US" and r["kind"] == "place" and r.get("admin1_code")]
+    # a US town's GeoNames admin1 code is its state's postal code: the town gets the state's name
+    states = us_counties.state_names()
+    for r in places:
+        if r["country_code"] == "US" and not r.get("admin1") and r.get("admin1_code") in states:
+            r["admin1"] = states[r["admin1_code"]]
     for r in places:
         r["fuzzy"] = r["kind"] == "country" or r["country_code"] in FOCUS_COUNTRIES or (r["population"] or 0) >= 100_000
         r.pop("admin1_code", None)

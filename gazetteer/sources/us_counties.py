@@ -70,7 +70,8 @@ def vendor(path: Path = PATH) -> Path:
     return path
 
 
-def _state_names() -> dict[str, str]:
+def state_names() -> dict[str, str]:
+    """US state postal code -> state name (countrystatecity), e.g. "TX" -> "Texas"."""
     import countrystatecity_countries as csc
 
     return {s.state_code: s.name for s in csc.get_states_of_country("US") if s.state_code}
@@ -106,7 +107,7 @@ def estimate_population(counties: list[dict], towns: Iterable[tuple[str, float, 
 def iter_counties(path: Path = PATH, towns: Iterable[tuple[str, float, float, int]] = ()) -> list[dict]:
     """One record per US county, id ``usc:<FIPS>``, ``admin1`` its state, ``admin2`` itself;
     ``population`` the :func:`estimate_population` of ``towns`` (None without them)."""
-    states = _state_names()
+    states = state_names()
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     recs = [{"id": f"usc:{r['fips']}", "state": r["state"], "lat": float(r["lat"]), "lon": float(r["lon"])} for r in rows]

@@ -42,7 +42,6 @@ def haversine_km(la1: float, lo1: float, la2: float, lo2: float) -> float:
     return _haversine(la1, lo1, la2, lo2)
 
 from geoutils.geoparse.abroad import drop_small_abroad, explicit_countries
-from geoutils.geoparse.admin import admin1_of
 from geoutils.geoparse.lexical import name_parts, own_name
 from geoutils.geoparse.nearest import Nearest
 from geoutils.geoparse.recognise import Cand
@@ -275,7 +274,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 if cont is not None and _inside(c, cont):
                     f["container"] = WEIGHTS["container"]
                 if c.kind not in ("governorate", "province", "country"):
-                    a1 = admin1_of(c)
+                    a1 = c.admin1
                     if a1 and admin1s.get((c.country_code, a1), {m.key}) - {m.key}:
                         f["admin1"] = WEIGHTS["admin1"]
                     elif any(pc == c.country_code and pkey != m.key  # (another key: another mention than i)
@@ -365,7 +364,7 @@ def _inside(c: Any, cont: Any, km: float | None = None) -> bool:
     if cont.kind == "country":
         return (c.country_code or "").upper() == (cont.country_code or "").upper()
     if cont.kind in ("governorate", "province", "admin1", "region"):
-        a1 = admin1_of(c)
+        a1 = c.admin1
         if a1 and cont.admin1 and c.country_code == cont.country_code:
             return a1 == cont.admin1
         # a province known only by its point (countrystatecity): within a province's reach of it

@@ -29,7 +29,7 @@ from gazetteer.place import Match, Place, place_from_row
 from gazetteer.rank import (CODE_WORDS, DEFAULT_FOCUS, KIND_FAMILIES, NEIGHBOUR_KINDS, PROMINENCE, TOWN_KINDS,  # noqa: F401
                             UNIT_KINDS, _is_code_query, _odd_case, code_letters, parse_focus, rank_rows,
                             sort_key, yielding_units)
-from gazetteer.units import UnitInfo, load_unit_info
+from gazetteer.units import UnitInfo, has_table, load_unit_info
 from gazetteer.userlayer import UserLayer
 
 FUZZY_MIN_LEN = 4
@@ -347,9 +347,7 @@ class Gazetteer(NearMiss, UserLayer, BulkAccess):
         """Prominence and reach of first-level divisions, their largest towns, the national capitals."""
         return load_unit_info(self._base, self._lock)
 
-    @staticmethod
-    def _has_table(con: sqlite3.Connection, name: str) -> bool:
-        return con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+    _has_table = staticmethod(has_table)
 
     def _common_word(self, name: str) -> bool:
         """A frequent English or Arabic word ("Monday", "May"; wordfreq, stored at build time):

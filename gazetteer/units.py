@@ -50,7 +50,8 @@ def lies_inside(town: Place, unit: Place, radii: Mapping[str, float]) -> bool:
     return reach is not None and haversine_km(town.lat, town.lon, unit.lat, unit.lon) <= reach
 
 
-def _has_table(con: sqlite3.Connection, name: str) -> bool:
+def has_table(con: sqlite3.Connection, name: str) -> bool:
+    """Whether the database of ``con`` holds the table ``name`` (older builds lack newer tables)."""
     return con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
 
 
@@ -62,13 +63,13 @@ def load_unit_info(con: sqlite3.Connection, lock) -> UnitInfo:
     {}
     """
     with lock:
-        if not _has_table(con, "unit_weights"):
+        if not has_table(con, "unit_weights"):
             return UnitInfo()
         cols = {r[1] for r in con.execute("PRAGMA table_info(unit_weights)")}
         rows = con.execute("SELECT country_code, weight, " + ("radius_km" if "radius_km" in cols else "NULL")
                            + " FROM unit_weights").fetchall()
-        caps = frozenset(r[0] for r in con.execute("SELECT place_id FROM capitals")) if _has_table(con, "capitals") else frozenset()
-        seats = _has_table(con, "unit_seats")
+        caps = frozenset(r[0] for r in con.execute("SELECT place_id FROM capitals")) if has_table(con, "capitals") else frozenset()
+        seats = has_table(con, "unit_seats")
 
     def is_seat(unit_id: str, town_id: str) -> bool:
         with lock:

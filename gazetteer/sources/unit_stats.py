@@ -48,17 +48,24 @@ def unit_weights(records: Iterable[dict]) -> dict[str, float]:
     ...               *[{"kind": "province", "country_code": "XX"}] * 4])
     {'XX': 25.0}
     """
-    people: dict[str, int] = {}
+    people, count = _per_division(records, "population")
+    return {cc: people[cc] / n for cc, n in sorted(count.items()) if people.get(cc)}
+
+
+def _per_division(records: Iterable[dict], field: str) -> tuple[dict[str, float], dict[str, int]]:
+    """ISO2 -> the country record's ``field`` (the largest, if several), and ISO2 -> its number of
+    first-level divisions."""
+    value: dict[str, float] = {}
     count: dict[str, int] = {}
     for r in records:
         cc = r.get("country_code")
         if not cc:
             continue
-        if r["kind"] == "country":
-            people[cc] = max(people.get(cc, 0), int(r.get("population") or 0))
+        if r["kind"] == "country" and r.get(field):
+            value[cc] = max(value.get(cc, 0.0), float(r[field]))
         elif r["kind"] in FIRST_LEVEL_KINDS:
             count[cc] = count.get(cc, 0) + 1
-    return {cc: people[cc] / n for cc, n in sorted(count.items()) if people.get(cc)}
+    return value, count
 
 
 def unit_radii(records: Iterable[dict]) -> dict[str, float]:
@@ -70,16 +77,7 @@ def unit_radii(records: Iterable[dict]) -> dict[str, float]:
     ...                   *[{"kind": "province", "country_code": "XX"}] * 4])["XX"], 1)
     50.0
     """
-    area: dict[str, float] = {}
-    count: dict[str, int] = {}
-    for r in records:
-        cc = r.get("country_code")
-        if not cc:
-            continue
-        if r["kind"] == "country" and r.get("area_km2"):
-            area[cc] = max(area.get(cc, 0.0), float(r["area_km2"]))
-        elif r["kind"] in FIRST_LEVEL_KINDS:
-            count[cc] = count.get(cc, 0) + 1
+    area, count = _per_division(records, "area_km2")
     return {cc: math.sqrt(area[cc] / n / math.pi) for cc, n in sorted(count.items()) if area.get(cc)}
 
 

@@ -204,6 +204,10 @@ def run_ucdp(path: Path, data_dir: Path, limit: int | None, errors: list) -> lis
     out.append(_ucdp_headlines("geoparse", items, errors, "75%"))
     out.append(_ucdp_headlines("extract_incidents", items, errors, "70%"))
     t0 = time.perf_counter()
+    from benchmarks.ucdp_ceiling import ceiling_line
+
+    out.append(f"{ceiling_line(items)}  [{time.perf_counter() - t0:.1f} s]")
+    t0 = time.perf_counter()
     from benchmarks.acc_gazetteer import ucdp_names
     from gazetteer import Gazetteer
 

@@ -142,14 +142,14 @@ SEAT_UNIT_KINDS = frozenset({"district", "subdistrict"})
 def prominence(place: Place, weights: Mapping[str, float] | None = None,
                people: Mapping[str, float] | None = None) -> float:
     """A place's weight for ranking: its population (a country: at least the kind's
-    :data:`PROMINENCE`); a first-level division's: the people counted in its towns (``people``,
-    division id -> people), and at least its share of its country's (``weights``, ISO2 -> weight)
-    up to the kind's stand-in :data:`PROMINENCE`; else the kind's :data:`PROMINENCE`.
+    :data:`PROMINENCE`); a first-level division's share of its country's population (``weights``,
+    ISO2 -> weight), capped by the people counted in its towns (``people``, division id -> people)
+    but never below the kind's stand-in :data:`PROMINENCE`; else the kind's :data:`PROMINENCE`.
 
-    A country's mean share is no population of one division (China's is 41M a province): it only
-    lifts a division to the kind's stand-in, and people counted in its towns above that. A far
-    province whose towns the sources hardly count (Mozambique's Gaza) thus yields to a counted city
-    of its name (Gaza City), while a state of counted towns (Montana) outweighs a town of its name abroad.
+    A country's mean share over-states a division whose towns the sources count far fewer people
+    in: a far province thinly counted (Mozambique's Gaza, mean share 2.7M) weighs as a province,
+    not as 2.7M people, and yields to a counted city of its name (Gaza City), while a state whose
+    towns hold its share (Montana) still outweighs a town of its name abroad.
 
     >>> p = Place("p", "X", None, 0, 0, "province", "XX", None, None, "s")
     >>> prominence(p, {"XX": 5e6}, {"p": 2e6}), prominence(p, {"XX": 5e6}), prominence(p, {"XX": 5e5})
@@ -159,11 +159,9 @@ def prominence(place: Place, weights: Mapping[str, float] | None = None,
         return max(place.population or 0, PROMINENCE["country"])
     if place.population:
         return place.population
-    if place.kind in FIRST_LEVEL_KINDS:
-        share = PROMINENCE[place.kind]
-        if weights and place.country_code in weights:
-            share = min(weights[place.country_code], share)
-        return max((people or {}).get(place.id) or 0.0, share)
+    if place.kind in FIRST_LEVEL_KINDS and weights and place.country_code in weights:
+        counted = max((people or {}).get(place.id) or 0.0, PROMINENCE[place.kind])
+        return min(weights[place.country_code], counted)
     return PROMINENCE.get(place.kind, UNKNOWN_PROMINENCE)
 
 

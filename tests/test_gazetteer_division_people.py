@@ -40,16 +40,28 @@ def test_seats_and_people_agree_with_the_single_tables():
     assert people == unit_people(recs, {"XX": 50.0}) == {"p": 30.0}
 
 
-def test_division_prominence_counted_people_and_a_capped_share():
+def test_division_prominence_is_the_share_capped_by_counted_people():
     unit = Place("u", "Foo", None, 0, 0, "province", "XX", "Foo", None, "s")
     stand_in = PROMINENCE["province"]
-    # a mean share above the kind's stand-in is no evidence of people: capped
+    # a mean share with no counted people behind it: capped at the kind's stand-in
     assert prominence(unit, {"XX": 40 * stand_in}) == stand_in
-    # a smaller share stays (a Puerto Rico municipio)
-    assert prominence(unit, {"XX": stand_in / 25}) == stand_in / 25
-    # people counted in its towns raise it above the stand-in, never lower it under the share
+    # the share is capped by the people counted in the division's towns
     assert prominence(unit, {"XX": 40 * stand_in}, {"u": 7 * stand_in}) == 7 * stand_in
+    # never raised above the share, never lowered under the stand-in by a thin count
+    assert prominence(unit, {"XX": 2 * stand_in}, {"u": 9 * stand_in}) == 2 * stand_in
+    assert prominence(unit, {"XX": 2 * stand_in}, {"u": 10.0}) == stand_in
+    # a share smaller than the stand-in stays (a Puerto Rico municipio)
+    assert prominence(unit, {"XX": stand_in / 25}) == stand_in / 25
     assert prominence(unit, {"XX": stand_in / 2}, {"u": 10.0}) == stand_in / 2
+
+
+def test_a_division_keeps_ranking_after_its_seat_city_when_the_words_ask_for_neither(gz):
+    # "Baghdad airport" ranked by id: after the airport, the city of 7M, then its governorate
+    # (whose counted people include the city's: the share, not the count, is its weight)
+    ids = [m.place.id for m in gz.candidates("Baghdad", limit=10, country="IQ")]
+    ranked = gz.rank(ids, kind="airport")
+    kinds = [p.kind for p in ranked]
+    assert "governorate" in kinds and kinds.index("place") < kinds.index("governorate"), kinds
 
 
 def test_a_famous_city_beats_a_far_province_of_its_name(gz):

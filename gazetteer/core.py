@@ -340,7 +340,8 @@ class Gazetteer(NearMiss, UserLayer, BulkAccess):
         info = self._unit_info
         yielding = yielding_units(places, same_name=True, info=info)
         return tuple(sorted(places, key=lambda p: sort_key(p, 0, kind, bool(kind), country, near, focus,
-                                                           False, yielding, info.weights), reverse=True))
+                                                           False, yielding, info.weights, people=info.people),
+                                    reverse=True))
 
     @cached_property
     def _unit_info(self) -> UnitInfo:

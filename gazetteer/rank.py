@@ -139,20 +139,29 @@ def code_letters(toks) -> str:
 SEAT_UNIT_KINDS = frozenset({"district", "subdistrict"})
 
 
-def prominence(place: Place, weights: Mapping[str, float] | None = None) -> float:
+def prominence(place: Place, weights: Mapping[str, float] | None = None,
+               people: Mapping[str, float] | None = None) -> float:
     """A place's weight for ranking: its population (a country: at least the kind's
-    :data:`PROMINENCE`); a first-level division's share of its country's (``weights``,
-    ISO2 -> weight); else the kind's :data:`PROMINENCE`.
+    :data:`PROMINENCE`); a first-level division's share of its country's population (``weights``,
+    ISO2 -> weight), capped by the people counted in its towns (``people``, division id -> people)
+    but never below the kind's stand-in :data:`PROMINENCE`; else the kind's :data:`PROMINENCE`.
 
-    >>> prominence(Place("p", "X", None, 0, 0, "province", "XX", None, None, "s"), {"XX": 5e6})
-    5000000.0
+    A country's mean share over-states a division whose towns the sources count far fewer people
+    in: a far province thinly counted (Mozambique's Gaza, mean share 2.7M) weighs as a province,
+    not as 2.7M people, and yields to a counted city of its name (Gaza City), while a state whose
+    towns hold its share (Montana) still outweighs a town of its name abroad.
+
+    >>> p = Place("p", "X", None, 0, 0, "province", "XX", None, None, "s")
+    >>> prominence(p, {"XX": 5e6}, {"p": 2e6}), prominence(p, {"XX": 5e6}), prominence(p, {"XX": 5e5})
+    (2000000.0, 1000000, 500000.0)
     """
     if place.kind == "country":  # a country outweighs a division of its name elsewhere (Georgia)
         return max(place.population or 0, PROMINENCE["country"])
     if place.population:
         return place.population
-    if weights and place.kind in FIRST_LEVEL_KINDS and place.country_code in weights:
-        return weights[place.country_code]
+    if place.kind in FIRST_LEVEL_KINDS and weights and place.country_code in weights:
+        counted = max((people or {}).get(place.id) or 0.0, PROMINENCE[place.kind])
+        return min(weights[place.country_code], counted)
     return PROMINENCE.get(place.kind, UNKNOWN_PROMINENCE)
 
 
@@ -227,7 +236,8 @@ def yielding_units(places: Iterable[Place], same_name: bool = False, info: UnitI
 def sort_key(place: Place, stripped: int, hint: str | None, query_generic: bool,
               country: str | None, near: tuple[float, float] | None, focus: tuple[str, ...] = (),
               as_written: bool = False, yielding: frozenset[str] = frozenset(),
-              weights: Mapping[str, float] | None = None, own: bool = False) -> tuple:
+              weights: Mapping[str, float] | None = None, own: bool = False,
+              people: Mapping[str, float] | None = None) -> tuple:
     fam = KIND_FAMILIES.get(hint or "", set())
     if hint:
         same = (place.kind == hint or (hint == "place" and place.kind in TOWN_KINDS)
@@ -243,7 +253,7 @@ def sort_key(place: Place, stripped: int, hint: str | None, query_generic: bool,
         near_score = -math.floor(math.log2(1 + d / 10.0))
     else:
         near_score = 0
-    weight = prominence(place, weights)
+    weight = prominence(place, weights, people)
     if focus and place.country_code in focus:
         weight *= FOCUS_WEIGHT
     if as_written:
@@ -288,7 +298,7 @@ def rank_rows(rows: list[tuple[Place, str, int, str]], scores: dict[str, float],
         mine = 2 if place.layer == "user" and not code else int(code == codes_first)
         sk = (round(score), mine,
               *sort_key(place, stripped, hint, query_generic, country, near, focus, as_written, yielding, weights,
-                        own),
+                        own, info.people),
               fuzz.ratio(written, _written(alias)) if written else 0.0)
         if place.id not in best or sk > best[place.id][0]:
             best[place.id] = (sk, Match(place, score, alias))

@@ -29,6 +29,8 @@ class UnitInfo:
     #: (division id, town id) -> whether the town is among the division's largest inside it
     #: (:func:`gazetteer.sources.unit_stats.unit_seats`); None: any town inside it (:func:`lies_inside`)
     is_seat: Callable[[str, str], bool] | None = None
+    #: division id -> the people counted in its towns (:func:`gazetteer.sources.unit_stats.unit_people`)
+    people: Mapping[str, float] = field(default_factory=dict)
 
 
 def lies_inside(town: Place, unit: Place, radii: Mapping[str, float]) -> bool:
@@ -70,10 +72,11 @@ def load_unit_info(con: sqlite3.Connection, lock) -> UnitInfo:
                            + " FROM unit_weights").fetchall()
         caps = frozenset(r[0] for r in con.execute("SELECT place_id FROM capitals")) if has_table(con, "capitals") else frozenset()
         seats = has_table(con, "unit_seats")
+        people = dict(con.execute("SELECT unit_id, people FROM unit_people")) if has_table(con, "unit_people") else {}
 
     def is_seat(unit_id: str, town_id: str) -> bool:
         with lock:
             return con.execute("SELECT 1 FROM unit_seats WHERE unit_id=? AND place_id=?",
                                (unit_id, town_id)).fetchone() is not None
 
-    return UnitInfo({cc: w for cc, w, _ in rows}, {cc: r for cc, _, r in rows if r}, caps, is_seat if seats else None)
+    return UnitInfo({cc: w for cc, w, _ in rows}, {cc: r for cc, _, r in rows if r}, caps, is_seat if seats else None, people)

@@ -18,8 +18,9 @@ from gazetteer import normalize
 
 
 def build_tables(con: sqlite3.Connection, records: list[dict]) -> None:
-    """Write ``unit_weights`` (ISO2, weight, radius_km), ``unit_seats`` (division id, town id) and
-    ``capitals`` (place id) into a database being built from ``records``."""
+    """Write ``unit_weights`` (ISO2, weight, radius_km), ``unit_seats`` (division id, town id),
+    ``unit_people`` (division id, people counted in its towns) and ``capitals`` (place id) into a
+    database being built from ``records``."""
     # prominence of a first-level division (its country's population shared among its divisions) and
     # its reach (the radius of a disc of its country's area shared among them)
     con.execute("CREATE TABLE unit_weights(country_code TEXT PRIMARY KEY, weight REAL NOT NULL, radius_km REAL)"
@@ -30,7 +31,11 @@ def build_tables(con: sqlite3.Connection, records: list[dict]) -> None:
     # each first-level division's largest towns inside it: its namesake seat is one of them
     con.execute("CREATE TABLE unit_seats(unit_id TEXT NOT NULL, place_id TEXT NOT NULL, PRIMARY KEY(unit_id, place_id))"
                 " WITHOUT ROWID")
-    con.executemany("INSERT OR IGNORE INTO unit_seats VALUES(?,?)", unit_seats(records, radii))
+    seats, people = seats_and_people(records, radii)
+    con.executemany("INSERT OR IGNORE INTO unit_seats VALUES(?,?)", seats)
+    # the people GeoNames counts in each first-level division's towns: its prominence where known
+    con.execute("CREATE TABLE unit_people(unit_id TEXT PRIMARY KEY, people REAL NOT NULL) WITHOUT ROWID")
+    con.executemany("INSERT OR IGNORE INTO unit_people VALUES(?,?)", sorted(people.items()))
     # national capitals: a division named like its country's capital yields to it (Washington)
     con.execute("CREATE TABLE capitals(place_id TEXT PRIMARY KEY) WITHOUT ROWID")
     con.executemany("INSERT OR IGNORE INTO capitals VALUES(?)", [(r["id"],) for r in records if r.get("capital")])
@@ -98,28 +103,66 @@ def unit_seats(records: Iterable[dict], radii: dict[str, float], top: int = SEAT
     >>> unit_seats(recs, {"XX": 50.0}, top=1)
     [('u', 'b')]
     """
+    return seats_and_people(records, radii, top)[0]
+
+
+def unit_people(records: Iterable[dict], radii: dict[str, float]) -> dict[str, float]:
+    """Division id -> the people counted in the towns that belong to it: each town of known
+    population goes to the one division of its country whose admin1 it names, else to the division
+    whose point is nearest, if within that division's reach (``radii``). The division's population as
+    the gazetteer's sources count it, each town counted once, comparable with a town's: a division
+    whose towns are thinly counted (Mozambique's Gaza) weighs little against a counted city (Gaza
+    City); a state of counted towns (Montana) outweighs a town of its name abroad.
+
+    >>> recs = [{"id": "u", "kind": "province", "country_code": "XX", "lat": 0.0, "lon": 0.0},
+    ...         {"id": "v", "kind": "province", "country_code": "XX", "lat": 0.0, "lon": 0.4},
+    ...         {"id": "a", "kind": "place", "country_code": "XX", "lat": 0.1, "lon": 0.0, "population": 50},
+    ...         {"id": "b", "kind": "place", "country_code": "XX", "lat": 0.0, "lon": 0.3, "population": 20},
+    ...         {"id": "c", "kind": "place", "country_code": "XX", "lat": 9.0, "lon": 0.0, "population": 99}]
+    >>> unit_people(recs, {"XX": 50.0})
+    {'u': 50.0, 'v': 20.0}
+    """
+    return seats_and_people(records, radii)[1]
+
+
+def seats_and_people(records: Iterable[dict], radii: dict[str, float],
+                     top: int = SEAT_RANK) -> tuple[list[tuple[str, str]], dict[str, float]]:
+    """:func:`unit_seats` and :func:`unit_people` in one pass over each country's divisions."""
     import numpy as np
 
+    records = list(records)
     towns: dict[str, list[dict]] = {}
+    units: dict[str, list[dict]] = {}
     for r in records:
-        if r["kind"] in ("place", "town") and (r.get("population") or 0) > 0 and r.get("country_code"):
-            towns.setdefault(r["country_code"], []).append(r)
-    arrays = {}
-    for cc, ts in towns.items():
-        ts.sort(key=lambda r: -r["population"])
-        arrays[cc] = (np.radians([t["lat"] for t in ts]), np.radians([t["lon"] for t in ts]),
-                      np.array([normalize.name_key(t["admin1"]) if t.get("admin1") else "" for t in ts]))
-    out = []
-    for u in records:
-        cc = u.get("country_code")
-        if u["kind"] not in FIRST_LEVEL_KINDS or cc not in arrays:
+        cc = r.get("country_code")
+        if not cc:
             continue
-        lat, lon, adm = arrays[cc]
-        la, lo = math.radians(u["lat"]), math.radians(u["lon"])
+        if r["kind"] in ("place", "town") and (r.get("population") or 0) > 0:
+            towns.setdefault(cc, []).append(r)
+        elif r["kind"] in FIRST_LEVEL_KINDS:
+            units.setdefault(cc, []).append(r)
+    seats: list[tuple[str, str]] = []
+    people: dict[str, float] = {}
+    for cc, us in units.items():
+        ts = sorted(towns.get(cc, ()), key=lambda r: -r["population"])
+        if not ts:
+            continue
+        lat = np.radians([t["lat"] for t in ts])[:, None]
+        lon = np.radians([t["lon"] for t in ts])[:, None]
+        la = np.radians([u["lat"] for u in us])[None, :]
+        lo = np.radians([u["lon"] for u in us])[None, :]
         h = np.sin((lat - la) / 2) ** 2 + np.cos(la) * np.cos(lat) * np.sin((lon - lo) / 2) ** 2
-        km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
-        inside = km <= radii.get(cc, 0.0)
-        if u.get("admin1"):
-            inside |= adm == normalize.name_key(u["admin1"])
-        out += [(u["id"], towns[cc][i]["id"]) for i in np.flatnonzero(inside)[:top]]
-    return out
+        km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))  # towns x divisions
+        t_adm = np.array([normalize.name_key(t["admin1"]) if t.get("admin1") else "" for t in ts])
+        u_adm = np.array([normalize.name_key(u["admin1"]) if u.get("admin1") else "" for u in us])
+        named = (t_adm[:, None] == u_adm[None, :]) & (u_adm != "")[None, :]
+        inside = (km <= radii.get(cc, 0.0)) | named
+        for j, u in enumerate(us):
+            seats += [(u["id"], ts[i]["id"]) for i in np.flatnonzero(inside[:, j])[:top]]
+        # each town to the division it names, else to the nearest one that holds it
+        owner = np.where(named.any(axis=1), named.argmax(axis=1),
+                         np.where(inside.any(axis=1), np.where(inside, km, np.inf).argmin(axis=1), -1))
+        pop = np.array([float(t["population"]) for t in ts])
+        counted = np.bincount(owner[owner >= 0], weights=pop[owner >= 0], minlength=len(us))
+        people.update((u["id"], float(counted[j])) for j, u in enumerate(us))
+    return seats, people

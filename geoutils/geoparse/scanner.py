@@ -25,10 +25,10 @@ from functools import lru_cache
 from itertools import accumulate, compress
 from typing import Any, Iterable, NamedTuple
 
-import ahocorasick
 import numpy as np
 
 from gazetteer.normalize import GENERIC_WORDS, NO_JOIN_LETTERS, PROCLITICS, is_arabic, tokenize
+from geoutils.geoparse.keymatch import MARK, KeyMatcher, pattern, segment, select
 
 __all__ = ["Hit", "Scan", "Scanner", "scanner_for", "scanner_pairs", "fold_chunks", "word_starts", "usable_key",
            "DEFAULT_COUNTRIES"]
@@ -192,26 +192,60 @@ class Scanner:
                 ids.setdefault(key, {})[pid] = None
         self.keys = {k: tuple(v) for k, v in ids.items()}
         self.latin_capitalised = latin_capitalised
-        auto = ahocorasick.Automaton()
-        # payload: (key, place ids, length of the matched form, Latin key that must be capitalised);
-        # the clitic variants of a key with clitics of one length share one payload tuple
+        # tokens that continue some multi-word key: never marked (see geoutils.geoparse.keymatch)
+        self._cont = frozenset(t for k in self.keys for t in k.split(" ")[1:])
+        # pattern -> (key, place ids, Latin key that must be capitalised); the clitic
+        # variants of a key share one payload tuple
+        pats: dict[str, tuple] = {}
         for key, pids in self.keys.items():
-            auto.add_word(f" {key} ", (key, pids, len(key), latin_capitalised and not is_arabic(key)))
+            cap = latin_capitalised and not is_arabic(key)
+            val = (key, pids, cap)
+            pats[pattern(key)] = val
+            first = key.split(" ", 1)[0]
+            if latin_capitalised and not cap and not is_arabic(first) and first not in self._cont:
+                pats[pattern(key, MARK)] = val  # a non-capitalised key may start at a marked token
         for key, pids in self.keys.items():
             if is_arabic(key[0]) and len(key.split(" ", 1)[0]) >= 3:
-                shared: dict[int, tuple] = {}
+                val = (key, pids, False)
                 for c in _CLITICS:
                     variant = c + key
                     if variant not in self.keys and variant.split(" ", 1)[0] not in _STOP_AR:
-                        n = len(variant)
-                        val = shared.get(n)
-                        if val is None:
-                            val = shared[n] = (key, pids, n, False)
-                        auto.add_word(f" {variant} ", val)
-        if len(auto) == 0:
-            auto.add_word("\x00", ("", (), 1, False))  # an automaton needs a word
-        auto.make_automaton()
-        self._auto = auto
+                        pats[pattern(variant)] = val
+        self._matcher = KeyMatcher(pats)
+        self._segs: dict[str, str] = {}
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_segs"] = {}
+        return state
+
+    def _seg(self, word: str, fold: str) -> str:
+        """The coded text of a chunk: its folded tokens after separators, marked when the chunk
+        is Latin text starting in lower case (no capitalised key can start there)."""
+        if not fold:
+            return ""
+        toks = fold.split(" ")
+        if self.latin_capitalised and not is_arabic(fold):
+            first = next((c for c in word if c.isalnum()), None)
+            if first is not None and not (first.isupper() or first.isdigit()):
+                cont = self._cont
+                return segment(toks, [t not in cont for t in toks])
+        return segment(toks)
+
+    def _segments(self, words: list[str], folded: list[str]) -> list[str]:
+        cache = self._segs
+        segs = list(map(cache.get, words))
+        if None in segs:
+            if len(cache) + len(words) > _FOLD_CACHE_MAX:
+                cache.clear()
+            for i, g in enumerate(segs):
+                if g is None:
+                    w = words[i]
+                    g = cache.get(w)
+                    if g is None:
+                        g = cache[w] = self._seg(w, folded[i])
+                    segs[i] = g
+        return segs
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -242,42 +276,37 @@ class Scanner:
         if not words:
             return Scan([], words, [])
         folded = fold_chunks(words)
-        kept = list(compress(folded, folded))
-        if not kept:
+        if not any(folded):
             return Scan([], words, folded)
-        joined = " " + " ".join(kept) + " "
         starts: list[int] | None = None
         ends: dict[int, int] = {}  # chunk -> end offset, for chunks merged with the next ones
-        if _LETTER_THEN_DIGIT.search(joined) and not _LETTER_END.isdisjoint(words):
+        segs = self._segments(words, folded)
+        if not _LETTER_END.isdisjoint(words) and _LETTER_THEN_DIGIT.search(" " + " ".join(filter(None, folded)) + " "):
             starts = _join_letter_number(text, words, folded, ends)
             if ends:
-                kept = list(compress(folded, folded))
-                joined = " " + " ".join(kept) + " "
-        # the pattern " variant " ends at ``end`` (its trailing space); (start, -end) sorts leftmost-longest
-        found = [(end - vlen, -end, key, pids, cap) for end, (key, pids, vlen, cap) in self._auto.iter(joined) if pids]
-        if not found:
-            return Scan([], words, folded)
-        if len(found) > 1:
-            found.sort()  # leftmost, then longest: (start, -end) is unique per match
+                for i in ends:
+                    segs[i] = self._seg(words[i], folded[i])
+                segs = [g if f else "" for g, f in zip(segs, folded)]
+        coded = "".join(segs) + " "
+        # chunk -> offset of its coded text
+        cst = list(accumulate(map(len, segs), initial=0))
+        kept = list(compress(folded, folded))
         nk = len(kept)
-        # kept chunk -> chunk index (identity when no chunk folded to "", most running text)
-        keep = range(len(folded)) if nk == len(folded) else list(compress(range(len(folded)), folded))
-        # folded start offset of kept chunk j: 1 + lengths of the chunks before + j spaces
-        fstart = list(accumulate(map(_ONE, map(len, kept)), initial=1))
+        # chunk -> index among the kept (non-empty) chunks, plus one
+        kidx = None if nk == len(folded) else list(accumulate(map(bool, folded)))
         if starts is None:
             starts = _chunk_starts(text, words)
-        # leftmost-longest, no overlaps
-        hits: list[Hit] = []
-        last_end = -1
+        payload = self._matcher.values
         edge = _EDGE_KIND
-        for fs, fe, key, pids, cap in found:
-            if fs < last_end:
-                continue
-            fe = -fe
-            k0 = bisect_right(fstart, fs) - 1
-            k1 = bisect_right(fstart, fe - 1) - 1
-            w1 = keep[k1]
-            s = starts[keep[k0]]
+
+        def accept(ps: int, pe: int, idx: int) -> Hit | None:
+            key, pids, cap = payload[idx]
+            if not pids:
+                return None
+            # the pattern starts at the mark before the key and ends after the space after it
+            w0 = bisect_right(cst, ps - 1) - 1
+            w1 = bisect_right(cst, pe - 2) - 1
+            s = starts[w0]
             e = ends.get(w1) if ends else None
             if e is None:
                 e = starts[w1] + len(words[w1])
@@ -286,9 +315,10 @@ class Scanner:
             if not (text[s].isalnum() and text[e - 1].isalnum()):
                 s, e = _trim(text, s, e)
                 if s >= e:
-                    continue
+                    return None
             if cap and not (text[s].isupper() or text[s].isdigit()):
-                continue
+                return None
+            k0, k1 = (w0, w1) if kidx is None else (kidx[w0] - 1, kidx[w1] - 1)
             # kind asked for by generic words just before or after (مطار بغداد, Baghdad airport)
             kind = None
             if k0:
@@ -299,9 +329,9 @@ class Scanner:
                 kind = (edge.get(kept[k1 + 1]) or _edges(kept[k1 + 1]))[0]
                 if kind is None and k1 + 2 < nk:
                     kind = (edge.get(kept[k1 + 2]) or _edges(kept[k1 + 2]))[0]
-            hits.append(Hit(s, e, key, pids, kind, keep[k0], w1))
-            last_end = fe
-        return Scan(hits, words, folded)
+            return Hit(s, e, key, pids, kind, w0, w1)
+
+        return Scan(select(self._matcher, coded, accept), words, folded)
 
 
 # a folded single Latin letter followed by a folded chunk starting with a digit ("k 1"):

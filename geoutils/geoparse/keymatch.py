@@ -4,8 +4,10 @@ The scanner's text is the folded tokens, each preceded by a three-character sepa
 ``" " + mark + " "``: the mark is a space, or :data:`MARK` for a token that no capitalised
 (Latin) key may start at, namely a token of a chunk written in lower case ("hit", "camp") that
 never continues a multi-word key. A key ``"ain asad"`` is the pattern ``"  ain   asad "``
-(mark, space, tokens joined by separators, the trailing space): patterns of adjacent keys never
-share a character, so one leftmost-longest, non-overlapping pass of a double-array
+(mark, space, tokens joined by separators, the trailing space), plus its variants with marked
+separators where a key continues through a lower-case chunk ("Ain al-asad"); a few long keys
+with many such tokens leave their rarer tokens never marked instead, so a key has at most
+``2 ** MAX_MARKED`` patterns. Patterns of adjacent keys never share a character, so one leftmost-longest, non-overlapping pass of a double-array
 Aho-Corasick automaton (`daachorse <https://github.com/daac-tools/daachorse>`_) finds what the
 scanner keeps, with no Python work per overlapping candidate.
 
@@ -28,15 +30,35 @@ from typing import Any, Callable, Iterable
 
 import daachorse
 
-__all__ = ["KeyMatcher", "MARK", "SEP", "pattern", "segment", "select"]
+__all__ = ["KeyMatcher", "MARK", "SEP", "pattern", "patterns", "segment", "select"]
 
 MARK = "\x01"
+MAX_MARKED = 4
 SEP = "   "
 
 
 def pattern(key: str, mark: str = " ") -> str:
     """The pattern of a folded ``key`` (tokens joined by single spaces) starting after ``mark``."""
     return mark + " " + key.replace(" ", SEP) + " "
+
+
+def patterns(key: str, markable: Callable[[str], bool], first: bool = True) -> list[str]:
+    """Every pattern of ``key`` over text where the tokens ``markable`` says yes to may carry the
+    mark (``first=False``: the key may not start at a marked token).
+
+    >>> [p.replace(MARK, "^") for p in patterns("ain asad", lambda t: t == "asad", first=False)]
+    ['  ain   asad ', '  ain ^ asad ']
+    """
+    toks = key.split(" ")
+    out = [" " + " " + toks[0]]
+    if first and markable(toks[0]):
+        out.append(MARK + " " + toks[0])
+    for t in toks[1:]:
+        if markable(t):
+            out = [o + sep + t for o in out for sep in (SEP, " " + MARK + " ")]
+        else:
+            out = [o + SEP + t for o in out]
+    return [o + " " for o in out]
 
 
 def segment(tokens: Iterable[str], marks: Iterable[bool] | None = None) -> str:
@@ -118,6 +140,8 @@ def select(matcher: KeyMatcher, text: str, accept: Callable[[int, int, int], Any
             out.append(got)
             cur = e
             continue
+        if " " not in text[s + 2:e - 1]:
+            continue  # one token: no other candidate starts inside it, the compiled pass is in step
         # the old rule from the token at s, until no compiled match straddles the cursor
         if starts is None:
             starts = [m[0] for m in found]

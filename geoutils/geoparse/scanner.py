@@ -28,7 +28,7 @@ from typing import Any, Iterable, NamedTuple
 import numpy as np
 
 from gazetteer.normalize import GENERIC_WORDS, NO_JOIN_LETTERS, PROCLITICS, is_arabic, tokenize
-from geoutils.geoparse.keymatch import MARK, KeyMatcher, pattern, segment, select
+from geoutils.geoparse.keymatch import MAX_MARKED, KeyMatcher, patterns, segment, select
 
 __all__ = ["Hit", "Scan", "Scanner", "scanner_for", "scanner_pairs", "fold_chunks", "word_starts", "usable_key",
            "DEFAULT_COUNTRIES"]
@@ -192,25 +192,32 @@ class Scanner:
                 ids.setdefault(key, {})[pid] = None
         self.keys = {k: tuple(v) for k, v in ids.items()}
         self.latin_capitalised = latin_capitalised
-        # tokens that continue some multi-word key: never marked (see geoutils.geoparse.keymatch)
-        self._cont = frozenset(t for k in self.keys for t in k.split(" ")[1:])
+        # tokens a lower-case Latin chunk marks: no capitalised key starts there (see keymatch)
+        self._unmarked = _unmarked(self.keys) if latin_capitalised else frozenset()
+        arabic: dict[str, bool] = {}
+
+        def markable(tok: str) -> bool:
+            a = arabic.get(tok)
+            if a is None:
+                a = arabic[tok] = is_arabic(tok)
+            return latin_capitalised and not a and tok not in self._unmarked
+
         # pattern -> (key, place ids, Latin key that must be capitalised); the clitic
         # variants of a key share one payload tuple
         pats: dict[str, tuple] = {}
         for key, pids in self.keys.items():
             cap = latin_capitalised and not is_arabic(key)
             val = (key, pids, cap)
-            pats[pattern(key)] = val
-            first = key.split(" ", 1)[0]
-            if latin_capitalised and not cap and not is_arabic(first) and first not in self._cont:
-                pats[pattern(key, MARK)] = val  # a non-capitalised key may start at a marked token
+            for p in patterns(key, markable, first=not cap):
+                pats[p] = val
         for key, pids in self.keys.items():
             if is_arabic(key[0]) and len(key.split(" ", 1)[0]) >= 3:
                 val = (key, pids, False)
                 for c in _CLITICS:
                     variant = c + key
                     if variant not in self.keys and variant.split(" ", 1)[0] not in _STOP_AR:
-                        pats[pattern(variant)] = val
+                        for p in patterns(variant, markable):
+                            pats[p] = val
         self._matcher = KeyMatcher(pats)
         self._segs: dict[str, str] = {}
 
@@ -228,8 +235,8 @@ class Scanner:
         if self.latin_capitalised and not is_arabic(fold):
             first = next((c for c in word if c.isalnum()), None)
             if first is not None and not (first.isupper() or first.isdigit()):
-                cont = self._cont
-                return segment(toks, [t not in cont for t in toks])
+                unmarked = self._unmarked
+                return segment(toks, [t not in unmarked for t in toks])
         return segment(toks)
 
     def _segments(self, words: list[str], folded: list[str]) -> list[str]:
@@ -332,6 +339,24 @@ class Scanner:
             return Hit(s, e, key, pids, kind, w0, w1)
 
         return Scan(select(self._matcher, coded, accept), words, folded)
+
+
+def _unmarked(keys: Iterable[str]) -> frozenset[str]:
+    """Tokens never marked: of a key that continues through more than ``MAX_MARKED`` Latin
+    tokens, its longest (rarest) continuing tokens beyond that number, so its patterns stay few."""
+    out: set[str] = set()
+    for key in keys:
+        toks = key.split(" ")[1:]
+        if len(toks) <= MAX_MARKED:
+            continue
+        rest = [t for t in toks if t not in out and not is_arabic(t)]
+        if len(rest) > MAX_MARKED:
+            for t in sorted(set(rest), key=lambda t: (-len(t), t)):
+                out.add(t)
+                rest = [r for r in rest if r != t]
+                if len(rest) <= MAX_MARKED:
+                    break
+    return frozenset(out)
 
 
 # a folded single Latin letter followed by a folded chunk starting with a digit ("k 1"):

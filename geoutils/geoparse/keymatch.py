@@ -1,14 +1,14 @@
 """Leftmost-longest matching of gazetteer keys over coded folded text, in compiled code.
 
-The scanner's text is the folded tokens, each preceded by a three-character separator
-``" " + mark + " "``: the mark is a space, or :data:`MARK` for a token that no capitalised
-(Latin) key may start at, namely a token of a chunk written in lower case ("hit", "camp") that
-never continues a multi-word key. A key ``"ain asad"`` is the pattern ``"  ain   asad "``
-(mark, space, tokens joined by separators, the trailing space), plus its variants with marked
-separators where a key continues through a lower-case chunk ("Ain al-asad"); a few long keys
-with many such tokens leave their rarer tokens never marked instead, so a key has at most
-``2 ** MAX_MARKED`` patterns. Patterns of adjacent keys never share a character, so one leftmost-longest, non-overlapping pass of a double-array
-Aho-Corasick automaton (`daachorse <https://github.com/daac-tools/daachorse>`_) finds what the
+The scanner's text is the folded tokens, each preceded by a two-character separator
+``" " + mark``: the mark is a space, or :data:`MARK` for a token that no capitalised (Latin)
+key may start at, namely a token of a chunk written in lower case ("hit", "camp"). A key
+``"ain asad"`` is the pattern ``" ain  asad "`` (the mark, the tokens joined by separators,
+the space that opens the next separator), plus its variants with marked separators where
+a key continues through a lower-case chunk ("Ain al-asad"); a few long keys with many such
+tokens leave their longer tokens never marked instead, so a key has at most ``2 ** MAX_MARKED``
+patterns. Patterns of adjacent keys never share a character, so one leftmost-longest,
+non-overlapping pass of a double-array Aho-Corasick automaton (`daachorse <https://github.com/daac-tools/daachorse>`_) finds what the
 scanner keeps, with no Python work per overlapping candidate.
 
 A match the scanner still rejects (rare: a capitalised key in a chunk the marks cannot judge,
@@ -20,7 +20,7 @@ Example
 >>> m = KeyMatcher({pattern("baghdad"): "p:b", pattern("ain asad"): "p:a"})
 >>> text = segment(["rockets", "on", "baghdad"]) + segment(["ain", "asad"]) + " "
 >>> [(s, e, m.values[i]) for s, e, i in m.find(text)]
-[(16, 26, 'p:b'), (26, 39, 'p:a')]
+[(14, 23, 'p:b'), (23, 34, 'p:a')]
 """
 from __future__ import annotations
 
@@ -34,12 +34,12 @@ __all__ = ["KeyMatcher", "MARK", "SEP", "pattern", "patterns", "segment", "selec
 
 MARK = "\x01"
 MAX_MARKED = 4
-SEP = "   "
+SEP = "  "
 
 
 def pattern(key: str, mark: str = " ") -> str:
     """The pattern of a folded ``key`` (tokens joined by single spaces) starting after ``mark``."""
-    return mark + " " + key.replace(" ", SEP) + " "
+    return mark + key.replace(" ", SEP) + " "
 
 
 def patterns(key: str, markable: Callable[[str], bool], first: bool = True) -> list[str]:
@@ -47,15 +47,15 @@ def patterns(key: str, markable: Callable[[str], bool], first: bool = True) -> l
     mark (``first=False``: the key may not start at a marked token).
 
     >>> [p.replace(MARK, "^") for p in patterns("ain asad", lambda t: t == "asad", first=False)]
-    ['  ain   asad ', '  ain ^ asad ']
+    [' ain  asad ', ' ain ^asad ']
     """
     toks = key.split(" ")
-    out = [" " + " " + toks[0]]
+    out = [" " + toks[0]]
     if first and markable(toks[0]):
-        out.append(MARK + " " + toks[0])
+        out.append(MARK + toks[0])
     for t in toks[1:]:
         if markable(t):
-            out = [o + sep + t for o in out for sep in (SEP, " " + MARK + " ")]
+            out = [o + sep + t for o in out for sep in (SEP, " " + MARK)]
         else:
             out = [o + SEP + t for o in out]
     return [o + " " for o in out]
@@ -65,7 +65,7 @@ def segment(tokens: Iterable[str], marks: Iterable[bool] | None = None) -> str:
     """The coded text of some tokens (each after its separator), ``marks`` telling the marked ones."""
     if marks is None:
         return "".join(SEP + t for t in tokens)
-    return "".join((" " + MARK + " " if m else SEP) + t for t, m in zip(tokens, marks))
+    return "".join((" " + MARK if m else SEP) + t for t, m in zip(tokens, marks))
 
 
 class KeyMatcher:
@@ -107,7 +107,7 @@ class KeyMatcher:
 
 
 # where a token's pattern starts: the mark of its separator
-_TOKEN = re.compile(r"(?<= )[ \x01](?= [^ ])")
+_TOKEN = re.compile(r"(?<= )[ \x01](?=[^ \x01])")
 
 
 def select(matcher: KeyMatcher, text: str, accept: Callable[[int, int, int], Any]) -> list[Any]:
@@ -140,7 +140,7 @@ def select(matcher: KeyMatcher, text: str, accept: Callable[[int, int, int], Any
             out.append(got)
             cur = e
             continue
-        if " " not in text[s + 2:e - 1]:
+        if " " not in text[s + 1:e - 1]:
             continue  # one token: no other candidate starts inside it, the compiled pass is in step
         # the old rule from the token at s, until no compiled match straddles the cursor
         if starts is None:

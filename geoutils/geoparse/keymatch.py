@@ -50,6 +50,8 @@ def patterns(key: str, markable: Callable[[str], bool], first: bool = True) -> l
     [' ain  asad ', ' ain ^asad ']
     """
     toks = key.split(" ")
+    if not any(map(markable, toks)):
+        return [pattern(key)]
     out = [" " + toks[0]]
     if first and markable(toks[0]):
         out.append(MARK + toks[0])

@@ -205,19 +205,21 @@ class Scanner:
         # pattern -> (key, place ids, Latin key that must be capitalised); the clitic
         # variants of a key share one payload tuple
         pats: dict[str, tuple] = {}
+        clitic: list[tuple[str, tuple, list[str]]] = []
         for key, pids in self.keys.items():
             cap = latin_capitalised and not is_arabic(key)
             val = (key, pids, cap)
-            for p in patterns(key, markable, first=not cap):
+            kp = patterns(key, markable, first=not cap)
+            for p in kp:
                 pats[p] = val
-        for key, pids in self.keys.items():
             if is_arabic(key[0]) and len(key.split(" ", 1)[0]) >= 3:
-                val = (key, pids, False)
-                for c in _CLITICS:
-                    variant = c + key
-                    if variant not in self.keys and variant.split(" ", 1)[0] not in _STOP_AR:
-                        for p in patterns(variant, markable):
-                            pats[p] = val
+                clitic.append((key, (key, pids, False), kp))
+        for key, val, kp in clitic:
+            for c in _CLITICS:
+                variant = c + key
+                if variant not in self.keys and variant.split(" ", 1)[0] not in _STOP_AR:
+                    for p in kp:  # an Arabic first token is never marked: the clitic goes after the mark
+                        pats[p[0] + c + p[1:]] = val
         self._matcher = KeyMatcher(pats)
         self._segs: dict[str, str] = {}
 
@@ -312,7 +314,7 @@ class Scanner:
                 return None
             # the pattern starts at the mark before the key and ends after the space after it
             w0 = bisect_right(cst, ps - 1) - 1
-            w1 = bisect_right(cst, pe - 2) - 1
+            w1 = w0 if pe - 2 < cst[w0 + 1] else bisect_right(cst, pe - 2) - 1
             s = starts[w0]
             e = ends.get(w1) if ends else None
             if e is None:

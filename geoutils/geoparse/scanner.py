@@ -1,8 +1,10 @@
-"""Toponym scanner: one Aho-Corasick pass over name_key-folded text, clitic-aware.
+"""Toponym scanner: one compiled leftmost-longest pass over name_key-folded text, clitic-aware.
 
 The text is cut at whitespace; each chunk is folded once with the shared
 :func:`gazetteer.normalize.tokenize` (cached per distinct chunk, so a corpus pays for
-its vocabulary, not its length) and the folded chunks are joined with single spaces.
+its vocabulary, not its length) and the folded tokens are coded for
+:mod:`geoutils.geoparse.keymatch` (separators, and a mark on the tokens of lower-case
+Latin chunks, where no capitalised key may start), also cached per chunk.
 The one join tokenize makes across whitespace, a single letter and the number after it
 ("K 1", "K - 1" -> "k1"), is kept: such chunk pairs are re-tokenized together (except
 after the English words "a" and "I": "a 10-year-old" is not the key "a10").
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate
 from typing import Any, Iterable, NamedTuple
 
 import numpy as np
@@ -296,13 +298,11 @@ class Scanner:
                 for i in ends:
                     segs[i] = self._seg(words[i], folded[i])
                 segs = [g if f else "" for g, f in zip(segs, folded)]
-        coded = "".join(segs) + " "
         # chunk -> offset of its coded text
         cst = list(accumulate(map(len, segs), initial=0))
-        kept = list(compress(folded, folded))
-        nk = len(kept)
-        # chunk -> index among the kept (non-empty) chunks, plus one
-        kidx = None if nk == len(folded) else list(accumulate(map(bool, folded)))
+        segs.append(" ")
+        coded = "".join(segs)
+        n = len(folded)
         if starts is None:
             starts = _chunk_starts(text, words)
         payload = self._matcher.values
@@ -327,17 +327,32 @@ class Scanner:
                     return None
             if cap and not (text[s].isupper() or text[s].isdigit()):
                 return None
-            k0, k1 = (w0, w1) if kidx is None else (kidx[w0] - 1, kidx[w1] - 1)
-            # kind asked for by generic words just before or after (مطار بغداد, Baghdad airport)
+            # kind asked for by generic words just before or after (مطار بغداد, Baghdad airport),
+            # in the two non-empty chunks on each side
             kind = None
-            if k0:
-                kind = (edge.get(kept[k0 - 1]) or _edges(kept[k0 - 1]))[1]
-                if kind is None and k0 > 1:
-                    kind = (edge.get(kept[k0 - 2]) or _edges(kept[k0 - 2]))[1]
-            if kind is None and k1 + 1 < nk:
-                kind = (edge.get(kept[k1 + 1]) or _edges(kept[k1 + 1]))[0]
-                if kind is None and k1 + 2 < nk:
-                    kind = (edge.get(kept[k1 + 2]) or _edges(kept[k1 + 2]))[0]
+            b = w0 - 1
+            while b >= 0 and not folded[b]:
+                b -= 1
+            if b >= 0:
+                kind = (edge.get(folded[b]) or _edges(folded[b]))[1]
+                if kind is None:
+                    b -= 1
+                    while b >= 0 and not folded[b]:
+                        b -= 1
+                    if b >= 0:
+                        kind = (edge.get(folded[b]) or _edges(folded[b]))[1]
+            if kind is None:
+                a = w1 + 1
+                while a < n and not folded[a]:
+                    a += 1
+                if a < n:
+                    kind = (edge.get(folded[a]) or _edges(folded[a]))[0]
+                    if kind is None:
+                        a += 1
+                        while a < n and not folded[a]:
+                            a += 1
+                        if a < n:
+                            kind = (edge.get(folded[a]) or _edges(folded[a]))[0]
             return Hit(s, e, key, pids, kind, w0, w1)
 
         return Scan(select(self._matcher, coded, accept), words, folded)

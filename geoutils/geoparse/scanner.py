@@ -131,7 +131,10 @@ def fold_chunks(words: list[str]) -> list[str]:
     ['واربيل', 'عراق', '', 'k1']
     """
     cache = _FOLD_CACHE
-    folded = list(map(cache.get, words))
+    try:
+        return list(map(cache.__getitem__, words))  # every chunk seen before: one C-level pass
+    except KeyError:
+        folded = list(map(cache.get, words))
     if None in folded:
         if len(cache) + len(words) > _FOLD_CACHE_MAX:
             cache.clear()
@@ -245,7 +248,10 @@ class Scanner:
 
     def _segments(self, words: list[str], folded: list[str]) -> list[str]:
         cache = self._segs
-        segs = list(map(cache.get, words))
+        try:
+            return list(map(cache.__getitem__, words))
+        except KeyError:
+            segs = list(map(cache.get, words))
         if None in segs:
             if len(cache) + len(words) > _FOLD_CACHE_MAX:
                 cache.clear()
@@ -292,16 +298,18 @@ class Scanner:
         starts: list[int] | None = None
         ends: dict[int, int] = {}  # chunk -> end offset, for chunks merged with the next ones
         segs = self._segments(words, folded)
-        if not _LETTER_END.isdisjoint(words) and _LETTER_THEN_DIGIT.search(" " + " ".join(filter(None, folded)) + " "):
+        segs.append(" ")
+        coded = "".join(segs)
+        if not _LETTER_END.isdisjoint(words) and _LETTER_THEN_DIGIT.search(coded):
             starts = _join_letter_number(text, words, folded, ends)
             if ends:
                 for i in ends:
                     segs[i] = self._seg(words[i], folded[i])
                 segs = [g if f else "" for g, f in zip(segs, folded)]
-        # chunk -> offset of its coded text
+                segs.append(" ")
+                coded = "".join(segs)
+        # chunk -> offset of its coded text (the last entry, the closing space, is no chunk)
         cst = list(accumulate(map(len, segs), initial=0))
-        segs.append(" ")
-        coded = "".join(segs)
         n = len(folded)
         if starts is None:
             starts = _chunk_starts(text, words)
@@ -376,9 +384,9 @@ def _unmarked(keys: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-# a folded single Latin letter followed by a folded chunk starting with a digit ("k 1"):
+# in the coded text, a folded single Latin letter followed by a token starting with a digit ("k 1"):
 # the only case where chunk-by-chunk folding can differ from tokenize on the whole text
-_LETTER_THEN_DIGIT = re.compile(r" [a-z] [0-9]")
+_LETTER_THEN_DIGIT = re.compile(r"(?<= )[ \x01][a-z] [ \x01][0-9]")
 
 
 def _chunk_starts(text: str, words: list[str]) -> list[int]:

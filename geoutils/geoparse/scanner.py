@@ -324,10 +324,12 @@ class Scanner:
             w0 = bisect_right(cst, ps - 1) - 1
             w1 = w0 if pe - 2 < cst[w0 + 1] else bisect_right(cst, pe - 2) - 1
             s = starts[w0]
-            e = ends.get(w1) if ends else None
-            if e is None:
-                e = starts[w1] + len(words[w1])
-                if words[w1].endswith(_POSSESSIVE):
+            if ends and w1 in ends:
+                e = ends[w1]
+            else:
+                w = words[w1]
+                e = starts[w1] + len(w)
+                if w.endswith(_POSSESSIVE):
                     e -= 2
             if not (text[s].isalnum() and text[e - 1].isalnum()):
                 s, e = _trim(text, s, e)

@@ -74,6 +74,9 @@ class Hit(NamedTuple):
     c1: int = -1
 
 
+_new_hit = tuple.__new__
+
+
 class Scan(NamedTuple):
     """A scan with its chunks, for looking at the words around each hit without a second pass.
 
@@ -363,7 +366,7 @@ class Scanner:
                             a += 1
                         if a < n:
                             kind = (edge.get(folded[a]) or _edges(folded[a]))[0]
-            return Hit(s, e, key, pids, kind, w0, w1)
+            return _new_hit(Hit, (s, e, key, pids, kind, w0, w1))  # Hit(...) without its Python-level __new__
 
         return Scan(select(self._matcher, coded, accept), words, folded)
 

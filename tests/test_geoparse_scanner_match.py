@@ -39,7 +39,7 @@ def reference(sc: S.Scanner, text: str) -> list[tuple]:
         return []
     folded = S.fold_chunks(words)
     ends: dict[int, int] = {}
-    starts = S._join_letter_number(text, words, folded, ends) or S.word_starts(text)
+    starts = S.join_letter_number(text, words, folded, ends) or S.word_starts(text)
     kept = list(compress(folded, folded))
     if not kept:
         return []
@@ -73,8 +73,8 @@ def reference(sc: S.Scanner, text: str) -> list[tuple]:
         s = starts[keep[k0]]
         e = ends.get(w1)
         if e is None:
-            e = starts[w1] + len(words[w1]) - (2 if words[w1].endswith(S._POSSESSIVE) else 0)
-        s, e = S._trim(text, s, e)
+            e = starts[w1] + len(words[w1]) - (2 if words[w1].endswith(S.POSSESSIVE) else 0)
+        s, e = S.trim(text, s, e)
         if s >= e or (cap and not (text[s].isupper() or text[s].isdigit())):
             continue
         out.append((s, e, key, pids))

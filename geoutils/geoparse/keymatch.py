@@ -30,7 +30,9 @@ from typing import Any, Callable, Iterable
 
 import daachorse
 
-__all__ = ["KeyMatcher", "MARK", "SEP", "pattern", "patterns", "segment", "select"]
+from gazetteer.normalize import is_arabic
+
+__all__ = ["KeyMatcher", "MARK", "SEP", "pattern", "patterns", "segment", "select", "unmarked_tokens"]
 
 MARK = "\x01"
 MAX_MARKED = 4
@@ -61,6 +63,24 @@ def patterns(key: str, markable: Callable[[str], bool], first: bool = True) -> l
         else:
             out = [o + SEP + t for o in out]
     return [o + " " for o in out]
+
+
+def unmarked_tokens(keys: Iterable[str]) -> frozenset[str]:
+    """Tokens never marked: of a key that continues through more than ``MAX_MARKED`` Latin
+    tokens, its longest (rarest) continuing tokens beyond that number, so its patterns stay few."""
+    out: set[str] = set()
+    for key in keys:
+        toks = key.split(" ")[1:]
+        if len(toks) <= MAX_MARKED:
+            continue
+        rest = [t for t in toks if t not in out and not is_arabic(t)]
+        if len(rest) > MAX_MARKED:
+            for t in sorted(set(rest), key=lambda t: (-len(t), t)):
+                out.add(t)
+                rest = [r for r in rest if r != t]
+                if len(rest) <= MAX_MARKED:
+                    break
+    return frozenset(out)
 
 
 def segment(tokens: Iterable[str], marks: Iterable[bool] | None = None) -> str:

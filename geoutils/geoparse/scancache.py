@@ -35,7 +35,7 @@ from typing import Any, Callable
 __all__ = ["cached", "cache_path"]
 
 PREFIX = "geoparse-scanner-"
-_CODE = ("scanner.py", "keymatch.py", "recognise.py", "vocab.py", "lexical.py", "scancache.py")
+_CODE = ("scanner.py", "keymatch.py", "chunks.py", "recognise.py", "vocab.py", "lexical.py", "scancache.py")
 _PACKAGES = ("daachorse", "wordfreq", "countrystatecity-countries", "numpy")
 
 

@@ -21,16 +21,15 @@ Example
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any, Iterable, NamedTuple
 
-import numpy as np
-
-from gazetteer.normalize import GENERIC_WORDS, NO_JOIN_LETTERS, PROCLITICS, is_arabic, tokenize
-from geoutils.geoparse.keymatch import MAX_MARKED, KeyMatcher, patterns, segment, select
+from gazetteer.normalize import GENERIC_WORDS, PROCLITICS, is_arabic
+from geoutils.geoparse.chunks import _FOLD_CACHE_MAX, _LETTER_END, LETTER_THEN_DIGIT, POSSESSIVE, chunk_starts
+from geoutils.geoparse.chunks import fold_chunks, join_letter_number, trim, word_starts
+from geoutils.geoparse.keymatch import KeyMatcher, patterns, segment, select, unmarked_tokens
 
 __all__ = ["Hit", "Scan", "Scanner", "scanner_for", "scanner_pairs", "fold_chunks", "word_starts", "usable_key",
            "DEFAULT_COUNTRIES"]
@@ -102,79 +101,6 @@ def usable_key(key: str) -> bool:
     return not all(w.isdigit() for w in words)
 
 
-# -- folding, cached per distinct whitespace chunk ---------------------------
-_FOLD_CACHE: dict[str, str] = {}
-_FOLD_CACHE_MAX = 1_000_000
-# chunks whose last token is a single Latin letter: tokenize may join it with a number
-# in the next chunk ("K 1" -> "k1"). Not for the English words "a" and "I": "a 10-year-old"
-# must not become the key "a10" (an airfield code); see the note on tokenize in the report.
-_LETTER_END: set[str] = set()
-_WORD_LETTERS = NO_JOIN_LETTERS
-
-
-_POSSESSIVE = ("'s", "’s", "'S", "’S")
-
-
-def _fold_chunk(chunk: str) -> str:
-    if chunk.endswith(_POSSESSIVE) and len(chunk) > 3:
-        chunk = chunk[:-2]  # English possessive: "Iraq's Anbar" names Iraq
-    return " ".join(t.norm for t in tokenize(chunk))
-
-
-def _is_letter(tok: str) -> bool:
-    return len(tok) == 1 and tok.isascii() and tok.isalpha()
-
-
-def fold_chunks(words: list[str]) -> list[str]:
-    """Folded form of each whitespace chunk (multi-token chunks joined by spaces; "" for punctuation).
-
-    Example
-    -------
-    >>> fold_chunks(["وأربيل", "(العراق)", "-", "K-1"])
-    ['واربيل', 'عراق', '', 'k1']
-    """
-    cache = _FOLD_CACHE
-    try:
-        return list(map(cache.__getitem__, words))  # every chunk seen before: one C-level pass
-    except KeyError:
-        folded = list(map(cache.get, words))
-    if None in folded:
-        if len(cache) + len(words) > _FOLD_CACHE_MAX:
-            cache.clear()
-            _LETTER_END.clear()
-        for i, f in enumerate(folded):
-            if f is None:
-                w = words[i]
-                f = cache.get(w)
-                if f is None:
-                    f = cache[w] = _fold_chunk(w)
-                    last = f.rpartition(" ")[2]
-                    if _is_letter(last) and last not in _WORD_LETTERS:
-                        _LETTER_END.add(w)
-                folded[i] = f
-    return folded
-
-
-# str.split() whitespace; every code point above U+3000 is clipped to U+3001 (not whitespace)
-_WS_TABLE = np.zeros(0x3002, dtype=bool)
-_WS_TABLE[[ord(c) for c in "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
-           "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"]] = True
-
-
-def word_starts(text: str) -> list[int]:
-    """Start offsets of ``text.split()`` chunks (vectorised).
-
-    >>> word_starts(" ab  c\u3042d")
-    [1, 5]
-    """
-    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if not len(cps):
-        return []
-    ws = _WS_TABLE.take(cps, mode="clip")  # code points above the table: not whitespace
-    out = (np.flatnonzero(ws[:-1] > ws[1:]) + 1).tolist()
-    return out if ws[0] else [0, *out]
-
-
 _word_starts = word_starts  # the name older callers (tests) use
 
 
@@ -201,7 +127,7 @@ class Scanner:
         self.keys = {k: tuple(v) for k, v in ids.items()}
         self.latin_capitalised = latin_capitalised
         # tokens a lower-case Latin chunk marks: no capitalised key starts there (see keymatch)
-        self._unmarked = _unmarked(self.keys) if latin_capitalised else frozenset()
+        self._unmarked = unmarked_tokens(self.keys) if latin_capitalised else frozenset()
         arabic: dict[str, bool] = {}
 
         def markable(tok: str) -> bool:
@@ -303,8 +229,8 @@ class Scanner:
         segs = self._segments(words, folded)
         segs.append(" ")
         coded = "".join(segs)
-        if not _LETTER_END.isdisjoint(words) and _LETTER_THEN_DIGIT.search(coded):
-            starts = _join_letter_number(text, words, folded, ends)
+        if not _LETTER_END.isdisjoint(words) and LETTER_THEN_DIGIT.search(coded):
+            starts = join_letter_number(text, words, folded, ends)
             if ends:
                 for i in ends:
                     segs[i] = self._seg(words[i], folded[i])
@@ -315,7 +241,7 @@ class Scanner:
         cst = list(accumulate(map(len, segs), initial=0))
         n = len(folded)
         if starts is None:
-            starts = _chunk_starts(text, words)
+            starts = chunk_starts(text, words)
         payload = self._matcher.values
         edge = _EDGE_KIND
 
@@ -332,10 +258,10 @@ class Scanner:
             else:
                 w = words[w1]
                 e = starts[w1] + len(w)
-                if w.endswith(_POSSESSIVE):
+                if w.endswith(POSSESSIVE):
                     e -= 2
             if not (text[s].isalnum() and text[e - 1].isalnum()):
-                s, e = _trim(text, s, e)
+                s, e = trim(text, s, e)
                 if s >= e:
                     return None
             if cap and not (text[s].isupper() or text[s].isdigit()):
@@ -369,82 +295,6 @@ class Scanner:
             return _new_hit(Hit, (s, e, key, pids, kind, w0, w1))  # Hit(...) without its Python-level __new__
 
         return Scan(select(self._matcher, coded, accept), words, folded)
-
-
-def _unmarked(keys: Iterable[str]) -> frozenset[str]:
-    """Tokens never marked: of a key that continues through more than ``MAX_MARKED`` Latin
-    tokens, its longest (rarest) continuing tokens beyond that number, so its patterns stay few."""
-    out: set[str] = set()
-    for key in keys:
-        toks = key.split(" ")[1:]
-        if len(toks) <= MAX_MARKED:
-            continue
-        rest = [t for t in toks if t not in out and not is_arabic(t)]
-        if len(rest) > MAX_MARKED:
-            for t in sorted(set(rest), key=lambda t: (-len(t), t)):
-                out.add(t)
-                rest = [r for r in rest if r != t]
-                if len(rest) <= MAX_MARKED:
-                    break
-    return frozenset(out)
-
-
-# in the coded text, a folded single Latin letter followed by a token starting with a digit ("k 1"):
-# the only case where chunk-by-chunk folding can differ from tokenize on the whole text
-_LETTER_THEN_DIGIT = re.compile(r"(?<= )[ \x01][a-z] [ \x01][0-9]")
-
-
-def _chunk_starts(text: str, words: list[str]) -> list[int]:
-    """Start offset of each ``text.split()`` chunk; C-level arithmetic when every gap is
-    one whitespace character (most running text), else :func:`word_starts`."""
-    starts = list(accumulate(map(_ONE, map(len, words)), initial=0))
-    if starts.pop() - 1 == len(text):  # no leading/trailing space, 1-char gaps
-        return starts
-    return word_starts(text)
-
-
-_ONE = (1).__add__  # n -> n + 1, at C level (chunk length plus its separator)
-
-
-def _join_letter_number(text: str, words: list[str], folded: list[str], ends: dict[int, int]) -> list[int] | None:
-    """Apply tokenize's single-letter + number join across whitespace ("K 1", "K - 1" -> "k1").
-
-    A chunk ending in a single Latin letter followed (after punctuation-only chunks) by a
-    chunk starting with a digit is re-tokenized together with it by
-    :func:`gazetteer.normalize.tokenize`; the merged fold goes to the first chunk, the others
-    fold to "" and ``ends`` records where the merge ends. Returns the chunk start offsets
-    when it needed them (None otherwise).
-    """
-    n = len(words)
-    starts: list[int] | None = None
-    i = 0
-    while i < n:
-        if not folded[i] or words[i] not in _LETTER_END:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and not folded[j]:
-            j += 1
-        if j >= n or not ("0" <= folded[j][:1] <= "9"):
-            i += 1
-            continue
-        if starts is None:
-            starts = word_starts(text)
-        end = starts[j] + len(words[j])
-        folded[i] = " ".join(t.norm for t in tokenize(text[starts[i]:end]))
-        for k in range(i + 1, j + 1):
-            folded[k] = ""
-        ends[i] = end
-        i = j + 1
-    return starts
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and not text[s].isalnum():
-        s += 1
-    while e > s and not text[e - 1].isalnum():
-        e -= 1
-    return s, e
 
 
 _EDGE_KIND: dict[str, tuple[str | None, str | None]] = {}

@@ -154,3 +154,12 @@ def test_select_resyncs_after_a_rejected_multi_word_match():
     # rejecting "a b c" lets "b c d" in, and the pass goes on in step ("e")
     assert keymatch.select(m, text, lambda s, e, i: None if i == 0 else m.values[i]) == [1, 3]
     assert keymatch.select(m, text, lambda s, e, i: None if i < 2 else m.values[i]) == [2, 3]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=5)), max_size=30),
+       st.sampled_from([" ", "\x01", " \x01", "\u00a0"]))
+def test_scan_is_the_plain_rule_on_any_text(words, sep):
+    # the matcher's own separator and mark characters in the input change nothing
+    text = sep.join(words)
+    assert [(h.start, h.end, h.key, h.place_ids) for h in SC.scan(text)] == reference(SC, text)

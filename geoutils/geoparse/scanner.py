@@ -128,13 +128,9 @@ class Scanner:
         self.latin_capitalised = latin_capitalised
         # tokens a lower-case Latin chunk marks: no capitalised key starts there (see keymatch)
         self._unmarked = unmarked_tokens(self.keys) if latin_capitalised else frozenset()
-        arabic: dict[str, bool] = {}
-
-        def markable(tok: str) -> bool:
-            a = arabic.get(tok)
-            if a is None:
-                a = arabic[tok] = is_arabic(tok)
-            return latin_capitalised and not a and tok not in self._unmarked
+        unmarked = self._unmarked
+        markable = {t: latin_capitalised and t not in unmarked and not is_arabic(t)
+                    for t in {t for k in self.keys for t in k.split(" ")}}.__getitem__
 
         # pattern -> (key, place ids, Latin key that must be capitalised); the clitic
         # variants of a key share one payload tuple

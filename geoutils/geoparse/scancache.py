@@ -1,11 +1,11 @@
 """On-disk cache of the built geoparse scanner, beside the gazetteer database.
 
-Building the scanner (about 570k keys, their Arabic clitic variants, one Aho-Corasick
-automaton) takes ~15 s; every CLI call and corpus worker would pay it. The built
+Building the scanner (about 570k keys, their Arabic clitic variants, one double-array
+Aho-Corasick automaton) takes several seconds; every CLI call and corpus worker would pay it. The built
 :class:`~geoutils.geoparse.scanner.Scanner` is pickled once into the gazetteer's folder as
 ``geoparse-scanner-<key>.pkl``, where ``<key>`` hashes everything the scanner is built from:
 the database's stored fingerprint, path, size and mtime, the user layer's files, the geoparse
-code and lexicons, and the versions of the libraries involved (pyahocorasick, wordfreq,
+code and lexicons, and the versions of the libraries involved (daachorse, wordfreq,
 countrystatecity-countries, Python). A stale cache simply has another name: it is rebuilt and
 older ``geoparse-scanner-*.pkl`` files are removed. Writes are atomic (temp file +
 ``os.replace``); a damaged file is rebuilt with a warning. Gazetteers without a database
@@ -35,8 +35,8 @@ from typing import Any, Callable
 __all__ = ["cached", "cache_path"]
 
 PREFIX = "geoparse-scanner-"
-_CODE = ("scanner.py", "recognise.py", "vocab.py", "lexical.py", "scancache.py")
-_PACKAGES = ("pyahocorasick", "wordfreq", "countrystatecity-countries", "numpy")
+_CODE = ("scanner.py", "keymatch.py", "chunks.py", "recognise.py", "vocab.py", "lexical.py", "scancache.py")
+_PACKAGES = ("daachorse", "wordfreq", "countrystatecity-countries", "numpy")
 
 
 def _pkg(name: str) -> str:

@@ -1,8 +1,10 @@
-"""Toponym scanner: one Aho-Corasick pass over name_key-folded text, clitic-aware.
+"""Toponym scanner: one compiled leftmost-longest pass over name_key-folded text, clitic-aware.
 
 The text is cut at whitespace; each chunk is folded once with the shared
 :func:`gazetteer.normalize.tokenize` (cached per distinct chunk, so a corpus pays for
-its vocabulary, not its length) and the folded chunks are joined with single spaces.
+its vocabulary, not its length) and the folded tokens are coded for
+:mod:`geoutils.geoparse.keymatch` (separators, and a mark on the tokens of lower-case
+Latin chunks, where no capitalised key may start), also cached per chunk.
 The one join tokenize makes across whitespace, a single letter and the number after it
 ("K 1", "K - 1" -> "k1"), is kept: such chunk pairs are re-tokenized together (except
 after the English words "a" and "I": "a 10-year-old" is not the key "a10").
@@ -19,16 +21,15 @@ Example
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate
 from typing import Any, Iterable, NamedTuple
 
-import ahocorasick
-import numpy as np
-
-from gazetteer.normalize import GENERIC_WORDS, NO_JOIN_LETTERS, PROCLITICS, is_arabic, tokenize
+from gazetteer.normalize import GENERIC_WORDS, PROCLITICS, is_arabic
+from geoutils.geoparse.chunks import _FOLD_CACHE_MAX, _LETTER_END, LETTER_THEN_DIGIT, POSSESSIVE, chunk_starts
+from geoutils.geoparse.chunks import fold_chunks, join_letter_number, trim, word_starts
+from geoutils.geoparse.keymatch import KeyMatcher, patterns, segment, select, unmarked_tokens
 
 __all__ = ["Hit", "Scan", "Scanner", "scanner_for", "scanner_pairs", "fold_chunks", "word_starts", "usable_key",
            "DEFAULT_COUNTRIES"]
@@ -72,6 +73,9 @@ class Hit(NamedTuple):
     c1: int = -1
 
 
+_new_hit = tuple.__new__
+
+
 class Scan(NamedTuple):
     """A scan with its chunks, for looking at the words around each hit without a second pass.
 
@@ -95,76 +99,6 @@ def usable_key(key: str) -> bool:
             return len(w) >= 3 and w not in _STOP_AR
         return (len(w) >= 3 or any(c.isdigit() for c in w)) and w not in _STOP_EN and not w.isdigit()
     return not all(w.isdigit() for w in words)
-
-
-# -- folding, cached per distinct whitespace chunk ---------------------------
-_FOLD_CACHE: dict[str, str] = {}
-_FOLD_CACHE_MAX = 1_000_000
-# chunks whose last token is a single Latin letter: tokenize may join it with a number
-# in the next chunk ("K 1" -> "k1"). Not for the English words "a" and "I": "a 10-year-old"
-# must not become the key "a10" (an airfield code); see the note on tokenize in the report.
-_LETTER_END: set[str] = set()
-_WORD_LETTERS = NO_JOIN_LETTERS
-
-
-_POSSESSIVE = ("'s", "’s", "'S", "’S")
-
-
-def _fold_chunk(chunk: str) -> str:
-    if chunk.endswith(_POSSESSIVE) and len(chunk) > 3:
-        chunk = chunk[:-2]  # English possessive: "Iraq's Anbar" names Iraq
-    return " ".join(t.norm for t in tokenize(chunk))
-
-
-def _is_letter(tok: str) -> bool:
-    return len(tok) == 1 and tok.isascii() and tok.isalpha()
-
-
-def fold_chunks(words: list[str]) -> list[str]:
-    """Folded form of each whitespace chunk (multi-token chunks joined by spaces; "" for punctuation).
-
-    Example
-    -------
-    >>> fold_chunks(["وأربيل", "(العراق)", "-", "K-1"])
-    ['واربيل', 'عراق', '', 'k1']
-    """
-    cache = _FOLD_CACHE
-    folded = list(map(cache.get, words))
-    if None in folded:
-        if len(cache) + len(words) > _FOLD_CACHE_MAX:
-            cache.clear()
-            _LETTER_END.clear()
-        for i, f in enumerate(folded):
-            if f is None:
-                w = words[i]
-                f = cache.get(w)
-                if f is None:
-                    f = cache[w] = _fold_chunk(w)
-                    last = f.rpartition(" ")[2]
-                    if _is_letter(last) and last not in _WORD_LETTERS:
-                        _LETTER_END.add(w)
-                folded[i] = f
-    return folded
-
-
-# str.split() whitespace; every code point above U+3000 is clipped to U+3001 (not whitespace)
-_WS_TABLE = np.zeros(0x3002, dtype=bool)
-_WS_TABLE[[ord(c) for c in "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
-           "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"]] = True
-
-
-def word_starts(text: str) -> list[int]:
-    """Start offsets of ``text.split()`` chunks (vectorised).
-
-    >>> word_starts(" ab  c\u3042d")
-    [1, 5]
-    """
-    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if not len(cps):
-        return []
-    ws = _WS_TABLE.take(cps, mode="clip")  # code points above the table: not whitespace
-    out = (np.flatnonzero(ws[:-1] > ws[1:]) + 1).tolist()
-    return out if ws[0] else [0, *out]
 
 
 _word_starts = word_starts  # the name older callers (tests) use
@@ -192,26 +126,68 @@ class Scanner:
                 ids.setdefault(key, {})[pid] = None
         self.keys = {k: tuple(v) for k, v in ids.items()}
         self.latin_capitalised = latin_capitalised
-        auto = ahocorasick.Automaton()
-        # payload: (key, place ids, length of the matched form, Latin key that must be capitalised);
-        # the clitic variants of a key with clitics of one length share one payload tuple
+        # tokens a lower-case Latin chunk marks: no capitalised key starts there (see keymatch)
+        self._unmarked = unmarked_tokens(self.keys) if latin_capitalised else frozenset()
+        unmarked = self._unmarked
+        markable = {t: latin_capitalised and t not in unmarked and not is_arabic(t)
+                    for t in {t for k in self.keys for t in k.split(" ")}}.__getitem__
+
+        # pattern -> (key, place ids, Latin key that must be capitalised); the clitic
+        # variants of a key share one payload tuple
+        pats: dict[str, tuple] = {}
+        clitic: list[tuple[str, tuple, list[str]]] = []
         for key, pids in self.keys.items():
-            auto.add_word(f" {key} ", (key, pids, len(key), latin_capitalised and not is_arabic(key)))
-        for key, pids in self.keys.items():
+            cap = latin_capitalised and not is_arabic(key)
+            val = (key, pids, cap)
+            kp = patterns(key, markable, first=not cap)
+            for p in kp:
+                pats[p] = val
             if is_arabic(key[0]) and len(key.split(" ", 1)[0]) >= 3:
-                shared: dict[int, tuple] = {}
-                for c in _CLITICS:
-                    variant = c + key
-                    if variant not in self.keys and variant.split(" ", 1)[0] not in _STOP_AR:
-                        n = len(variant)
-                        val = shared.get(n)
-                        if val is None:
-                            val = shared[n] = (key, pids, n, False)
-                        auto.add_word(f" {variant} ", val)
-        if len(auto) == 0:
-            auto.add_word("\x00", ("", (), 1, False))  # an automaton needs a word
-        auto.make_automaton()
-        self._auto = auto
+                clitic.append((key, (key, pids, False), kp))
+        for key, val, kp in clitic:
+            for c in _CLITICS:
+                variant = c + key
+                if variant not in self.keys and variant.split(" ", 1)[0] not in _STOP_AR:
+                    for p in kp:  # an Arabic first token is never marked: the clitic goes after the mark
+                        pats[p[0] + c + p[1:]] = val
+        self._matcher = KeyMatcher(pats)
+        self._segs: dict[str, str] = {}
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_segs"] = {}
+        return state
+
+    def _seg(self, word: str, fold: str) -> str:
+        """The coded text of a chunk: its folded tokens after separators, marked when the chunk
+        is Latin text starting in lower case (no capitalised key can start there)."""
+        if not fold:
+            return ""
+        toks = fold.split(" ")
+        if self.latin_capitalised and not is_arabic(fold):
+            first = next((c for c in word if c.isalnum()), None)
+            if first is not None and not (first.isupper() or first.isdigit()):
+                unmarked = self._unmarked
+                return segment(toks, [t not in unmarked for t in toks])
+        return segment(toks)
+
+    def _segments(self, words: list[str], folded: list[str]) -> list[str]:
+        cache = self._segs
+        try:
+            return list(map(cache.__getitem__, words))
+        except KeyError:
+            segs = list(map(cache.get, words))
+        if None in segs:
+            if len(cache) + len(words) > _FOLD_CACHE_MAX:
+                cache.clear()
+            for i, g in enumerate(segs):
+                if g is None:
+                    w = words[i]
+                    g = cache.get(w)
+                    if g is None:
+                        g = cache[w] = self._seg(w, folded[i])
+                    segs[i] = g
+        return segs
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -242,124 +218,79 @@ class Scanner:
         if not words:
             return Scan([], words, [])
         folded = fold_chunks(words)
-        kept = list(compress(folded, folded))
-        if not kept:
+        if not any(folded):
             return Scan([], words, folded)
-        joined = " " + " ".join(kept) + " "
         starts: list[int] | None = None
         ends: dict[int, int] = {}  # chunk -> end offset, for chunks merged with the next ones
-        if _LETTER_THEN_DIGIT.search(joined) and not _LETTER_END.isdisjoint(words):
-            starts = _join_letter_number(text, words, folded, ends)
+        segs = self._segments(words, folded)
+        segs.append(" ")
+        coded = "".join(segs)
+        if not _LETTER_END.isdisjoint(words) and LETTER_THEN_DIGIT.search(coded):
+            starts = join_letter_number(text, words, folded, ends)
             if ends:
-                kept = list(compress(folded, folded))
-                joined = " " + " ".join(kept) + " "
-        # the pattern " variant " ends at ``end`` (its trailing space); (start, -end) sorts leftmost-longest
-        found = [(end - vlen, -end, key, pids, cap) for end, (key, pids, vlen, cap) in self._auto.iter(joined) if pids]
-        if not found:
-            return Scan([], words, folded)
-        if len(found) > 1:
-            found.sort()  # leftmost, then longest: (start, -end) is unique per match
-        nk = len(kept)
-        # kept chunk -> chunk index (identity when no chunk folded to "", most running text)
-        keep = range(len(folded)) if nk == len(folded) else list(compress(range(len(folded)), folded))
-        # folded start offset of kept chunk j: 1 + lengths of the chunks before + j spaces
-        fstart = list(accumulate(map(_ONE, map(len, kept)), initial=1))
+                for i in ends:
+                    segs[i] = self._seg(words[i], folded[i])
+                segs = [g if f else "" for g, f in zip(segs, folded)]
+                segs.append(" ")
+                coded = "".join(segs)
+        # chunk -> offset of its coded text (the last entry, the closing space, is no chunk)
+        cst = list(accumulate(map(len, segs), initial=0))
+        n = len(folded)
         if starts is None:
-            starts = _chunk_starts(text, words)
-        # leftmost-longest, no overlaps
-        hits: list[Hit] = []
-        last_end = -1
+            starts = chunk_starts(text, words)
+        payload = self._matcher.values
         edge = _EDGE_KIND
-        for fs, fe, key, pids, cap in found:
-            if fs < last_end:
-                continue
-            fe = -fe
-            k0 = bisect_right(fstart, fs) - 1
-            k1 = bisect_right(fstart, fe - 1) - 1
-            w1 = keep[k1]
-            s = starts[keep[k0]]
-            e = ends.get(w1) if ends else None
-            if e is None:
-                e = starts[w1] + len(words[w1])
-                if words[w1].endswith(_POSSESSIVE):
+
+        def accept(ps: int, pe: int, idx: int) -> Hit | None:
+            key, pids, cap = payload[idx]
+            if not pids:
+                return None
+            # the pattern starts at the mark before the key and ends after the space after it
+            w0 = bisect_right(cst, ps - 1) - 1
+            w1 = w0 if pe - 2 < cst[w0 + 1] else bisect_right(cst, pe - 2) - 1
+            s = starts[w0]
+            if ends and w1 in ends:
+                e = ends[w1]
+            else:
+                w = words[w1]
+                e = starts[w1] + len(w)
+                if w.endswith(POSSESSIVE):
                     e -= 2
             if not (text[s].isalnum() and text[e - 1].isalnum()):
-                s, e = _trim(text, s, e)
+                s, e = trim(text, s, e)
                 if s >= e:
-                    continue
+                    return None
             if cap and not (text[s].isupper() or text[s].isdigit()):
-                continue
-            # kind asked for by generic words just before or after (مطار بغداد, Baghdad airport)
+                return None
+            # kind asked for by generic words just before or after (مطار بغداد, Baghdad airport),
+            # in the two non-empty chunks on each side
             kind = None
-            if k0:
-                kind = (edge.get(kept[k0 - 1]) or _edges(kept[k0 - 1]))[1]
-                if kind is None and k0 > 1:
-                    kind = (edge.get(kept[k0 - 2]) or _edges(kept[k0 - 2]))[1]
-            if kind is None and k1 + 1 < nk:
-                kind = (edge.get(kept[k1 + 1]) or _edges(kept[k1 + 1]))[0]
-                if kind is None and k1 + 2 < nk:
-                    kind = (edge.get(kept[k1 + 2]) or _edges(kept[k1 + 2]))[0]
-            hits.append(Hit(s, e, key, pids, kind, keep[k0], w1))
-            last_end = fe
-        return Scan(hits, words, folded)
+            b = w0 - 1
+            while b >= 0 and not folded[b]:
+                b -= 1
+            if b >= 0:
+                kind = (edge.get(folded[b]) or _edges(folded[b]))[1]
+                if kind is None:
+                    b -= 1
+                    while b >= 0 and not folded[b]:
+                        b -= 1
+                    if b >= 0:
+                        kind = (edge.get(folded[b]) or _edges(folded[b]))[1]
+            if kind is None:
+                a = w1 + 1
+                while a < n and not folded[a]:
+                    a += 1
+                if a < n:
+                    kind = (edge.get(folded[a]) or _edges(folded[a]))[0]
+                    if kind is None:
+                        a += 1
+                        while a < n and not folded[a]:
+                            a += 1
+                        if a < n:
+                            kind = (edge.get(folded[a]) or _edges(folded[a]))[0]
+            return _new_hit(Hit, (s, e, key, pids, kind, w0, w1))  # Hit(...) without its Python-level __new__
 
-
-# a folded single Latin letter followed by a folded chunk starting with a digit ("k 1"):
-# the only case where chunk-by-chunk folding can differ from tokenize on the whole text
-_LETTER_THEN_DIGIT = re.compile(r" [a-z] [0-9]")
-
-
-def _chunk_starts(text: str, words: list[str]) -> list[int]:
-    """Start offset of each ``text.split()`` chunk; C-level arithmetic when every gap is
-    one whitespace character (most running text), else :func:`word_starts`."""
-    starts = list(accumulate(map(_ONE, map(len, words)), initial=0))
-    if starts.pop() - 1 == len(text):  # no leading/trailing space, 1-char gaps
-        return starts
-    return word_starts(text)
-
-
-_ONE = (1).__add__  # n -> n + 1, at C level (chunk length plus its separator)
-
-
-def _join_letter_number(text: str, words: list[str], folded: list[str], ends: dict[int, int]) -> list[int] | None:
-    """Apply tokenize's single-letter + number join across whitespace ("K 1", "K - 1" -> "k1").
-
-    A chunk ending in a single Latin letter followed (after punctuation-only chunks) by a
-    chunk starting with a digit is re-tokenized together with it by
-    :func:`gazetteer.normalize.tokenize`; the merged fold goes to the first chunk, the others
-    fold to "" and ``ends`` records where the merge ends. Returns the chunk start offsets
-    when it needed them (None otherwise).
-    """
-    n = len(words)
-    starts: list[int] | None = None
-    i = 0
-    while i < n:
-        if not folded[i] or words[i] not in _LETTER_END:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and not folded[j]:
-            j += 1
-        if j >= n or not ("0" <= folded[j][:1] <= "9"):
-            i += 1
-            continue
-        if starts is None:
-            starts = word_starts(text)
-        end = starts[j] + len(words[j])
-        folded[i] = " ".join(t.norm for t in tokenize(text[starts[i]:end]))
-        for k in range(i + 1, j + 1):
-            folded[k] = ""
-        ends[i] = end
-        i = j + 1
-    return starts
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and not text[s].isalnum():
-        s += 1
-    while e > s and not text[e - 1].isalnum():
-        e -= 1
-    return s, e
+        return Scan(select(self._matcher, coded, accept), words, folded)
 
 
 _EDGE_KIND: dict[str, tuple[str | None, str | None]] = {}

@@ -36,11 +36,14 @@ from geoutils.extract.tokens import Tokens
 
 __all__ = ["EventMention", "event_mentions", "SUB_PRIORITY", "WEAPON_PRIORITY"]  # EventMention: re-exported from .mention
 
-SUB_PRIORITY = [ev.SUICIDE, ev.IED, ev.GRENADE, ev.AIR, ev.SHELL, "Armed clash", "Violent demonstration",
-                "Abduction/forced disappearance", "Attack", "Peaceful protest"]
+SUB_PRIORITY = [ev.SUICIDE, ev.IED, ev.GRENADE, ev.AIR, ev.SHELL, "Government regains territory",
+                "Non-state actor overtakes territory", "Armed clash", "Violent demonstration",
+                "Abduction/forced disappearance", "Attack", "Peaceful protest", "Looting/property destruction"]
 WEAPON_PRIORITY = ["ballistic missile", "cruise missile", "Katyusha rocket", "Grad rocket", "drone", "car bomb",
                    "suicide vest", "IED", "landmine", "grenade", "mortar", "artillery", "missile", "rocket"]
 _BASE_WORDS = {"base": "base", "airport": "airport"}
+#: a change of territory, by who takes it: a state force regains, a non-state group overtakes
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 
 
 def _clusters(trigs: list[ev.Trigger]) -> list[list[ev.Trigger]]:
@@ -90,12 +93,17 @@ def _promote(trigs: list[ev.Trigger], dated: bool, first_event: bool) -> list[ev
 
 
 def _main_country(mentions: list[Any]) -> str | None:
-    counts: dict[str, int] = {}
+    """The country most of the article's places lie in; a tie goes to the country of the most
+    populous place ("Gunmen kill Sunni militiaman's family in south Baghdad": a hamlet abroad read
+    from "Sunni" does not outweigh Baghdad), then to the first named."""
+    counts: dict[str, list[int]] = {}
     for m in mentions:
         p = m.place
         if p is not None and p.country_code:
-            counts[p.country_code] = counts.get(p.country_code, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+            c = counts.setdefault(p.country_code, [0, 0])
+            c[0] += 1
+            c[1] = max(c[1], getattr(p, "population", None) or 0)
+    return max(counts, key=lambda k: tuple(counts[k])) if counts else None
 
 
 _TIME_REACH = 3  # tokens around a date where its time words ("this morning", مساء اليوم) stand
@@ -171,11 +179,15 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         located = [c for c in locate(text, toks, keep, events, timed) if not far(c.place)]
         for c in located:
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
+        # a record line ("October 5th, 2014: Hit, Anbar province, Iraq") is nothing but a date and
+        # place words: a place name that reads as an event word ("Hit") does not make it prose
+        rec = record_line(text, toks, (s, e), keep, anchor) if sm else None
+        if rec is not None:
+            out.append(rec)
+            prev_end = e
+            continue
         if not trigs:
-            rec = record_line(text, toks, (s, e), keep, anchor) if sm else None
-            if rec is not None:
-                out.append(rec)
-            elif rise:
+            if rise:
                 cas = casualties(toks, raw=text[s:e])  # "The toll later rose to 17": the incident's new toll
                 if cas.killed is not None and cas.updated:
                     ref = EventMention((s, e), None, None, True, False, (s, min(e, s + 80)))
@@ -191,9 +203,13 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             dates = [d for d in dates if not (dl[0] <= toks[d.start].start < dl[1])]
         trigs = _promote(trigs, bool(dates), not out)
         clusters = [(cl, *_summarise(cl)) for cl in _clusters(trigs)]
-        strong = [c for c in clusters if c[3] and not c[5]]
-        aggregate_only = not strong and any(c[5] for c in clusters)
         headline = s < body
+        # a count of attacks is a statistic in a body ("20 rocket attacks this year"), the news
+        # itself in a title or a one-line brief ("2 suicide attacks kill 12 troops near X")
+        news = (headline or (one_line and not out)) and not any(
+            toks.has(k, lexicons.words("aggregate_span")) for k in range(len(toks)))
+        strong = [c for c in clusters if c[3] and (not c[5] or news)]
+        aggregate_only = not strong and any(c[5] for c in clusters)
         sent = text[s:e]
         accused = accused_actor(toks, actors)
         if not strong:
@@ -211,7 +227,8 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
                     ref.date, ref.precision = dates[0].date, dates[0].precision
                 if told:
                     w0 = toks[next(t.start for t in trigs if t.kind == "weak" and not t.aggregate)].start
-                    ref.cands = [c for c in located if c.order > w0]  # "the attack ... in X", not "X ... the attack"
+                    # "the attack ... in X" or "the X attacks", not "X ... the attack"
+                    ref.cands = [c for c in located if c.order > w0 or _attributive_to(text, c, w0)]
                     ref.also = additive(toks, trigs)
                 out.append(ref)
             continue
@@ -264,6 +281,10 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             if ms[j].actor2 is None and accused and accused != ms[j].actor1 and ms[j].actor1 and \
                     ms[j].sub not in ("Violent demonstration", "Peaceful protest"):
                 ms[j].actor2 = accused
+            if ms[j].sub in _TERRITORY and a1:  # who takes the ground decides ACLED's sub-event
+                state = next((a.state for a in actors if a.name == a1), None)
+                if state is not None:
+                    ms[j].sub = _TERRITORY[0] if state else _TERRITORY[1]
             if not ms[j].cands:
                 # "the base" / القاعدة with no name: the base the article last named
                 for t in toks[lo:hi]:
@@ -290,6 +311,16 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         if out[idx].actor1 is None:
             out[idx].actor1 = actor
     return out
+
+
+_ATTR_GAP = re.compile(r"^[\w\s-]{0,24}$")
+
+
+def _attributive_to(text: str, c: Cand, w0: int) -> bool:
+    """The place modifies the event noun that starts at ``w0`` ("claims Baghdad attacks", "the
+    Mosul car bomb"): at most a few words between them, no punctuation."""
+    return 0 <= c.end <= w0 and text[c.end:w0].isascii() and _ATTR_GAP.match(text[c.end:w0]) is not None \
+        and len(text[c.end:w0].split()) <= 2
 
 
 _CONTINUE_BACK = 8  # tokens before a place read for a destination or a place that is no event site

@@ -86,6 +86,7 @@ def group_incidents(mentions: list[EventMention], today: date | None = None) -> 
     by_day: dict[date, list[Incident]] = {}
     recent: list[Incident] = []
     headline: list[EventMention] = []
+    orphans: list[EventMention] = []
 
     def touch(inc: Incident, m: EventMention) -> None:
         inc.mentions.append(m)
@@ -112,6 +113,8 @@ def group_incidents(mentions: list[EventMention], today: date | None = None) -> 
             elif recent and not _other_time(recent[-1], m):
                 _refer(recent[-1], m)
                 touch(recent[-1], m)
+            elif not recent and headline:
+                orphans.append(m)  # "claims the Baghdad attacks" right under a title: it refers to the title's story
             continue
         target = None
         if m.date is not None:
@@ -153,6 +156,11 @@ def group_incidents(mentions: list[EventMention], today: date | None = None) -> 
         inc = Incident()
         incidents.append(inc)
         touch(inc, m)
+    titled = [i for i in incidents if i.mentions and i.mentions[0].headline]
+    for m in orphans:
+        if len(titled) == 1 and not _other_time(titled[0], m):
+            _refer(titled[0], m)
+            touch(titled[0], m)
     return _title_day(_focus(_complete(incidents)), today)
 
 

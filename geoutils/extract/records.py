@@ -41,6 +41,7 @@ __all__ = ["record_line", "RECORD_NOTE"]
 RECORD_NOTE = "[coded-event record line: no event word, kind unknown]"
 _SEPARATORS = (":", "-", "–", "—", ",", "،")
 _MAX_LINE = 160  # characters: a record line is short
+_UNITS = {"country", "governorate", "province", "district", "subdistrict"}  # kinds that can rule a place out
 _MAX_UNKNOWN = 3  # words of an unknown name the address may open with
 
 
@@ -106,6 +107,9 @@ def record_line(text: str, toks: Tokens, span: tuple[int, int], mentions: list[A
     allowed = lexicons.words("record_words") | lexicons.words("relative") | lexicons.words("not_locative") \
         | lexicons.words("direction") | lexicons.words("of") | alt
     placed = [m for m in mentions if m.start >= toks[k].start and m.role == "place"]
+    home = {m.place.country_code for m in placed if m.place is not None and getattr(m.place, "kind", "") == "country"}
+    if len(home) == 1:  # "Romman Tel or Rifae near Mosul, ..., Iraq": a name read abroad is an unknown name
+        placed = [m for m in placed if m.place is None or m.place.country_code in home]
     cover = [(m.start, m.end) for m in placed]
     first = placed[0].start if placed else e
     unknown, name_end = 0, after
@@ -136,8 +140,11 @@ def _first_place(text: str, toks: Tokens, placed: list[Any]) -> tuple[Cand | Non
     for i, m in enumerate(placed):
         own = own_place(m)
         if own is not None and not all(inside(q.place, own) for q in placed[i + 1:]
-                                       if q.place is not None and may_hold(q.place, own)):
-            own = None  # the address is a chain of containers ("X, Mosul, Nineveh province, Iraq"): X lies in each
+                                       if q.place is not None and getattr(q.place, "kind", "") in _UNITS
+                                       and may_hold(q.place, own)):
+            # the address is a chain of containers ("X, Nineveh province, Iraq"): X lies in each unit;
+            # a town in the chain proves nothing ("Makhmoor, Mosul, ...": the town names the area)
+            own = None
         p = own if own is not None else m.container
         if p is None:
             named, named_end = named or m.text, m.end

@@ -1,0 +1,63 @@
+"""Headlines and one-line briefs as a user pastes them (texts written for these tests, in the
+style of wire headlines and coded-event notes): territory, property and clash words, counts of
+attacks in a title, joined headlines, record lines whose town reads as an event word, and a
+word misread as a place abroad."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geoutils.extract import extract_incidents
+
+PUB = date(2016, 6, 1)
+
+
+def rows(text, gz):
+    g = extract_incidents(text, PUB, gazetteer=gz)
+    return [(r.location, r.sub_event_type if isinstance(r.sub_event_type, str) else None, int(r.geo_precision))
+            for r in g.itertuples() if r.geometry is not None]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Iraqi troops retake Hit from Islamic State militants", "Government regains territory"),
+    ("Army recaptures Hit after week-long battle", "Government regains territory"),
+    ("Militants seize Hit in western Iraq", "Non-state actor overtakes territory"),
+    ("Town of Hit falls to Islamic State fighters", "Non-state actor overtakes territory"),
+    ("Islamic State fighters took over Hit on Tuesday", "Non-state actor overtakes territory"),
+])
+def test_territory_words_give_acled_territory_rows(gz, text, sub):
+    assert rows(text, gz) == [("Hit", sub, 1)]
+
+
+def test_who_takes_the_ground_decides_the_territory_sub_event(gz):
+    # "seize" names an overtaking; a state force seizing a town regains it
+    assert rows("Iraqi forces seize Hit from militants", gz) == [("Hit", "Government regains territory", 1)]
+
+
+def test_property_destruction_and_repelled_attacks(gz):
+    assert rows("Militants torch police station in Tikrit", gz) == [("Tikrīt", "Looting/property destruction", 1)]
+    assert rows("Peshmerga repel militant assault on Makhmur", gz) == [("Makhmur", "Armed clash", 1)]
+    assert rows("Kurdish fighters fire into militant-held Sinjar", gz)[0][1] == "Attack"
+
+
+def test_a_count_of_attacks_in_a_title_is_the_news(gz):
+    assert rows("Police: two suicide attacks kill 9 soldiers near Ramadi", gz) == [("Ramadi", "Suicide bomb", 2)]
+    # ... but a count over a span of time is a statistic, title or not
+    assert rows("Ramadi has seen 30 suicide attacks in the past months", gz) == []
+
+
+def test_a_second_headline_places_the_first_ones_story(gz):
+    t = "Wave of blasts kills 20 across Iraq: police\nMilitant group claims Kirkuk bombings"
+    assert [r[0] for r in rows(t, gz)] == ["Kirkuk"]
+    t = "At least 30 dead in Iraq violence: officials\nJihadist group claims wave of Kirkuk attacks"
+    assert [r[0] for r in rows(t, gz)] == ["Kirkuk"]
+
+
+def test_a_record_line_whose_town_reads_as_an_event_word(gz):
+    assert rows("May 3rd, 2016: Hit, Anbar province, Iraq", gz) == [("Hit", None, 1)]
+
+
+def test_a_word_misread_as_a_place_abroad_does_not_take_the_event(gz):
+    # "Sunni" reads as a hamlet abroad: one place each, the populous Iraqi city wins the tie
+    assert [r[0] for r in rows("Gunmen kill Sunni cleric's son in west Mosul", gz)] == ["Mosul"]

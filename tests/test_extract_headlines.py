@@ -61,3 +61,20 @@ def test_a_record_line_whose_town_reads_as_an_event_word(gz):
 def test_a_word_misread_as_a_place_abroad_does_not_take_the_event(gz):
     # "Sunni" reads as a hamlet abroad: one place each, the populous Iraqi city wins the tie
     assert [r[0] for r in rows("Gunmen kill Sunni cleric's son in west Mosul", gz)] == ["Mosul"]
+
+
+def test_a_stack_of_titles_keeps_the_first_titles_finer_place(gz):
+    t = "Car bomb kills 14 in busy market of Kirkuk\nIraq car bombs kill at least 20: police"
+    assert [r[0] for r in rows(t, gz)] == ["Kirkuk"]
+
+
+def test_a_kill_verb_leads_the_body_under_a_vague_title(gz):
+    t = "Dozens of militants killed across Iraq\nTribal fighters reportedly kill 30 militants in Baiji"
+    assert [r[0] for r in rows(t, gz)] == ["Baiji"]
+
+
+def test_nationality_adjectives_do_not_choose_the_storys_country(gz):
+    # three "Iranian" adjectives and a word read as an Iranian province do not outweigh Baghdad
+    t = ("Rockets near Baghdad airport kill Iranian refugees\nMilitia claims attack on Iranian exiles - Fars\n"
+         "Iranian group says 20 killed in attack in Iraq")
+    assert [r[0] for r in rows(t, gz)] == ["Baghdad International Airport"]

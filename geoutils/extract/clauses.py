@@ -95,9 +95,11 @@ def _promote(trigs: list[ev.Trigger], dated: bool, first_event: bool) -> list[ev
 def _main_country(mentions: list[Any]) -> str | None:
     """The country most of the article's places lie in; a tie goes to the country of the most
     populous place ("Gunmen kill Sunni militiaman's family in south Baghdad": a hamlet abroad read
-    from "Sunni" does not outweigh Baghdad), then to the first named."""
+    from "Sunni" does not outweigh Baghdad), then to the first named. Nationality adjectives
+    count only when the text names no place."""
     counts: dict[str, list[int]] = {}
-    for m in mentions:
+    places = [m for m in mentions if m.role == "place"]  # nationality adjectives name actors ("Iranian exiles")
+    for m in places or mentions:
         p = m.place
         if p is not None and p.country_code:
             c = counts.setdefault(p.country_code, [0, 0])
@@ -201,7 +203,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         dates = [d for d in dates if not stamped(text, toks, d.start)]
         if dl and s < dl[1]:  # the dateline's date is the filing date, not the event's
             dates = [d for d in dates if not (dl[0] <= toks[d.start].start < dl[1])]
-        trigs = _promote(trigs, bool(dates), not out)
+        trigs = _promote(trigs, bool(dates), all(m.headline for m in out))  # the title or the lead: news
         clusters = [(cl, *_summarise(cl)) for cl in _clusters(trigs)]
         headline = s < body
         # a count of attacks is a statistic in a body ("20 rocket attacks this year"), the news

@@ -78,10 +78,12 @@ def _place_compatible(inc: Incident, m: EventMention) -> bool:
     return a is None or b is None or near(a.place, b.place, 150.0 if max(a.specificity, b.specificity) >= 3 else 30.0)
 
 
-def group_incidents(mentions: list[EventMention], today: date | None = None) -> list[Incident]:
+def group_incidents(mentions: list[EventMention], today: date | None = None, stacked: bool = False) -> list[Incident]:
     """Incidents of the article, in order of first mention (see module doc). ``today`` is the
     report's day (the filing date): the story its title tells happened then when no sentence
-    dates it (:func:`_title_day`)."""
+    dates it (:func:`_title_day`). ``stacked``: the text is a stack of titles
+    (:func:`~geoutils.extract.sentences.title_stack`), whose "body" is one more title: the
+    first title's place, when finer than the country the next one names, is kept."""
     incidents: list[Incident] = []
     by_day: dict[date, list[Incident]] = {}
     recent: list[Incident] = []
@@ -146,7 +148,10 @@ def group_incidents(mentions: list[EventMention], today: date | None = None) -> 
         if target is not None:
             # the body says it best: the headline only fills what the body lacks
             if any(mm.cands for mm in target.mentions):
-                m.cands = []
+                # ... but in a stack of titles, "Car bomb kills 25 in Baghdad" over "Iraq car bombs
+                # kill 26" keeps the first title's place inside the next one's
+                a = best_place([c for mm in _some(target) for c in mm.cands])
+                m.cands = [c for c in m.cands if stacked and a is not None and a.specificity >= 3 and _finer(a, c)]
             if any(mm.killed is not None for mm in target.mentions):
                 m.killed = None
             if any(mm.injured is not None for mm in target.mentions):

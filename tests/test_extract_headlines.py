@@ -78,3 +78,18 @@ def test_nationality_adjectives_do_not_choose_the_storys_country(gz):
     t = ("Rockets near Baghdad airport kill Iranian refugees\nMilitia claims attack on Iranian exiles - Fars\n"
          "Iranian group says 20 killed in attack in Iraq")
     assert [r[0] for r in rows(t, gz)] == ["Baghdad International Airport"]
+
+
+def test_a_place_of_one_clause_is_not_misread_by_the_unit_of_the_next(gz):
+    t = "Bombs across Kirkuk kill at least 9, clashes go on in Anbar - sources"
+    assert [r[0] for r in rows(t, gz)] == ["Kirkuk", "Al Anbar Governorate"]
+
+
+def test_each_title_of_a_stack_may_count_attacks(gz):
+    t = "Iraq attacks on worshippers kill 11\nTwenty killed in three attacks on worshippers in Kirkuk"
+    assert [r[0] for r in rows(t, gz)] == ["Kirkuk"]
+
+
+def test_mass_graves_and_advances(gz):
+    assert rows("Police find mass grave in Tikrit holding 30 victims", gz) == [("Tikrīt", "Other", 1)]
+    assert rows("Tribal fighters advancing towards Ramadi", gz) == [("Ramadi", "Armed clash", 1)]

@@ -31,14 +31,14 @@ from geoutils.extract.numbers import casualties
 from geoutils.extract.places import Cand, locate
 from geoutils.extract.records import record_line
 from geoutils.extract.report import filing_date
-from geoutils.extract.sentences import body_start, dateline, split_sentences
+from geoutils.extract.sentences import body_start, dateline, split_sentences, title_stack
 from geoutils.extract.tokens import Tokens
 
 __all__ = ["EventMention", "event_mentions", "SUB_PRIORITY", "WEAPON_PRIORITY"]  # EventMention: re-exported from .mention
 
 SUB_PRIORITY = [ev.SUICIDE, ev.IED, ev.GRENADE, ev.AIR, ev.SHELL, "Government regains territory",
                 "Non-state actor overtakes territory", "Armed clash", "Violent demonstration",
-                "Abduction/forced disappearance", "Attack", "Peaceful protest", "Looting/property destruction"]
+                "Abduction/forced disappearance", "Attack", "Peaceful protest", "Looting/property destruction", "Other"]
 WEAPON_PRIORITY = ["ballistic missile", "cruise missile", "Katyusha rocket", "Grad rocket", "drone", "car bomb",
                    "suicide vest", "IED", "landmine", "grenade", "mortar", "artillery", "missile", "rocket"]
 _BASE_WORDS = {"base": "base", "airport": "airport"}
@@ -151,6 +151,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
     toll_rise = lexicons.words("toll_rise", "casualties")
     prev_end = -1
     one_line = "\n" not in text.strip()  # a headline or brief pasted alone
+    stacked = title_stack(text)  # a few headlines, one a line: each is a title
     for s, e in split_sentences(text):
         toks = toks_all.span(s, e)
         if not toks:
@@ -208,7 +209,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         headline = s < body
         # a count of attacks is a statistic in a body ("20 rocket attacks this year"), the news
         # itself in a title or a one-line brief ("2 suicide attacks kill 12 troops near X")
-        news = (headline or (one_line and not out)) and not any(
+        news = (headline or stacked or (one_line and not out)) and not any(
             toks.has(k, lexicons.words("aggregate_span")) for k in range(len(toks)))
         strong = [c for c in clusters if c[3] and (not c[5] or news)]
         aggregate_only = not strong and any(c[5] for c in clusters)

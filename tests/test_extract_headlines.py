@@ -93,3 +93,13 @@ def test_each_title_of_a_stack_may_count_attacks(gz):
 def test_mass_graves_and_advances(gz):
     assert rows("Police find mass grave in Tikrit holding 30 victims", gz) == [("Tikrīt", "Other", 1)]
     assert rows("Tribal fighters advancing towards Ramadi", gz) == [("Ramadi", "Armed clash", 1)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("سيطر مسلحو داعش على مدينة الرمادي", ("Ramadi", "Non-state actor overtakes territory")),
+    ("حررت القوات الأمنية حي الضباط في الموصل", ("Mosul", "Government regains territory")),
+    ("أحرق مسلحون مبنى البلدية في الموصل", ("Mosul", "Looting/property destruction")),
+    ("عثرت الشرطة على مقبرة جماعية في مدينة الرمادي", ("Ramadi", "Other")),
+])
+def test_arabic_territory_property_and_grave_words(gz, text, want):
+    assert [r[:2] for r in rows(text, gz)] == [want]

@@ -225,6 +225,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
                 ref = EventMention((s, e), None, None, True, False, (s, min(e, s + 80)))
                 ref.killed, ref.killed_named, ref.injured = cas.killed, cas.killed_named, cas.injured
                 ref.toll_updated = cas.updated and cas.killed is not None
+                ref.killed_more = cas.killed_more
                 ref.actor1 = accused
                 if dates:  # its time: a day for its incident, or a recalled time ("last May") that is another's
                     ref.date, ref.precision = dates[0].date, dates[0].precision
@@ -279,6 +280,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             cas = casualties(ctoks, lo, hi, raw=sent if len(ms) == 1 else "")
             ms[j].killed, ms[j].killed_named, ms[j].injured = cas.killed, cas.killed_named, cas.injured
             ms[j].toll_updated = cas.updated and cas.killed is not None
+            ms[j].killed_more = cas.killed_more
             a1, a2 = actors_for(toks, actors, strong[j][0], lo, hi, ms[j].sub, agent_or_accuse)
             ms[j].actor1, ms[j].actor2 = a1, a2
             if ms[j].actor2 is None and accused and accused != ms[j].actor1 and ms[j].actor1 and \

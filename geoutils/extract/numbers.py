@@ -131,6 +131,7 @@ class Casualties:
     injured: int | None = None
     killed_named: bool = False
     updated: bool = False  # the span tells a risen toll ("the toll rose to 28"): its largest figure is the latest
+    killed_more: bool = False  # the figure counts further victims: an additive word at its cue ("was also killed")
 
 
 # casualty cues are data: [casualties] in geoutils/lexicons/*.toml
@@ -140,6 +141,7 @@ _INJ = lexicons.words("injured", "casualties")
 _NEG = lexicons.words("negation", "casualties")
 _RISE = lexicons.words("toll_rise", "casualties")
 _TOLL = lexicons.words("toll_nouns", "casualties")
+_TWO = lexicons.words("killed_two", "casualties") | lexicons.words("injured_two", "casualties")
 _RISE_AHEAD = 8  # tokens after "rose" where the new toll may stand
 _BOTH_ZERO = re.compile(
     r"(?:\bno (?:casualties|injuries or deaths|one was (?:killed|hurt|injured)|deaths or injuries)\b"
@@ -292,6 +294,8 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
         ) or (c + 1 < hi and tokens[c + 1].norm in ("no", "none", "nobody"))
         if negated:
             n, named = 0, False
+        elif any(v in _TWO for v in _clean(tokens[c].norm)):
+            n, named = 2, False  # a dual cue noun is its own figure: "قتيلان", "سقوط قتيلين وثلاثة جرحى"
         else:
             n, named = _before(tokens, c, lo, adjacent=True), False
             if n is None:
@@ -301,6 +305,12 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
         if n is None:
             continue
         if is_kill:
+            more = _more_at(tokens, c, lo, hi)
+            if out.killed is not None and more != out.killed_more:
+                if more:
+                    continue  # "three were killed; one civilian was also killed" in one span: the first figure
+                out.killed = None  # the span's own figure wins over an additive one
+            out.killed_more = more
             larger = named or out.updated  # named victims add up; a risen toll supersedes the first figure
             if out.killed is None or (out.killed_named and not named) or (
                 named == out.killed_named and (n > out.killed if larger else n < out.killed)
@@ -313,6 +323,14 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
         if risen is not None:
             out.killed, out.killed_named = risen, False
     return out
+
+
+_MORE = lexicons.words("additive") | lexicons.words("additive_after")
+
+
+def _more_at(tokens: list[Token], c: int, lo: int, hi: int) -> bool:
+    """An additive word right at the kill cue ``c`` ("was also killed", "قتل أيضا")."""
+    return any(tokens[k].norm in _MORE for k in range(max(lo, c - 2), min(hi, c + 2)) if k != c)
 
 
 def _has_rise(tokens: list[Token], lo: int, hi: int) -> bool:

@@ -18,6 +18,12 @@ from geoutils.extract.tokens import Tokens
     ("سقطت قذيفة على السوق فقتلت ثلاثة أشخاص", 3, None),
     ("أسفر القصف عن مقتل جنديين", 2, None),
     ("Both guards were killed in the blast", 2, None),
+    ("مسلحون مجهولون اغتالوا ضابطاً في الشرطة", 1, None),
+    ("gunmen opened fire, killing him and another man", 2, None),
+    ("She was shot dead outside her home", 1, None),
+    ("He said four were killed", 4, None),
+    ("the strike killed another five people", 5, None),
+    ("protests after the deaths of three activists", None, None),
 ])
 def test_figures(text, killed, injured):
     c = casualties(Tokens.of(text))

@@ -103,3 +103,8 @@ def test_mass_graves_and_advances(gz):
 ])
 def test_arabic_territory_property_and_grave_words(gz, text, want):
     assert [r[:2] for r in rows(text, gz)] == [want]
+
+
+def test_seized_weapons_and_petrol_bombs_are_not_territory_or_ieds(gz):
+    assert rows("Police seized weapons in a raid in Kirkuk", gz) == [("Kirkuk", "Disrupted weapons use", 1)]
+    assert rows("Protesters threw petrol bombs at the governor's office in Basra", gz)[0][1] == "Violent demonstration"

@@ -22,7 +22,7 @@ from datetime import date
 from geoutils.extract.mention import EventMention
 from geoutils.extract.events import event_type_of
 from geoutils.extract.places import Cand
-from geoutils.extract.units import near, same_admin1, within
+from geoutils.extract.units import near, same_admin1, same_country, within
 
 __all__ = ["Incident", "group_incidents", "best_place"]
 
@@ -365,11 +365,20 @@ def _undated_retold(incidents: list[Incident]) -> list[Incident]:
     return out
 
 
+def _fresh_toll(inc: Incident) -> bool:
+    """The incident is told as news of its own: a specific event word (not only "attack", "killed")
+    with a death toll ("five people were killed at a shrine by a suicide bomber"). In a round-up of
+    the day's violence such events elsewhere in the country share the story's time."""
+    return inc.kind is not None and any(m.killed for m in inc.mentions) and not any(m.also for m in inc.mentions)
+
+
 def _narrative_time(incidents: list[Incident]) -> list[Incident]:
     """An undated incident of the body, placed in the area (province, or 50 km) of a dated incident
     told before it, of the same ACLED event type, happens at the story's time there: it takes the day of the nearest such incident,
     as an approximate date (``precision`` 2, ACLED's "week"). A report moves its clock with the
-    dates it writes; an event elsewhere, or with no place, keeps no day (a recalled event).
+    dates it writes; an event elsewhere, or with no place, keeps no day (a recalled event), unless
+    both it and the dated incident report a toll of their own in one country (:func:`_fresh_toll`:
+    a round-up of the day's attacks).
     The article's first ``_LEAD`` incidents (an undated lede) may also take the day of one of the
     ``_AFTER`` incidents told right after them, under the same conditions."""
     placed = [(min(m.sent[0] for m in inc.mentions), inc,
@@ -383,7 +392,8 @@ def _narrative_time(incidents: list[Incident]) -> list[Incident]:
         for _, a, pa in before + after:
             if a.date is not None and pa is not None and getattr(pa.place, "kind", "") != "country" \
                     and _compatible_type(event_type_of(a.sub), event_type_of(inc.sub)) \
-                    and (same_admin1(pa.place, pb.place) or near(pa.place, pb.place, 50.0)):
+                    and (same_admin1(pa.place, pb.place) or near(pa.place, pb.place, 50.0)
+                         or (_fresh_toll(inc) and _fresh_toll(a) and same_country(pa.place, pb.place))):
                 m = next(m for m in inc.mentions)
                 m.date, m.precision = a.date, 2
                 break

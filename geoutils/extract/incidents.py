@@ -323,7 +323,8 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
             best.mentions.extend(b.mentions)
             gone.add(k)
             jb = index[id(best)]
-            places[jb] = best_place([c for m in best.mentions for c in m.cands])
+            # the best of the union is the better of the two bests: no pass over a growing incident
+            places[jb] = best_place([c for c in (places[jb], pb) if c is not None])
     return _narrative_time(_undated_retold([inc for k, inc in enumerate(incidents) if k not in gone]))
 
 

@@ -108,3 +108,14 @@ def test_arabic_territory_property_and_grave_words(gz, text, want):
 def test_seized_weapons_and_petrol_bombs_are_not_territory_or_ieds(gz):
     assert rows("Police seized weapons in a raid in Kirkuk", gz) == [("Kirkuk", "Disrupted weapons use", 1)]
     assert rows("Protesters threw petrol bombs at the governor's office in Basra", gz)[0][1] == "Violent demonstration"
+
+
+def test_coordinated_places_of_a_record_line_give_one_row_each(gz):
+    got = extract_incidents("May 9th, 2015: Qayyarah and Baiji, Iraq", PUB, gazetteer=gz)
+    assert list(got.location) == ["Qayyarah", "Baiji"] and set(got.event_date) == {date(2015, 5, 9)}
+    # "or" gives alternatives of one uncertain place: the first only
+    assert list(extract_incidents("May 9th, 2015: Qayyarah or Shirqat, Iraq", PUB, gazetteer=gz).location) == ["Qayyarah"]
+
+
+def test_a_suburb_in_a_record_address(gz):
+    assert rows("May 9th, 2015: Garma suburb of Fallujah, Anbar province, Iraq", gz) == [("Al-Garma", None, 2)]

@@ -119,3 +119,17 @@ def test_coordinated_places_of_a_record_line_give_one_row_each(gz):
 
 def test_a_suburb_in_a_record_address(gz):
     assert rows("May 9th, 2015: Garma suburb of Fallujah, Anbar province, Iraq", gz) == [("Al-Garma", None, 2)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Bombs kill 9 in Kirkuk, gunmen stage attack near Tikrit",
+     [("Kirkuk", "Remote explosive/landmine/IED", 1), ("Tikrīt", "Attack", 2)]),
+    ("Troops kill 12 militants in Baiji, repel offensive in Kirkuk",
+     [("Baiji", "Attack", 1), ("Kirkuk", "Armed clash", 1)]),
+])
+def test_a_title_of_two_news_gives_a_row_each(gz, text, want):
+    assert rows(text, gz) == want
+
+
+def test_a_participle_toll_clause_is_no_event_of_its_own(gz):
+    assert rows("A bomb exploded in Kirkuk, killing three", gz) == [("Kirkuk", "Remote explosive/landmine/IED", 1)]

@@ -204,13 +204,16 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         dates = [d for d in dates if not stamped(text, toks, d.start)]
         if dl and s < dl[1]:  # the dateline's date is the filing date, not the event's
             dates = [d for d in dates if not (dl[0] <= toks[d.start].start < dl[1])]
+        raw_trigs = trigs
         trigs = _promote(trigs, bool(dates), all(m.headline for m in out))  # the title or the lead: news
-        clusters = [(cl, *_summarise(cl)) for cl in _clusters(trigs)]
         headline = s < body
         # a count of attacks is a statistic in a body ("20 rocket attacks this year"), the news
         # itself in a title or a one-line brief ("2 suicide attacks kill 12 troops near X")
         news = (headline or stacked or (one_line and not out)) and not any(
             toks.has(k, lexicons.words("aggregate_span")) for k in range(len(toks)))
+        if news:
+            trigs = sorted(trigs + _clause_events(text, toks, raw_trigs, trigs, located, s, e), key=lambda t: t.start)
+        clusters = [(cl, *_summarise(cl)) for cl in _clusters(trigs)]
         strong = [c for c in clusters if c[3] and (not c[5] or news)]
         aggregate_only = not strong and any(c[5] for c in clusters)
         sent = text[s:e]
@@ -274,8 +277,14 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         if time_of_day(sent):
             for m in ms:
                 m.dawn = m.date is not None
+        commas = [i for i in range(s, e) if text[i] in ",،"] if len(ms) > 1 else []
         for c in located:
-            ms[nearest(toks.index_at(c.order))].cands.append(c)
+            j = nearest(toks.index_at(c.order))
+            if commas:  # "kill 12 in X, repel an offensive in Y": the event word of the place's own clause
+                own = [k for k, m in enumerate(ms) if bisect_left(commas, m.evidence[0]) == bisect_left(commas, c.order)]
+                if len(own) == 1:
+                    j = own[0]
+            ms[j].cands.append(c)
         for j, (lo, hi) in enumerate(regions):
             cas = casualties(ctoks, lo, hi, raw=sent if len(ms) == 1 else "")
             ms[j].killed, ms[j].killed_named, ms[j].injured = cas.killed, cas.killed_named, cas.injured
@@ -326,6 +335,30 @@ def _attributive_to(text: str, c: Cand, w0: int) -> bool:
     Mosul car bomb"): at most a few words between them, no punctuation."""
     return 0 <= c.end <= w0 and text[c.end:w0].isascii() and _ATTR_GAP.match(text[c.end:w0]) is not None \
         and len(text[c.end:w0].split()) <= 2
+
+
+def _clause_events(text: str, toks: Tokens, raw: list[ev.Trigger], kept: list[ev.Trigger], located: list[Cand],
+                   s: int, e: int) -> list[ev.Trigger]:
+    """A title of two news ("Bombs kill 12 in X, militants stage attack near Y", "Troops kill 12
+    militants in X, repel offensive in Y"): a generic kill or attack word dropped beside a stronger
+    one is an Attack of its own when its comma-bounded clause has no other event word and a place
+    of its own after it (ACLED: one event per location)."""
+    strong = [t for t in kept if t.kind in ("strong", "intercept")]
+    if not strong:
+        return []
+    out = []
+    for t in raw:
+        if t.kind not in ("fallback", "weak") or t.definite or t.aggregate or any(t.start < k.end and k.start < t.end for k in kept
+                                                                               if k.kind in ("strong", "intercept")):
+            continue
+        a = toks[t.start].start
+        lo = max(text.rfind(",", s, a), text.rfind("،", s, a), s)
+        hi = min([i for i in (text.find(",", a, e), text.find("،", a, e)) if i >= 0] or [e])
+        if any(lo <= toks[k.start].start < hi for k in strong):
+            continue
+        if any(a < c.order < hi for c in located):
+            out.append(ev.Trigger(t.start, t.end, "strong", "Attack", None, False, generic=True))
+    return out
 
 
 _CONTINUE_BACK = 8  # tokens before a place read for a destination or a place that is no event site

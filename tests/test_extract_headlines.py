@@ -133,3 +133,9 @@ def test_a_title_of_two_news_gives_a_row_each(gz, text, want):
 
 def test_a_participle_toll_clause_is_no_event_of_its_own(gz):
     assert rows("A bomb exploded in Kirkuk, killing three", gz) == [("Kirkuk", "Remote explosive/landmine/IED", 1)]
+
+
+def test_a_nationality_adjective_breaks_a_tie_of_countries(gz):
+    # one place each: Anbar, and "Sunni" read as a hamlet abroad; "Iraqi" decides
+    t = "Iraqi officials say militant attack in Anbar kills 9 soldiers, 4 Sunni fighters"
+    assert [r[0] for r in rows(t, gz)] == ["Al Anbar Governorate"]

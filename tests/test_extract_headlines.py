@@ -139,3 +139,9 @@ def test_a_nationality_adjective_breaks_a_tie_of_countries(gz):
     # one place each: Anbar, and "Sunni" read as a hamlet abroad; "Iraqi" decides
     t = "Iraqi officials say militant attack in Anbar kills 9 soldiers, 4 Sunni fighters"
     assert [r[0] for r in rows(t, gz)] == ["Al Anbar Governorate"]
+
+
+def test_withdrawals_and_gains(gz):
+    assert [r[:2] for r in rows("Army withdrew from Tikrit after heavy losses", gz)] == \
+        [("Tikrīt", "Non-violent transfer of territory")]
+    assert [r[:2] for r in rows("Iraqi forces make gains in Ramadi", gz)] == [("Ramadi", "Government regains territory")]

@@ -38,7 +38,7 @@ __all__ = ["EventMention", "event_mentions", "SUB_PRIORITY", "WEAPON_PRIORITY"] 
 
 SUB_PRIORITY = [ev.SUICIDE, ev.IED, ev.GRENADE, ev.AIR, ev.SHELL, "Government regains territory",
                 "Non-state actor overtakes territory", "Armed clash", "Violent demonstration",
-                "Abduction/forced disappearance", "Attack", "Peaceful protest", "Looting/property destruction", "Other"]
+                "Abduction/forced disappearance", "Attack", "Peaceful protest", "Looting/property destruction", "Non-violent transfer of territory", "Other"]
 WEAPON_PRIORITY = ["ballistic missile", "cruise missile", "Katyusha rocket", "Grad rocket", "drone", "car bomb",
                    "suicide vest", "IED", "landmine", "grenade", "mortar", "artillery", "missile", "rocket"]
 _BASE_WORDS = {"base": "base", "airport": "airport"}

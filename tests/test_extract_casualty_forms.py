@@ -23,6 +23,7 @@ from geoutils.extract.tokens import Tokens
     ("She was shot dead outside her home", 1, None),
     ("He said four were killed", 4, None),
     ("the strike killed another five people", 5, None),
+    ("the strike killed another person", 1, None),
     ("protests after the deaths of three activists", None, None),
 ])
 def test_figures(text, killed, injured):
@@ -33,6 +34,8 @@ def test_figures(text, killed, injured):
 def test_an_additive_word_marks_further_victims():
     assert casualties(Tokens.of("One passer-by was also killed in the blast")).killed_more
     assert not casualties(Tokens.of("One passer-by was killed in the blast")).killed_more
+    c = casualties(Tokens.of("وقتل أيضاً مدني في الانفجار"))
+    assert (c.killed, c.killed_more) == (1, True)
 
 
 def test_further_victims_add_to_the_incidents_toll(gz):

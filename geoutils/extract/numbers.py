@@ -209,9 +209,9 @@ def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
 def _after(tokens: list[Token], c: int, stop: int) -> tuple[int | None, bool]:
     """Figure right after a cue: a number, a list, a singular person noun, or named victims."""
     k = c + 1
-    while k < stop and (tokens[k].norm in _APPROX or (tokens[k].norm in _ONE_MORE and k + 1 < stop
-                                                       and number_at(tokens, k + 1) is not None)):
-        k += 1  # "killed at least 12", "killing another three"
+    while k < stop and (tokens[k].norm in _APPROX or (tokens[k].norm in _MORE - _ONE_MORE) or (
+            tokens[k].norm in _ONE_MORE and k + 1 < stop and number_at(tokens, k + 1) is not None)):
+        k += 1  # "killed at least 12", "killing another three", "وقتل أيضاً مدني"
     if k >= stop:
         return None, False
     n = _list_count(tokens, k, stop)

@@ -20,11 +20,11 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from gazetteer.geo import haversine_km
 from geoutils import lexicons
 from geoutils.extract import events as ev
 from geoutils.extract.actors import accused_actor, actors_for, find_actors, state_fires
 from geoutils.extract.cues import additive, stamped, unnamed_site
+from geoutils.extract.country import main_country, outlier_test
 from geoutils.extract.dates import find_dates, find_times, time_of_day
 from geoutils.extract.mention import EventMention
 from geoutils.extract.numbers import casualties
@@ -92,54 +92,13 @@ def _promote(trigs: list[ev.Trigger], dated: bool, first_event: bool) -> list[ev
         [x for x in trigs if x is not t and x.kind != "fallback"]
 
 
-def _main_country(mentions: list[Any]) -> str | None:
-    """The country most of the article's places lie in. Ties go to the country the text names
-    more often counting nationality adjectives ("Iraqi officials say IS attack in Anbar kills 6
-    Sunni fighters": "Sunni" read as a hamlet abroad), then to the country of the most populous
-    place ("Gunmen kill Sunni militiaman's family in south Baghdad"), then to the first named.
-    Adjectives alone do not outvote places ("Iranian exiles" in a story placed in Iraq)."""
-    counts: dict[str, list[int]] = {}
-    for m in mentions:
-        p = m.place
-        if p is not None and p.country_code:
-            c = counts.setdefault(p.country_code, [0, 0, 0])
-            c[0] += m.role == "place"
-            c[1] += 1
-            c[2] = max(c[2], getattr(p, "population", None) or 0)
-    return max(counts, key=lambda k: tuple(counts[k])) if counts else None
-
-
 _TIME_REACH = 3  # tokens around a date where its time words ("this morning", مساء اليوم) stand
 _DIGIT = re.compile(r"[0-9\u0660-\u0669]")
-_FAR_KM = 800.0  # a place this far from every place of the article's main country is a misreading
-_NEAR_KM = 150.0  # ... or this far, for a minor place (no population: a village, a neighbourhood)
-
-
-def _outlier_test(mentions: list[Any], country: str | None):
-    """A predicate: is a place far abroad from the story ("a drone hit an Orlando-registered truck"
-    read as Orlando, Florida; "SDF" read as an airport in Kentucky)? True for a place outside the article's main
-    country lying more than ``_FAR_KM`` from every place the article names in that country
-    (``_NEAR_KM`` for a place with no population: a neighbourhood of another country)."""
-    home = [m.place for m in mentions if m.place is not None and m.role == "place" and
-            m.place.country_code == country and getattr(m.place, "kind", "") != "country"]
-    if not country or not home:
-        return lambda place: False
-    home = home[:64]  # bounded
-
-    def far(place: Any) -> bool:
-        if (place.country_code or "") == country or getattr(place, "kind", "") == "country":
-            return False
-        # a minor place abroad (a village or neighbourhood, no population) is read only beside the border
-        limit = _FAR_KM if getattr(place, "population", None) else _NEAR_KM
-        return all(haversine_km(place.lat, place.lon, h.lat, h.lon) > limit for h in home)
-    return far
-
-
 def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) -> list[EventMention]:
     """Event mentions of the whole article, sentence by sentence (see module doc). Every place
     comes from the geoparser's ``mentions`` (embassies included): no lookup of its own."""
-    country = _main_country(mentions)
-    far = _outlier_test(mentions, country)
+    country = main_country(mentions)
+    far = outlier_test(mentions, country)
     body = body_start(text)
     dl = dateline(text)
     anchor = filing_date(toks_all, dl, pub)  # relative dates ("on Sunday", أمس) count from the filing date

@@ -218,10 +218,10 @@ def test_adding_a_verb_is_a_data_edit(gz, monkeypatch):
     from geoutils import lexicons
     from geoutils.extract import events
 
-    text = "Militants torched a school in Kirkuk on Monday."
+    text = "Militants vandalised a school in Kirkuk on Monday."
     assert len(x(text, gz)) == 0
     raw = dict(lexicons.load("en"))
-    raw["trigger"] = raw["trigger"] + [{"kind": "strong", "sub": "Attack", "phrases": ["torched"]}]
+    raw["trigger"] = raw["trigger"] + [{"kind": "strong", "sub": "Attack", "phrases": ["vandalised"]}]
     real = lexicons.load
     monkeypatch.setattr(lexicons, "load", lambda lang: raw if lang == "en" else real(lang))
     events._triggers.cache_clear()

@@ -24,7 +24,7 @@ from geoutils.extract.report import report_day
 from geoutils.extract.dates import parse_published
 from geoutils.extract.incidents import group_incidents
 from geoutils.extract.rows import incident_rows
-from geoutils.extract.sentences import normalize_newlines
+from geoutils.extract.sentences import normalize_newlines, title_stack
 from geoutils.extract.tokens import Tokens
 
 __all__ = ["extract_incidents", "incident_records"]
@@ -94,5 +94,6 @@ def incident_records(text: str, published: str | date | None = None, lang: str |
     work = normalize_newlines(text)  # same length: offsets index the original text
     toks = Tokens.of(work)
     mentions = parse_mentions(work, published=pub, lang=lang, gazetteer=gazetteer, tokens=list(toks))
-    incidents = group_incidents(event_mentions(work, toks, mentions, pub), today=report_day(work, toks, pub))
+    incidents = group_incidents(event_mentions(work, toks, mentions, pub), today=report_day(work, toks, pub),
+                                stacked=title_stack(work))
     return incident_rows(incidents, text, source, pub)

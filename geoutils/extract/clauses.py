@@ -20,27 +20,30 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from gazetteer.geo import haversine_km
 from geoutils import lexicons
 from geoutils.extract import events as ev
 from geoutils.extract.actors import accused_actor, actors_for, find_actors, state_fires
 from geoutils.extract.cues import additive, stamped, unnamed_site
+from geoutils.extract.country import main_country, outlier_test
 from geoutils.extract.dates import find_dates, find_times, time_of_day
 from geoutils.extract.mention import EventMention
 from geoutils.extract.numbers import casualties
 from geoutils.extract.places import Cand, locate
 from geoutils.extract.records import record_line
 from geoutils.extract.report import filing_date
-from geoutils.extract.sentences import body_start, dateline, split_sentences
+from geoutils.extract.sentences import body_start, dateline, split_sentences, title_stack
 from geoutils.extract.tokens import Tokens
 
 __all__ = ["EventMention", "event_mentions", "SUB_PRIORITY", "WEAPON_PRIORITY"]  # EventMention: re-exported from .mention
 
-SUB_PRIORITY = [ev.SUICIDE, ev.IED, ev.GRENADE, ev.AIR, ev.SHELL, "Armed clash", "Violent demonstration",
-                "Abduction/forced disappearance", "Attack", "Peaceful protest"]
+SUB_PRIORITY = [ev.SUICIDE, ev.IED, ev.GRENADE, ev.AIR, ev.SHELL, "Government regains territory",
+                "Non-state actor overtakes territory", "Armed clash", "Violent demonstration",
+                "Abduction/forced disappearance", "Attack", "Peaceful protest", "Looting/property destruction", "Non-violent transfer of territory", "Other"]
 WEAPON_PRIORITY = ["ballistic missile", "cruise missile", "Katyusha rocket", "Grad rocket", "drone", "car bomb",
                    "suicide vest", "IED", "landmine", "grenade", "mortar", "artillery", "missile", "rocket"]
 _BASE_WORDS = {"base": "base", "airport": "airport"}
+#: a change of territory, by who takes it: a state force regains, a non-state group overtakes
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 
 
 def _clusters(trigs: list[ev.Trigger]) -> list[list[ev.Trigger]]:
@@ -89,46 +92,13 @@ def _promote(trigs: list[ev.Trigger], dated: bool, first_event: bool) -> list[ev
         [x for x in trigs if x is not t and x.kind != "fallback"]
 
 
-def _main_country(mentions: list[Any]) -> str | None:
-    counts: dict[str, int] = {}
-    for m in mentions:
-        p = m.place
-        if p is not None and p.country_code:
-            counts[p.country_code] = counts.get(p.country_code, 0) + 1
-    return max(counts, key=counts.get) if counts else None
-
-
 _TIME_REACH = 3  # tokens around a date where its time words ("this morning", مساء اليوم) stand
 _DIGIT = re.compile(r"[0-9\u0660-\u0669]")
-_FAR_KM = 800.0  # a place this far from every place of the article's main country is a misreading
-_NEAR_KM = 150.0  # ... or this far, for a minor place (no population: a village, a neighbourhood)
-
-
-def _outlier_test(mentions: list[Any], country: str | None):
-    """A predicate: is a place far abroad from the story ("a drone hit an Orlando-registered truck"
-    read as Orlando, Florida; "SDF" read as an airport in Kentucky)? True for a place outside the article's main
-    country lying more than ``_FAR_KM`` from every place the article names in that country
-    (``_NEAR_KM`` for a place with no population: a neighbourhood of another country)."""
-    home = [m.place for m in mentions if m.place is not None and m.role == "place" and
-            m.place.country_code == country and getattr(m.place, "kind", "") != "country"]
-    if not country or not home:
-        return lambda place: False
-    home = home[:64]  # bounded
-
-    def far(place: Any) -> bool:
-        if (place.country_code or "") == country or getattr(place, "kind", "") == "country":
-            return False
-        # a minor place abroad (a village or neighbourhood, no population) is read only beside the border
-        limit = _FAR_KM if getattr(place, "population", None) else _NEAR_KM
-        return all(haversine_km(place.lat, place.lon, h.lat, h.lon) > limit for h in home)
-    return far
-
-
 def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) -> list[EventMention]:
     """Event mentions of the whole article, sentence by sentence (see module doc). Every place
     comes from the geoparser's ``mentions`` (embassies included): no lookup of its own."""
-    country = _main_country(mentions)
-    far = _outlier_test(mentions, country)
+    country = main_country(mentions)
+    far = outlier_test(mentions, country)
     body = body_start(text)
     dl = dateline(text)
     anchor = filing_date(toks_all, dl, pub)  # relative dates ("on Sunday", أمس) count from the filing date
@@ -141,6 +111,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
     toll_rise = lexicons.words("toll_rise", "casualties")
     prev_end = -1
     one_line = "\n" not in text.strip()  # a headline or brief pasted alone
+    stacked = title_stack(text)  # a few headlines, one a line: each is a title
     for s, e in split_sentences(text):
         toks = toks_all.span(s, e)
         if not toks:
@@ -171,11 +142,15 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         located = [c for c in locate(text, toks, keep, events, timed) if not far(c.place)]
         for c in located:
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
+        # a record line ("October 5th, 2014: Hit, Anbar province, Iraq") is nothing but a date and
+        # place words: a place name that reads as an event word ("Hit") does not make it prose
+        rec = record_line(text, toks, (s, e), keep, anchor) if sm else None
+        if rec is not None:
+            out.append(rec)
+            prev_end = e
+            continue
         if not trigs:
-            rec = record_line(text, toks, (s, e), keep, anchor) if sm else None
-            if rec is not None:
-                out.append(rec)
-            elif rise:
+            if rise:
                 cas = casualties(toks, raw=text[s:e])  # "The toll later rose to 17": the incident's new toll
                 if cas.killed is not None and cas.updated:
                     ref = EventMention((s, e), None, None, True, False, (s, min(e, s + 80)))
@@ -189,11 +164,18 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         dates = [d for d in dates if not stamped(text, toks, d.start)]
         if dl and s < dl[1]:  # the dateline's date is the filing date, not the event's
             dates = [d for d in dates if not (dl[0] <= toks[d.start].start < dl[1])]
-        trigs = _promote(trigs, bool(dates), not out)
-        clusters = [(cl, *_summarise(cl)) for cl in _clusters(trigs)]
-        strong = [c for c in clusters if c[3] and not c[5]]
-        aggregate_only = not strong and any(c[5] for c in clusters)
+        raw_trigs = trigs
+        trigs = _promote(trigs, bool(dates), all(m.headline for m in out))  # the title or the lead: news
         headline = s < body
+        # a count of attacks is a statistic in a body ("20 rocket attacks this year"), the news
+        # itself in a title or a one-line brief ("2 suicide attacks kill 12 troops near X")
+        news = (headline or stacked or (one_line and not out)) and not any(
+            toks.has(k, lexicons.words("aggregate_span")) for k in range(len(toks)))
+        if news:
+            trigs = sorted(trigs + _clause_events(text, toks, raw_trigs, trigs, located, s, e), key=lambda t: t.start)
+        clusters = [(cl, *_summarise(cl)) for cl in _clusters(trigs)]
+        strong = [c for c in clusters if c[3] and (not c[5] or news)]
+        aggregate_only = not strong and any(c[5] for c in clusters)
         sent = text[s:e]
         accused = accused_actor(toks, actors)
         if not strong:
@@ -206,12 +188,14 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
                 ref = EventMention((s, e), None, None, True, False, (s, min(e, s + 80)))
                 ref.killed, ref.killed_named, ref.injured = cas.killed, cas.killed_named, cas.injured
                 ref.toll_updated = cas.updated and cas.killed is not None
+                ref.killed_more = cas.killed_more
                 ref.actor1 = accused
                 if dates:  # its time: a day for its incident, or a recalled time ("last May") that is another's
                     ref.date, ref.precision = dates[0].date, dates[0].precision
                 if told:
                     w0 = toks[next(t.start for t in trigs if t.kind == "weak" and not t.aggregate)].start
-                    ref.cands = [c for c in located if c.order > w0]  # "the attack ... in X", not "X ... the attack"
+                    # "the attack ... in X" or "the X attacks", not "X ... the attack"
+                    ref.cands = [c for c in located if c.order > w0 or _attributive_to(text, c, w0)]
                     ref.also = additive(toks, trigs)
                 out.append(ref)
             continue
@@ -253,17 +237,28 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         if time_of_day(sent):
             for m in ms:
                 m.dawn = m.date is not None
+        commas = [i for i in range(s, e) if text[i] in ",،"] if len(ms) > 1 else []
         for c in located:
-            ms[nearest(toks.index_at(c.order))].cands.append(c)
+            j = nearest(toks.index_at(c.order))
+            if commas:  # "kill 12 in X, repel an offensive in Y": the event word of the place's own clause
+                own = [k for k, m in enumerate(ms) if bisect_left(commas, m.evidence[0]) == bisect_left(commas, c.order)]
+                if len(own) == 1:
+                    j = own[0]
+            ms[j].cands.append(c)
         for j, (lo, hi) in enumerate(regions):
             cas = casualties(ctoks, lo, hi, raw=sent if len(ms) == 1 else "")
             ms[j].killed, ms[j].killed_named, ms[j].injured = cas.killed, cas.killed_named, cas.injured
             ms[j].toll_updated = cas.updated and cas.killed is not None
+            ms[j].killed_more = cas.killed_more
             a1, a2 = actors_for(toks, actors, strong[j][0], lo, hi, ms[j].sub, agent_or_accuse)
             ms[j].actor1, ms[j].actor2 = a1, a2
             if ms[j].actor2 is None and accused and accused != ms[j].actor1 and ms[j].actor1 and \
                     ms[j].sub not in ("Violent demonstration", "Peaceful protest"):
                 ms[j].actor2 = accused
+            if ms[j].sub in _TERRITORY and a1:  # who takes the ground decides ACLED's sub-event
+                state = next((a.state for a in actors if a.name == a1), None)
+                if state is not None:
+                    ms[j].sub = _TERRITORY[0] if state else _TERRITORY[1]
             if not ms[j].cands:
                 # "the base" / القاعدة with no name: the base the article last named
                 for t in toks[lo:hi]:
@@ -289,6 +284,40 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
     for idx, actor in pending_accused:
         if out[idx].actor1 is None:
             out[idx].actor1 = actor
+    return out
+
+
+_ATTR_GAP = re.compile(r"^[\w\s-]{0,24}$")
+
+
+def _attributive_to(text: str, c: Cand, w0: int) -> bool:
+    """The place modifies the event noun that starts at ``w0`` ("claims Baghdad attacks", "the
+    Mosul car bomb"): at most a few words between them, no punctuation."""
+    return 0 <= c.end <= w0 and text[c.end:w0].isascii() and _ATTR_GAP.match(text[c.end:w0]) is not None \
+        and len(text[c.end:w0].split()) <= 2
+
+
+def _clause_events(text: str, toks: Tokens, raw: list[ev.Trigger], kept: list[ev.Trigger], located: list[Cand],
+                   s: int, e: int) -> list[ev.Trigger]:
+    """A title of two news ("Bombs kill 12 in X, militants stage attack near Y", "Troops kill 12
+    militants in X, repel offensive in Y"): a generic kill or attack word dropped beside a stronger
+    one is an Attack of its own when its comma-bounded clause has no other event word and a place
+    of its own after it (ACLED: one event per location)."""
+    strong = [t for t in kept if t.kind in ("strong", "intercept")]
+    if not strong:
+        return []
+    out = []
+    for t in raw:
+        if t.kind not in ("fallback", "weak") or t.definite or t.aggregate or any(t.start < k.end and k.start < t.end for k in kept
+                                                                               if k.kind in ("strong", "intercept")):
+            continue
+        a = toks[t.start].start
+        lo = max(text.rfind(",", s, a), text.rfind("،", s, a), s)
+        hi = min([i for i in (text.find(",", a, e), text.find("،", a, e)) if i >= 0] or [e])
+        if any(lo <= toks[k.start].start < hi for k in strong):
+            continue
+        if any(a < c.order < hi for c in located):
+            out.append(ev.Trigger(t.start, t.end, "strong", "Attack", None, False, generic=True))
     return out
 
 

@@ -22,7 +22,7 @@ from datetime import date
 from geoutils.extract.mention import EventMention
 from geoutils.extract.events import event_type_of
 from geoutils.extract.places import Cand
-from geoutils.extract.units import near, same_admin1, within
+from geoutils.extract.units import near, same_admin1, same_country, within
 
 __all__ = ["Incident", "group_incidents", "best_place"]
 
@@ -78,14 +78,17 @@ def _place_compatible(inc: Incident, m: EventMention) -> bool:
     return a is None or b is None or near(a.place, b.place, 150.0 if max(a.specificity, b.specificity) >= 3 else 30.0)
 
 
-def group_incidents(mentions: list[EventMention], today: date | None = None) -> list[Incident]:
+def group_incidents(mentions: list[EventMention], today: date | None = None, stacked: bool = False) -> list[Incident]:
     """Incidents of the article, in order of first mention (see module doc). ``today`` is the
     report's day (the filing date): the story its title tells happened then when no sentence
-    dates it (:func:`_title_day`)."""
+    dates it (:func:`_title_day`). ``stacked``: the text is a stack of titles
+    (:func:`~geoutils.extract.sentences.title_stack`), whose "body" is one more title: the
+    first title's place, when finer than the country the next one names, is kept."""
     incidents: list[Incident] = []
     by_day: dict[date, list[Incident]] = {}
     recent: list[Incident] = []
     headline: list[EventMention] = []
+    orphans: list[EventMention] = []
 
     def touch(inc: Incident, m: EventMention) -> None:
         inc.mentions.append(m)
@@ -112,6 +115,8 @@ def group_incidents(mentions: list[EventMention], today: date | None = None) -> 
             elif recent and not _other_time(recent[-1], m):
                 _refer(recent[-1], m)
                 touch(recent[-1], m)
+            elif not recent and headline:
+                orphans.append(m)  # "claims the Baghdad attacks" right under a title: it refers to the title's story
             continue
         target = None
         if m.date is not None:
@@ -143,7 +148,10 @@ def group_incidents(mentions: list[EventMention], today: date | None = None) -> 
         if target is not None:
             # the body says it best: the headline only fills what the body lacks
             if any(mm.cands for mm in target.mentions):
-                m.cands = []
+                # ... but in a stack of titles, "Car bomb kills 25 in Baghdad" over "Iraq car bombs
+                # kill 26" keeps the first title's place inside the next one's
+                a = best_place([c for mm in _some(target) for c in mm.cands])
+                m.cands = [c for c in m.cands if stacked and a is not None and a.specificity >= 3 and _finer(a, c)]
             if any(mm.killed is not None for mm in target.mentions):
                 m.killed = None
             if any(mm.injured is not None for mm in target.mentions):
@@ -153,6 +161,11 @@ def group_incidents(mentions: list[EventMention], today: date | None = None) -> 
         inc = Incident()
         incidents.append(inc)
         touch(inc, m)
+    titled = [i for i in incidents if i.mentions and i.mentions[0].headline]
+    for m in orphans:
+        if len(titled) == 1 and not _other_time(titled[0], m):
+            _refer(titled[0], m)
+            touch(titled[0], m)
     return _title_day(_focus(_complete(incidents)), today)
 
 
@@ -310,7 +323,8 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
             best.mentions.extend(b.mentions)
             gone.add(k)
             jb = index[id(best)]
-            places[jb] = best_place([c for m in best.mentions for c in m.cands])
+            # the best of the union is the better of the two bests: no pass over a growing incident
+            places[jb] = best_place([c for c in (places[jb], pb) if c is not None])
     return _narrative_time(_undated_retold([inc for k, inc in enumerate(incidents) if k not in gone]))
 
 
@@ -352,11 +366,20 @@ def _undated_retold(incidents: list[Incident]) -> list[Incident]:
     return out
 
 
+def _fresh_toll(inc: Incident) -> bool:
+    """The incident is told as news of its own: a specific event word (not only "attack", "killed")
+    with a death toll ("five people were killed at a shrine by a suicide bomber"). In a round-up of
+    the day's violence such events elsewhere in the country share the story's time."""
+    return inc.kind is not None and any(m.killed for m in inc.mentions) and not any(m.also for m in inc.mentions)
+
+
 def _narrative_time(incidents: list[Incident]) -> list[Incident]:
     """An undated incident of the body, placed in the area (province, or 50 km) of a dated incident
     told before it, of the same ACLED event type, happens at the story's time there: it takes the day of the nearest such incident,
     as an approximate date (``precision`` 2, ACLED's "week"). A report moves its clock with the
-    dates it writes; an event elsewhere, or with no place, keeps no day (a recalled event).
+    dates it writes; an event elsewhere, or with no place, keeps no day (a recalled event), unless
+    both it and the dated incident report a toll of their own in one country (:func:`_fresh_toll`:
+    a round-up of the day's attacks).
     The article's first ``_LEAD`` incidents (an undated lede) may also take the day of one of the
     ``_AFTER`` incidents told right after them, under the same conditions."""
     placed = [(min(m.sent[0] for m in inc.mentions), inc,
@@ -370,7 +393,8 @@ def _narrative_time(incidents: list[Incident]) -> list[Incident]:
         for _, a, pa in before + after:
             if a.date is not None and pa is not None and getattr(pa.place, "kind", "") != "country" \
                     and _compatible_type(event_type_of(a.sub), event_type_of(inc.sub)) \
-                    and (same_admin1(pa.place, pb.place) or near(pa.place, pb.place, 50.0)):
+                    and (same_admin1(pa.place, pb.place) or near(pa.place, pb.place, 50.0)
+                         or (_fresh_toll(inc) and _fresh_toll(a) and same_country(pa.place, pb.place))):
                 m = next(m for m in inc.mentions)
                 m.date, m.precision = a.date, 2
                 break

@@ -41,6 +41,8 @@ _AND = _words("and")
 _ARTICLE_ONE = _words("article_one")
 _AR_PERSON_ONE = _words("person_one")
 _AR_PERSON_TWO = _words("person_two")
+_PRONOUN_ONE = _words("pronoun_one")
+_ONE_MORE = _words("one_more")
 
 
 def _clean(norm: str) -> tuple[str, ...]:
@@ -131,6 +133,7 @@ class Casualties:
     injured: int | None = None
     killed_named: bool = False
     updated: bool = False  # the span tells a risen toll ("the toll rose to 28"): its largest figure is the latest
+    killed_more: bool = False  # the figure counts further victims: an additive word at its cue ("was also killed")
 
 
 # casualty cues are data: [casualties] in geoutils/lexicons/*.toml
@@ -140,6 +143,8 @@ _INJ = lexicons.words("injured", "casualties")
 _NEG = lexicons.words("negation", "casualties")
 _RISE = lexicons.words("toll_rise", "casualties")
 _TOLL = lexicons.words("toll_nouns", "casualties")
+_PRIOR = lexicons.words("prior", "casualties")
+_TWO = lexicons.words("killed_two", "casualties") | lexicons.words("injured_two", "casualties")
 _RISE_AHEAD = 8  # tokens after "rose" where the new toll may stand
 _BOTH_ZERO = re.compile(
     r"(?:\bno (?:casualties|injuries or deaths|one was (?:killed|hurt|injured)|deaths or injuries)\b"
@@ -176,6 +181,9 @@ def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
             got = (1, 1)
         if got is None and _person(tokens[k]):
             got = (_person(tokens[k]), 1)  # "خمسة رعاة وطفل": and one more person
+        if got is None and ((k == j and tokens[k].norm in _PRONOUN_ONE) or (
+                tokens[k].norm in _ONE_MORE and not (k + 1 < stop and number_at(tokens, k + 1) is not None))):
+            got = (1, 1)  # "killing her and another person"; not "another three"
         if got is None:
             break
         total += got[0]
@@ -201,8 +209,9 @@ def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
 def _after(tokens: list[Token], c: int, stop: int) -> tuple[int | None, bool]:
     """Figure right after a cue: a number, a list, a singular person noun, or named victims."""
     k = c + 1
-    while k < stop and tokens[k].norm in _APPROX:
-        k += 1
+    while k < stop and (tokens[k].norm in _APPROX or (tokens[k].norm in _MORE - _ONE_MORE) or (
+            tokens[k].norm in _ONE_MORE and k + 1 < stop and number_at(tokens, k + 1) is not None)):
+        k += 1  # "killed at least 12", "killing another three", "وقتل أيضاً مدني"
     if k >= stop:
         return None, False
     n = _list_count(tokens, k, stop)
@@ -246,6 +255,8 @@ def _before(tokens: list[Token], c: int, lo: int, adjacent: bool = False) -> int
     for j in range(max(lo, c - 6), c):
         if number_at(tokens, j) is not None or (tokens[j].norm in _ARTICLE_ONE and tokens[j].text[:1].isupper()):
             return _list_count(tokens, j, c)
+    if any(tokens[j].norm in _PRONOUN_ONE and tokens[j].text[:1].isupper() for j in range(max(lo, c - 4), c)):
+        return 1  # "He was shot dead", "She was killed": the subject right before the passive
     return None
 
 
@@ -287,11 +298,15 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
         if not cue:
             continue
         is_kill = cue == 1
+        if any(tokens[j].norm in _PRIOR for j in range(max(lo, c - 2), c)):
+            continue  # "after the deaths of two activists": the toll of an earlier event
         negated = any(
             any(v in _NEG for v in _clean(tokens[j].norm)) for j in range(max(lo, c - 3), c)
         ) or (c + 1 < hi and tokens[c + 1].norm in ("no", "none", "nobody"))
         if negated:
             n, named = 0, False
+        elif any(v in _TWO for v in _clean(tokens[c].norm)):
+            n, named = 2, False  # a dual cue noun is its own figure: "قتيلان", "سقوط قتيلين وثلاثة جرحى"
         else:
             n, named = _before(tokens, c, lo, adjacent=True), False
             if n is None:
@@ -301,6 +316,12 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
         if n is None:
             continue
         if is_kill:
+            more = _more_at(tokens, c, lo, hi)
+            if out.killed is not None and more != out.killed_more:
+                if more:
+                    continue  # "three were killed; one civilian was also killed" in one span: the first figure
+                out.killed = None  # the span's own figure wins over an additive one
+            out.killed_more = more
             larger = named or out.updated  # named victims add up; a risen toll supersedes the first figure
             if out.killed is None or (out.killed_named and not named) or (
                 named == out.killed_named and (n > out.killed if larger else n < out.killed)
@@ -313,6 +334,14 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
         if risen is not None:
             out.killed, out.killed_named = risen, False
     return out
+
+
+_MORE = lexicons.words("additive") | lexicons.words("additive_after")
+
+
+def _more_at(tokens: list[Token], c: int, lo: int, hi: int) -> bool:
+    """An additive word right at the kill cue ``c`` ("was also killed", "قتل أيضا")."""
+    return any(tokens[k].norm in _MORE for k in range(max(lo, c - 2), min(hi, c + 2)) if k != c)
 
 
 def _has_rise(tokens: list[Token], lo: int, hi: int) -> bool:

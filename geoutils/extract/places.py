@@ -256,7 +256,7 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
         if src:
             prec = max(prec, 2)  # the source's town: the event is near it at best
         c = Cand(place, prec, m.start, group, named, m.end, offset=_offset(toks, i0), source=src)
-        if out and _misread_before(text, toks, out[-1], c):
+        if out and _misread_before(text, toks, out[-1], c, events):
             a = out.pop()  # the row goes to the unit, at 2 at best: the village it names is unplaced
             c.precision, c.named = max(c.precision, 2), c.named or text[a.order: a.end]  # "في X قرية Y في ناحية Z": a name read as a place outside the unit Z
         out.append(c)
@@ -303,7 +303,7 @@ def _attribution(text: str, toks: Tokens, i0: int, i1: int, events: frozenset[in
     return False
 
 
-def _misread_before(text: str, toks: Tokens, a: Cand, c: Cand) -> bool:
+def _misread_before(text: str, toks: Tokens, a: Cand, c: Cand, events: frozenset[int] = frozenset()) -> bool:
     """``a`` is named in the same locative phrase as the administrative unit ``c`` that holds it
     ("X village in Y sub-district", "في X قرية Z في ناحية Y"), yet lies outside that unit: the
     name was read as another place (a namesake elsewhere), and only the unit is kept."""
@@ -312,8 +312,8 @@ def _misread_before(text: str, toks: Tokens, a: Cand, c: Cand) -> bool:
     if not 0 < c.order - a.end or any(ch in text[a.end: c.order] for ch in ".;:!?؟\n"):
         return False
     k0, k1 = toks.index_at(a.end - 1) + 1, toks.first_in(c.order, c.end)
-    if k1 - k0 > _MAX_BACK:
-        return False  # not one locative phrase: the same bounded window as a cue's
+    if k1 - k0 > _MAX_BACK or any(k in events for k in range(k0, k1)):
+        return False  # not one locative phrase ("Bombs across X kill 15, clashes continue in Y")
     loc = _w("locative")
     if not any(toks.has(k, loc) for k in range(k0, max(k0, k1))) and toks[k1].text[:1] != "ب":
         return False

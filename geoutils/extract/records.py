@@ -26,6 +26,7 @@ Example
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -41,6 +42,7 @@ __all__ = ["record_line", "RECORD_NOTE"]
 RECORD_NOTE = "[coded-event record line: no event word, kind unknown]"
 _SEPARATORS = (":", "-", "–", "—", ",", "،")
 _MAX_LINE = 160  # characters: a record line is short
+_UNITS = {"country", "governorate", "province", "district", "subdistrict"}  # kinds that can rule a place out
 _MAX_UNKNOWN = 3  # words of an unknown name the address may open with
 
 
@@ -106,6 +108,9 @@ def record_line(text: str, toks: Tokens, span: tuple[int, int], mentions: list[A
     allowed = lexicons.words("record_words") | lexicons.words("relative") | lexicons.words("not_locative") \
         | lexicons.words("direction") | lexicons.words("of") | alt
     placed = [m for m in mentions if m.start >= toks[k].start and m.role == "place"]
+    home = {m.place.country_code for m in placed if m.place is not None and getattr(m.place, "kind", "") == "country"}
+    if len(home) == 1:  # "Romman Tel or Rifae near Mosul, ..., Iraq": a name read abroad is an unknown name
+        placed = [m for m in placed if m.place is None or m.place.country_code in home]
     cover = [(m.start, m.end) for m in placed]
     first = placed[0].start if placed else e
     unknown, name_end = 0, after
@@ -124,7 +129,36 @@ def record_line(text: str, toks: Tokens, span: tuple[int, int], mentions: list[A
     if cand is None:
         return None
     return EventMention(sent=(s, e), sub=None, weapon=None, definite=False, headline=False,
-                        evidence=(toks[k].start, e), date=day, precision=d.precision, cands=[cand], record=True)
+                        evidence=(toks[k].start, e), date=day, precision=d.precision,
+                        cands=[cand] + _coordinated(text, placed, cand), record=True)
+
+
+def _comma_between(text: str, a: int, b: int) -> bool:
+    return "," in text[a:b] or "،" in text[a:b]
+
+
+_AND_GAP = re.compile(r"^\s*(?:and|&|و)\s*(?:al\s+|el\s+)?$", re.I)
+
+
+def _coordinated(text: str, placed: list[Any], first: Cand) -> list[Cand]:
+    """"Al Qayyarah and al Shura districts, Mosul, ...": places joined to the first by "and"
+    (not "or": alternatives of one uncertain place) are further targets, one row each (ACLED:
+    one event per location); they share the first's ``group``."""
+    out: list[Cand] = []
+    end = first.end
+    for m in placed:
+        if m.start < end or m.place is None or not _AND_GAP.match(text[end: m.start]):
+            continue
+        own = own_place(m)
+        if own is None or getattr(own, "kind", "") == "country":
+            break
+        out.append(Cand(own, max(first.precision, precision_of(own, False)), m.start, end=m.end))
+        end = m.end
+    if out:
+        first.group = 1
+        for c in out:
+            c.group = 1
+    return out
 
 
 def _first_place(text: str, toks: Tokens, placed: list[Any]) -> tuple[Cand | None, int]:
@@ -136,8 +170,12 @@ def _first_place(text: str, toks: Tokens, placed: list[Any]) -> tuple[Cand | Non
     for i, m in enumerate(placed):
         own = own_place(m)
         if own is not None and not all(inside(q.place, own) for q in placed[i + 1:]
-                                       if q.place is not None and may_hold(q.place, own)):
-            own = None  # the address is a chain of containers ("X, Mosul, Nineveh province, Iraq"): X lies in each
+                                       if q.place is not None and getattr(q.place, "kind", "") in _UNITS
+                                       and may_hold(q.place, own) and _comma_between(text, m.end, q.start)):
+            # the address is a chain of containers ("X, Nineveh province, Iraq"): X lies in each unit;
+            # a town in the chain proves nothing ("Makhmoor, Mosul, ...": the town names the area),
+            # nor does a place joined by "and" ("X and Y districts, ..."): a further target
+            own = None
         p = own if own is not None else m.container
         if p is None:
             named, named_end = named or m.text, m.end

@@ -83,11 +83,16 @@ def incident_rows(incidents: list[Incident], text: str, source: str | None, pub:
                     uniq.append(c)
             if uniq:
                 targets = sorted([best] + uniq, key=lambda c: c.order)
-        killed_num = [m.killed for m in ms if m.killed is not None and not m.killed_named]
-        killed_named = [m.killed for m in ms if m.killed is not None and m.killed_named]
-        risen = [m.killed for m in ms if m.killed is not None and m.toll_updated and not m.killed_named]
-        # the lowest figure of the sources (ACLED's conservative rule), unless a later toll has risen
+        more = [m.killed for m in ms if m.killed is not None and m.killed_more and not m.killed_named]
+        own = [m for m in ms if not m.killed_more] if len(more) < len([m for m in ms if m.killed is not None]) else ms
+        killed_num = [m.killed for m in own if m.killed is not None and not m.killed_named]
+        killed_named = [m.killed for m in own if m.killed is not None and m.killed_named]
+        risen = [m.killed for m in own if m.killed is not None and m.toll_updated and not m.killed_named]
+        # the lowest figure of the sources (ACLED's conservative rule), unless a later toll has risen;
+        # further victims told apart ("One civilian was also killed") add to it
         killed = max(risen) if risen else min(killed_num) if killed_num else (max(killed_named) if killed_named else 0)
+        if own is not ms:
+            killed += sum(more)
         injured = [m.injured for m in ms if m.injured is not None]
         first = next((m for m in ms if not m.headline), ms[0])
         seen_s: dict[tuple[int, int], Any] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences", "body_start", "dateline", "normalize_newlines", "MAX_SENTENCE"]
+__all__ = ["split_sentences", "body_start", "dateline", "normalize_newlines", "title_stack", "MAX_SENTENCE"]
 
 #: a longer "sentence" (no full stop for pages) is cut into pieces of at most this many
 #: characters, at a comma or a space: every window that looks around a word stays bounded
@@ -93,6 +93,24 @@ def _title_end(text: str) -> int:
             and first[0].rstrip()[-1:] not in ".!?؟":
         return len(text) - len(text.lstrip()) + len(first[0]) + 1
     return 0
+
+
+_STACK_LINES = 6  # at most this many lines in a stack of titles
+
+
+def title_stack(text: str) -> bool:
+    """The text is a few headlines of one story, one a line (a digest, a coded event's sources):
+    2 to ``_STACK_LINES`` non-empty lines, each a title (short, no final full stop).
+
+    Example
+    -------
+    >>> title_stack("Blasts kill 20 across Iraq\\nGroup claims Kirkuk bombings")
+    True
+    >>> title_stack("Blasts kill 20 across Iraq\\nA bomb went off in Kirkuk on Monday. Police said so.")
+    False
+    """
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    return 2 <= len(lines) <= _STACK_LINES and all(len(ln) < 160 and ln[-1:] not in ".!?؟" for ln in lines)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

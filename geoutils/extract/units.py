@@ -34,7 +34,7 @@ from shapely.geometry import Point
 
 from gazetteer.geo import haversine_km
 
-__all__ = ["inside", "may_hold", "within", "near", "same_admin1"]
+__all__ = ["inside", "may_hold", "within", "near", "same_admin1", "same_country"]
 
 _COD = "cod:"
 _BORDER_DEG = 0.02  # about 2 km: a point on a simplified border (the vendored polygons) still counts
@@ -124,6 +124,11 @@ def may_hold(container: Any, place: Any) -> bool:
     """
     a, b = _UNIT_LEVEL.get(getattr(container, "kind", ""), 0), _UNIT_LEVEL.get(getattr(place, "kind", ""), 0)
     return not (a and b and a <= b)
+
+
+def same_country(a: Any, b: Any) -> bool:
+    """Both places know their country and it is the same."""
+    return bool(getattr(a, "country_code", None)) and a.country_code == getattr(b, "country_code", None)
 
 
 def same_admin1(a: Any, b: Any) -> bool:

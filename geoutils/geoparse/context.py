@@ -288,8 +288,11 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                         # a place known only by its point: within a province's reach of a named province
                         f["admin1"] = WEIGHTS["admin1"]
                 elif c.kind in ("governorate", "province") and m.kind_hint in (None, "governorate", "province") \
-                        and not name_parts(m.text)[1] - name_parts(c.name)[1] and _holds(c, m.key, held, admin1s):
-                    # (the words ask for no other kind: "Kansas City" names no state)
+                        and not name_parts(m.text)[1] - name_parts(c.name)[1] and _holds(c, m.key, held, admin1s) \
+                        and not any(t is not c and t.kind not in _UNIT_KINDS and own_name(t, m.key, m.text)
+                                    and _inside(t, c) for t in r):
+                    # (the words ask for no other kind: "Kansas City" names no state; and a division whose
+                    # same-named town lies in it, its seat, is read as the town: "Kirkuk", "Damascus")
                     f["admin1"] = WEIGHTS["admin1"]  # it holds the article's other places, or is named with its peers
                 d = dmin[k]  # the other names' places: a repeated name is no evidence for itself
                 if d is not None and c.kind in ("province", "governorate") and \

@@ -49,7 +49,7 @@ from geoutils.geoparse.vocab import people_per_province, vocab
 
 __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 
-WEIGHTS = {"rank": 0.2, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 1.5,
+WEIGHTS = {"rank": 0.2, "population": 1.0, "container": 3.0, "focus": 2.5, "admin1": 1.5,
            "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 1.0, "vote": 0.3,
            "curated": 0.3, "neighbour": 0.8}
 MAX_ANCHORS = 24

@@ -28,6 +28,7 @@ from typing import Any
 
 from gazetteer.normalize import fold_token, is_arabic
 
+from geoutils.geoparse.compounds import split_compounds
 from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, COMMON_ZIPF, GENERIC_WORDS, MILLION, MINOR_ZIPF,
                                        STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, _Ctx, _definite, _first_word, _frequency,
                                        _last_word, _zipf, name_parts, own_name)
@@ -192,13 +193,15 @@ def _word_before(text: str, start: int) -> str:
 
 def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
     """Place mentions of ``text`` before resolution, in text order (see the module doc)."""
-    sc = scanner(gz).scan_chunks(text)
+    scn = scanner(gz)
+    sc = scn.scan_chunks(text)
     ctx = _Ctx(sc)
     months = words("months") | words("weekdays")
     voc = vocab()
     out: list[Cand] = []
-    starts = {h.c0 for h in sc.hits}
-    for h in sc.hits:
+    hits = split_compounds(scn, sc, text)  # "Russia-Turkey": two names; "Baghdad-based": the name alone
+    starts = {h.c0 for h in hits}
+    for h in hits:
         surface = text[h.start:h.end]
         kw = h.key.split()
         if any(w in months for w in kw) or fold_token(surface.lower()) in months:

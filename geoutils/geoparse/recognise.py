@@ -325,7 +325,8 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 and not _place_context(ctx, m.c0, m.c1, m.key, True):
             m.weak = m.person = True
     out = missions(text, out, ctx, gz)  # "the US embassy", "السفارة الأميركية"
-    out += short_names(text, sc, {c for m in out for c in range(m.c0, m.c1 + 1)})  # "US", "Ky."
+    out += short_names(text, sc, {c for m in out for c in range(m.c0, m.c1 + 1)},
+                       [(m.start, m.end) for m in out])  # "US", "Ky.", "Egyptian-US"
     out += unknown_names(text, sc, ctx, {c for m in out for c in range(m.c0, m.c1 + 1)})
     out.sort(key=lambda m: m.start)
     out = _lists(out, ctx)

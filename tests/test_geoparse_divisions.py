@@ -75,3 +75,15 @@ def test_short_country_name_in_a_compound(gz):
     assert got["US"].place.country_code == "US"
     assert got["UK"].role == "context"  # "UK-based" modifies the monitor: no event in the UK
     assert got["Egyptian"].role == "context"
+
+
+# ------------------------------------------------------------------ sites named without their word
+def test_site_name_without_its_word_is_no_mention(gz):
+    text = "Trudeau said on Monday that the talks would go on."
+    assert not [m for m in mentions(text, gz) if m.text == "Trudeau"]
+
+
+def test_site_name_with_its_word_is_the_site(gz):
+    text = "Flights at Baghdad airport were suspended on Monday."
+    m = first(text, gz, "Baghdad")
+    assert m.place is not None and m.place.kind == "airport"

@@ -87,3 +87,17 @@ def test_site_name_with_its_word_is_the_site(gz):
     text = "Flights at Baghdad airport were suspended on Monday."
     m = first(text, gz, "Baghdad")
     assert m.place is not None and m.place.kind == "airport"
+
+
+# ------------------------------------------------------------------ a country's name read as a town
+def test_country_name_is_a_town_when_its_state_is_named(gz):
+    text = ("The Anderson County sheriff said the fire started near Palestine, Texas, late on Friday; "
+            "crews from Tyler and Jacksonville helped.")
+    m = first(text, gz, "Palestine")
+    assert m.place is not None and m.place.country_code == "US"
+
+
+def test_country_name_without_its_town_context_is_the_country(gz):
+    text = "The senator from Texas said the aid to Lebanon would be voted on next week."
+    m = first(text, gz, "Lebanon")
+    assert m.place is not None and m.place.country_code == "LB"

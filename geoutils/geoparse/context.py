@@ -51,7 +51,8 @@ __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 
 WEIGHTS = {"rank": 0.2, "population": 1.0, "container": 3.0, "focus": 2.5, "admin1": 1.5,
            "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 1.0, "vote": 0.3,
-           "curated": 0.3, "neighbour": 0.8}
+           "curated": 0.3, "neighbour": 0.8,
+           "country": 3.0}
 MAX_ANCHORS = 24
 _UNIT_KINDS = ("governorate", "province", "district", "subdistrict", "country")
 _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
@@ -255,6 +256,9 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             towns = {(c.country_code, name_parts(c.name)[0]) for c in r if c.kind not in _UNIT_KINDS
                      and not name_parts(c.name)[1] - name_parts(m.text)[1]}  # "Kansas" names no town: not Kansas City
             owned = any(own_name(c, m.key, m.text) for c in r)
+            # a country named by its own name ("Lebanon") is named: a town so called abroad needs its own
+            # division in the text ("Palestine" in a story that names Texas or Anderson County's towns)
+            country_named = {(c.country_code or "").upper() for c in r if c.kind == "country" and own_name(c, m.key, m.text)}
             for k, c in enumerate(r):
                 f: dict[str, float] = {}
                 f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
@@ -303,8 +307,12 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     f["coherence"] = WEIGHTS["coherence"] * (1.0 if d < 30 else 0.7 if d < 100 else 0.4 if d < 300
                                                              else 0.1 if d < 1000 else 0.0)
                 cc_cont = cont_of.get(cc)
-                if focus_cont and cc_cont and cc_cont != focus_cont and cc_cont not in named_cont and cc not in named_cc:
+                if focus_cont and cc_cont and cc_cont != focus_cont and cc_cont not in named_cont and cc not in named_cc \
+                        and cc not in country_named:
                     f["far"] = -WEIGHTS["far"]
+                if country_named and c.kind not in ("country", "province", "governorate") and "admin1" not in f \
+                        and "container" not in f:
+                    f["country"] = -WEIGHTS["country"]
                 scored.append((sum(f.values()), -k, c, f))
             scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
             best, second = scored[0], scored[1]

@@ -147,9 +147,13 @@ def _country(gz: Any, pid: str) -> Any:
 
 
 def _namesakes(gz: Any, ids: list[str], key: str, surface: str) -> bool:
-    """Is the country's name also the own name of a first-level unit abroad (the US state Georgia)?"""
-    return any(p is not None and p.kind in ("province", "governorate") and own_name(p, key, surface)
-               for p in map(gz.get, ids))
+    """Is the country's name also the own name of a first-level unit abroad (the US state Georgia) or of
+    a town abroad ("Palestine", Texas)? The article decides; a town needs its division named (context)."""
+    places = [p for p in map(gz.get, ids) if p is not None]
+    home = {p.country_code for p in places if p.kind == "country"}
+    return any(p.kind in ("province", "governorate") and own_name(p, key, surface) for p in places) or any(
+        p.kind == "place" and p.country_code not in home and p.name.casefold() == surface.casefold()
+        for p in places)  # as written: "Iran" is no "Iraan", however the two fold
 
 
 def _world_city(places: list, key: str, surface: str) -> bool:

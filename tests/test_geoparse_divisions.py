@@ -101,3 +101,13 @@ def test_country_name_without_its_town_context_is_the_country(gz):
     text = "The senator from Texas said the aid to Lebanon would be voted on next week."
     m = first(text, gz, "Lebanon")
     assert m.place is not None and m.place.country_code == "LB"
+
+
+# ------------------------------------------------------------------ a city's name that wordfreq counts
+def test_capitalised_city_name_frequent_in_wordfreq_is_a_mention(gz):
+    text = "A spokesman for Oxford Police said the street was quiet again."
+    assert [m for m in mentions(text, gz) if m.text == "Oxford"]
+
+
+def test_lowercase_city_word_is_no_mention(gz):
+    assert not [m for m in mentions("She wore oxford shoes and a columbia jacket.", gz)]

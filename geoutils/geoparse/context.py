@@ -48,6 +48,7 @@ def haversine_km(la1: float, lo1: float, la2: float, lo2: float) -> float:
     return _haversine(la1, lo1, la2, lo2)
 
 from geoutils.geoparse.abroad import drop_small_abroad, explicit_countries
+from geoutils.geoparse.divisions import held as _held, holds as _holds
 from geoutils.geoparse.lexical import name_parts, own_name
 from geoutils.geoparse.nearest import Nearest
 from geoutils.geoparse.recognise import Cand
@@ -351,26 +352,6 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 seen_pc.add((o.place.lat, o.place.lon))
                 provinces.append((o.place.lat, o.place.lon, o.place.country_code, i, False))
     return out
-
-
-def _held(places: list[tuple[Any, str]]) -> dict[tuple, set[str]]:
-    """(country, admin1) -> the name keys of the anchor places that lie in that division."""
-    out: dict[tuple, set[str]] = {}
-    for p, key in places:
-        if p is not None and p.admin1 and p.kind not in ("governorate", "province", "country"):
-            out.setdefault((p.country_code, p.admin1), set()).add(key)
-    return out
-
-
-def _holds(c: Any, key: str, held: dict[tuple, set[str]], admin1s: dict[tuple, set[str]]) -> bool:
-    """A division ``c`` is coherent with the article when another name's place lies in it (containment,
-    not point distance: a state's one point is far from its towns), or when the article names other
-    divisions of the same country by other names (states named together: "Ohio, Indiana and Illinois")."""
-    if not c.admin1:
-        return False
-    if held.get((c.country_code, c.admin1), set()) - {key}:
-        return True
-    return any(cc == c.country_code and a1 != c.admin1 and keys - {key} for (cc, a1), keys in admin1s.items())
 
 
 def _code_hit(surface: str) -> bool:

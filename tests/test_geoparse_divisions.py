@@ -120,3 +120,9 @@ def test_town_in_the_division_of_the_other_places(gz):
             "where schools closed.")
     m = first(text, gz, "Springfield")
     assert m.place is not None and m.place.admin1 == "Missouri"
+
+
+# ------------------------------------------------------------------ title-case headlines
+def test_common_word_in_a_title_case_headline_is_no_place(gz):
+    got = [m.text for m in mentions("Iraq Death Toll Rises After Market Bombing In Baghdad", gz)]
+    assert "Toll" not in got and "Baghdad" in got and "Iraq" in got

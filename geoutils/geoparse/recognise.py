@@ -28,11 +28,13 @@ from typing import Any
 
 from gazetteer.normalize import fold_token, is_arabic
 
+from geoutils.geoparse.compounds import split_compounds
 from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, COMMON_ZIPF, GENERIC_WORDS, MILLION, MINOR_ZIPF,
                                        STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, _Ctx, _definite, _first_word, _frequency,
                                        _last_word, _zipf, name_parts, own_name)
 from geoutils.geoparse.missions import missions
-from geoutils.geoparse.persons import _after_demonym, _after_place, _person_like, _sentence_start
+from geoutils.geoparse.persons import (RARE_ZIPF, _after_demonym, _after_place, _person_like, _sentence_start,
+                                       _title_case)
 from geoutils.geoparse.scancache import cached
 from geoutils.geoparse.scanner import Scanner, scanner_pairs
 from geoutils.geoparse.short import short_names
@@ -46,6 +48,8 @@ WORLD_MIN_POPULATION = 1000
 CODE = "code="
 #: a GeoNames place this big, named by its own main name, is not a common word's namesake
 BIG_POPULATION = 200_000
+#: a capitalised English own name of a city this big is the city, however frequent wordfreq finds it
+CITY_POPULATION = 100_000
 _CODE_KINDS = {"airport", "base"}
 _SITE_KINDS = {"airport", "base", "dam", "prison", "oilfield", "crossing", "zone", "landmark", "embassy", "consulate"}
 
@@ -100,6 +104,8 @@ def _exempt(places: list, key: str, zipf: float, arabic: bool = False, surface: 
         if pop >= BIG_POPULATION and (not arabic or (zipf < STRONG_ZIPF and (own_name(p, key, surface)
                                                                              or pop >= MILLION))):
             return True
+        if not arabic and pop >= CITY_POPULATION and surface[:1].isupper() and own_name(p, key, surface):
+            return True  # "Oxford", "Columbia": wordfreq counts the city's own name, which English capitalises
         if arabic and pop >= MILLION and own_name(p, key, surface):
             return True  # "لندن", "واشنطن": a world city's own Arabic name, however often news writes it
     return False
@@ -146,9 +152,13 @@ def _country(gz: Any, pid: str) -> Any:
 
 
 def _namesakes(gz: Any, ids: list[str], key: str, surface: str) -> bool:
-    """Is the country's name also the own name of a first-level unit abroad (the US state Georgia)?"""
-    return any(p is not None and p.kind in ("province", "governorate") and own_name(p, key, surface)
-               for p in map(gz.get, ids))
+    """Is the country's name also the own name of a first-level unit abroad (the US state Georgia) or of
+    a town abroad ("Palestine", Texas)? The article decides; a town needs its division named (context)."""
+    places = [p for p in map(gz.get, ids) if p is not None]
+    home = {p.country_code for p in places if p.kind == "country"}
+    return any(p.kind in ("province", "governorate") and own_name(p, key, surface) for p in places) or any(
+        p.kind == "place" and p.country_code not in home and p.name.casefold() == surface.casefold()
+        for p in places)  # as written: "Iran" is no "Iraan", however the two fold
 
 
 def _world_city(places: list, key: str, surface: str) -> bool:
@@ -192,13 +202,15 @@ def _word_before(text: str, start: int) -> str:
 
 def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
     """Place mentions of ``text`` before resolution, in text order (see the module doc)."""
-    sc = scanner(gz).scan_chunks(text)
+    scn = scanner(gz)
+    sc = scn.scan_chunks(text)
     ctx = _Ctx(sc)
     months = words("months") | words("weekdays")
     voc = vocab()
     out: list[Cand] = []
-    starts = {h.c0 for h in sc.hits}
-    for h in sc.hits:
+    hits = split_compounds(scn, sc, text)  # "Russia-Turkey": two names; "Baghdad-based": the name alone
+    starts = {h.c0 for h in hits}
+    for h in hits:
         surface = text[h.start:h.end]
         kw = h.key.split()
         if any(w in months for w in kw) or fold_token(surface.lower()) in months:
@@ -261,7 +273,8 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         # be rarer still as a word to stand on its own ("الاكراد", "الجهاد" are neighbourhoods and words)
         minor = all(p.population is None and p.kind == "place" and not p.id.startswith(("cur:", "user:"))
                     for p in places)
-        common = zipf >= (MINOR_ZIPF if minor else COMMON_ZIPF)
+        common = zipf >= (MINOR_ZIPF if minor else COMMON_ZIPF) or (
+            zipf >= RARE_ZIPF and not is_arabic(surface) and _title_case(ctx, h.c0, h.c1))  # "Death Toll Rises": capitals say nothing
         strong = zipf >= STRONG_ZIPF or (minor and zipf >= MINOR_ZIPF)  # "في فجر" is "at dawn"; "في غضون", "within"
         first = surface.split(" ", 1)[0]
         stripped = is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0]
@@ -279,6 +292,10 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         elif h.kind is None and all(p.kind in _SITE_KINDS or _generic_named(p) for p in places) and common \
                 and not _place_context(ctx, h.c0, h.c1, h.key, strong):
             weak = True  # "تقدم" (progress) is the Taqaddum base only as "قاعدة التقدم" or in context
+        elif not is_arabic(surface) and h.kind is None and not code_only and all(
+                p.kind in _SITE_KINDS and len(p.name.split()) > len(surface.split()) for p in places) \
+                and not _place_context(ctx, h.c0, h.c1, h.key, True):
+            weak = True  # "Trudeau said": a site's name without its word ("Trudeau Airport") names a person first
         elif not is_arabic(surface) and strong and (_sentence_start(ctx, text, h.start, h.c0) or surface.isupper()) \
                 and not _world_city(places, h.key, surface) and not _place_context(ctx, h.c0, h.c1, h.key, True):
             weak = True  # "Hit by rockets…": a very common word opening a sentence, whatever it may name
@@ -322,7 +339,8 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 and not _place_context(ctx, m.c0, m.c1, m.key, True):
             m.weak = m.person = True
     out = missions(text, out, ctx, gz)  # "the US embassy", "السفارة الأميركية"
-    out += short_names(text, sc, {c for m in out for c in range(m.c0, m.c1 + 1)})  # "US", "Ky."
+    out += short_names(text, sc, {c for m in out for c in range(m.c0, m.c1 + 1)},
+                       [(m.start, m.end) for m in out])  # "US", "Ky.", "Egyptian-US"
     out += unknown_names(text, sc, ctx, {c for m in out for c in range(m.c0, m.c1 + 1)})
     out.sort(key=lambda m: m.start)
     out = _lists(out, ctx)

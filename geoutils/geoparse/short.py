@@ -46,17 +46,34 @@ def _abbreviations() -> dict[str, str]:
             for n in names if "." in n and " " not in n and f"state:{sid}" in v.places}
 
 
-def short_names(text: str, sc: Scan | None, taken: set[int] | None = None) -> list[Cand]:
-    """Mentions of the vocabulary's short names in ``text`` (chunks of ``sc``; ``taken`` chunk indices skipped)."""
+def _parts(words: list[str], taken: set[int], spans: list[tuple[int, int]]):
+    """(chunk index, word, its offset in the chunk): the chunks, and the parts of hyphen compounds
+    ("Egyptian-US", "EU-Israel"), whose other part may be a mention already (``spans``)."""
+    for c, w in enumerate(words):
+        if "-" in w and len(w) > 3 and not is_arabic(w):
+            off = 0
+            for part in w.split("-"):
+                if part:
+                    yield c, part, off
+                off += len(part) + 1
+        elif c not in taken:
+            yield c, w, 0
+
+
+def short_names(text: str, sc: Scan | None, taken: set[int] | None = None,
+                spans: list[tuple[int, int]] | None = None) -> list[Cand]:
+    """Mentions of the vocabulary's short names in ``text`` (chunks of ``sc``; ``taken`` chunk indices
+    skipped, except the parts of a hyphen compound that overlap none of the mentions' ``spans``)."""
     table = _short()
     abbr = _abbreviations()
     words = sc.words if sc is not None else text.split()
     taken = taken or set()
+    spans = spans or []
     v = vocab()
     starts: list[int] | None = None
     out: list[Cand] = []
-    for c, w in enumerate(words):
-        if len(w) > 9 or not w[:1].isupper() and w[:1] not in _STRIP_LEAD or c in taken:
+    for c, w, off in _parts(words, taken, spans):
+        if len(w) > 9 or not w[:1].isupper() and w[:1] not in _STRIP_LEAD:
             continue
         core = w.lstrip(_STRIP_LEAD)
         for suf in ("'s", "’s"):
@@ -83,7 +100,11 @@ def short_names(text: str, sc: Scan | None, taken: set[int] | None = None) -> li
             if not cc:
                 continue
             nxt = words[c + 1] if c + 1 < len(words) and not w.endswith((",", ".", ";", ":")) else ""
-            cat = "ctx" if nxt[:1].isupper() else "country"
+            compound = off + len(w) < len(words[c])
+            if compound:
+                nxt = words[c][off + len(w) + 1:]  # "UK-based", "US-Iraqi": the compound's next part
+            # "the US Army", "a UK-based monitor", "US-Iraqi talks": a modifier, context; "in the US": the country
+            cat = "ctx" if nxt[:1].isupper() or compound and nxt[:1].isalpha() else "country"
             places, surface = ["country:" + cc[0].split(":", 1)[1]] if cat == "country" else [cc[0]], bare
         else:
             continue
@@ -91,8 +112,11 @@ def short_names(text: str, sc: Scan | None, taken: set[int] | None = None) -> li
             continue
         if starts is None:
             starts = word_starts(text)
-        s = starts[c] + w.index(surface[0]) if c < len(starts) else -1
+        s = starts[c] + off + w.index(surface[0]) if c < len(starts) else -1
         if s < 0 or text[s:s + len(surface)] != surface:
             continue
+        if off or "-" in words[c]:
+            if any(a < s + len(surface) and s < b for a, b in spans):
+                continue  # a part another mention holds
         out.append(Cand(s, s + len(surface), surface, key or bare.lower(), cat, places, None, c, c))
     return out

@@ -145,6 +145,8 @@ def structure(text: str, cands: list[Cand], ctx: _Ctx) -> None:
                     contained = True
             elif gap == 1 and nx.relation and is_arabic(nx.text) and not coordinated:
                 contained = True
+            if contained and comma and not paren and _serial_list(cands, i, ctx):
+                contained = False  # "Delaware, Virginia and Indiana": three peers, not Delaware in Virginia
             if contained and nx.category != "ctx" and m.category not in ("ctx", "country", "region", "continent"):
                 # a country or region spans provinces: "the Kurdistan region, Dahuk" is an apposition
                 m.container = i + 1
@@ -159,3 +161,17 @@ def structure(text: str, cands: list[Cand], ctx: _Ctx) -> None:
             after = text[m.end:m.end + 40]
             if (not before or before.isupper()) and re.match(r"^\s*(\([^)]{1,30}\)\s*)?[,]?\s*[-—–:]", after):
                 m.dateline = True
+
+
+def _serial_list(cands: list[Cand], i: int, ctx: _Ctx) -> bool:
+    """Do mentions ``i`` and ``i + 1`` open a serial list "A, B and C" (C the list's last item: no
+    ", D" after it, as in "Richmond, Virginia and Raleigh, North Carolina")?"""
+    if i + 2 >= len(cands):
+        return False
+    b, c = cands[i + 1], cands[i + 2]
+    between = [_first_word(f) for f in ctx.folded[b.c1 + 1:c.c0] if f]
+    if c.c0 - b.c1 != 2 or between not in (["and"], ["or"], ["و"]) or ctx.raw(b.c1).endswith((",", "،")):
+        return False
+    if i + 3 < len(cands) and cands[i + 3].c0 - c.c1 == 1 and ctx.raw(c.c1).endswith((",", "،")):
+        return False  # "and Raleigh, North Carolina": C has its own container, so B was A's
+    return True

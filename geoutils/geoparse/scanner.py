@@ -16,8 +16,9 @@ Example
 -------
 >>> sc = Scanner([("كركوك", "p:kirkuk"), ("k1", "p:k1"), ("ain asad", "p:asad")])
 >>> text = "صواريخ على كركوك وبكركوك then K-1 and Ain al-Asad, K 1"
->>> [(text[h.start:h.end], h.place_ids) for h in sc.scan(text)]
-[('كركوك', ('p:kirkuk',)), ('وبكركوك', ('p:kirkuk',)), ('K-1', ('p:k1',)), ('Ain al-Asad', ('p:asad',)), ('K 1', ('p:k1',))]
+>>> [(text[h.start:h.end], h.place_ids) for h in sc.scan(text)]  # doctest: +NORMALIZE_WHITESPACE
+[('كركوك', ('p:kirkuk',)), ('وبكركوك', ('p:kirkuk',)), ('K-1', ('p:k1',)),
+ ('Ain al-Asad', ('p:asad',)), ('K 1', ('p:k1',))]
 """
 from __future__ import annotations
 
@@ -27,8 +28,8 @@ from itertools import accumulate
 from typing import Any, Iterable, NamedTuple
 
 from gazetteer.normalize import GENERIC_WORDS, PROCLITICS, is_arabic
-from geoutils.geoparse.chunks import _FOLD_CACHE_MAX, _LETTER_END, LETTER_THEN_DIGIT, POSSESSIVE, chunk_starts
-from geoutils.geoparse.chunks import fold_chunks, join_letter_number, trim, word_starts
+from geoutils.geoparse.chunks import FOLD_CACHE_MAX, LETTER_THEN_DIGIT, POSSESSIVE, chunk_starts, fold_chunks
+from geoutils.geoparse.chunks import join_letter_number, may_join, trim, word_starts
 from geoutils.geoparse.keymatch import KeyMatcher, patterns, segment, select, unmarked_tokens
 
 __all__ = ["Hit", "Scan", "Scanner", "scanner_for", "scanner_pairs", "fold_chunks", "word_starts", "usable_key",
@@ -79,8 +80,9 @@ _new_hit = tuple.__new__
 class Scan(NamedTuple):
     """A scan with its chunks, for looking at the words around each hit without a second pass.
 
-    ``words`` are the whitespace chunks of the text, ``folded`` their folded forms ("" for
-    punctuation-only chunks), ``starts`` their start offsets (None until asked for).
+    ``hits`` are the matches (their ``c0``/``c1`` index the chunks), ``words`` the whitespace
+    chunks of the text (``text.split()``), ``folded`` their folded forms ("" for
+    punctuation-only chunks and for the chunks merged into the one before, "K 1" -> "k1", "").
     """
 
     hits: list[Hit]
@@ -99,9 +101,6 @@ def usable_key(key: str) -> bool:
             return len(w) >= 3 and w not in _STOP_AR
         return (len(w) >= 3 or any(c.isdigit() for c in w)) and w not in _STOP_EN and not w.isdigit()
     return not all(w.isdigit() for w in words)
-
-
-_word_starts = word_starts  # the name older callers (tests) use
 
 
 class Scanner:
@@ -178,7 +177,7 @@ class Scanner:
         except KeyError:
             segs = list(map(cache.get, words))
         if None in segs:
-            if len(cache) + len(words) > _FOLD_CACHE_MAX:
+            if len(cache) + len(words) > FOLD_CACHE_MAX:
                 cache.clear()
             for i, g in enumerate(segs):
                 if g is None:
@@ -225,7 +224,7 @@ class Scanner:
         segs = self._segments(words, folded)
         segs.append(" ")
         coded = "".join(segs)
-        if not _LETTER_END.isdisjoint(words) and LETTER_THEN_DIGIT.search(coded):
+        if may_join(words) and LETTER_THEN_DIGIT.search(coded):
             starts = join_letter_number(text, words, folded, ends)
             if ends:
                 for i in ends:
@@ -235,11 +234,9 @@ class Scanner:
                 coded = "".join(segs)
         # chunk -> offset of its coded text (the last entry, the closing space, is no chunk)
         cst = list(accumulate(map(len, segs), initial=0))
-        n = len(folded)
         if starts is None:
             starts = chunk_starts(text, words)
         payload = self._matcher.values
-        edge = _EDGE_KIND
 
         def accept(ps: int, pe: int, idx: int) -> Hit | None:
             key, pids, cap = payload[idx]
@@ -262,32 +259,8 @@ class Scanner:
                     return None
             if cap and not (text[s].isupper() or text[s].isdigit()):
                 return None
-            # kind asked for by generic words just before or after (مطار بغداد, Baghdad airport),
-            # in the two non-empty chunks on each side
-            kind = None
-            b = w0 - 1
-            while b >= 0 and not folded[b]:
-                b -= 1
-            if b >= 0:
-                kind = (edge.get(folded[b]) or _edges(folded[b]))[1]
-                if kind is None:
-                    b -= 1
-                    while b >= 0 and not folded[b]:
-                        b -= 1
-                    if b >= 0:
-                        kind = (edge.get(folded[b]) or _edges(folded[b]))[1]
-            if kind is None:
-                a = w1 + 1
-                while a < n and not folded[a]:
-                    a += 1
-                if a < n:
-                    kind = (edge.get(folded[a]) or _edges(folded[a]))[0]
-                    if kind is None:
-                        a += 1
-                        while a < n and not folded[a]:
-                            a += 1
-                        if a < n:
-                            kind = (edge.get(folded[a]) or _edges(folded[a]))[0]
+            # kind asked for by generic words just before or after (مطار بغداد, Baghdad airport)
+            kind = _side_kind(folded, w0 - 1, -1, 1) or _side_kind(folded, w1 + 1, 1, 0)
             return _new_hit(Hit, (s, e, key, pids, kind, w0, w1))  # Hit(...) without its Python-level __new__
 
         return Scan(select(self._matcher, coded, accept), words, folded)
@@ -296,11 +269,29 @@ class Scanner:
 _EDGE_KIND: dict[str, tuple[str | None, str | None]] = {}
 
 
+def _side_kind(folded: list[str], i: int, step: int, slot: int) -> str | None:
+    """The kind a generic word asks for in the first two non-empty chunks from ``folded[i]`` on,
+    going by ``step`` (-1: before the hit, looking at each chunk's last word, ``slot`` 1; +1:
+    after it, each chunk's first word, ``slot`` 0)."""
+    n = len(folded)
+    for _ in (0, 1):
+        while 0 <= i < n and not folded[i]:
+            i += step
+        if not 0 <= i < n:
+            return None
+        f = folded[i]
+        kind = (_EDGE_KIND.get(f) or _edges(f))[slot]
+        if kind is not None:
+            return kind
+        i += step
+    return None
+
+
 def _edges(chunk: str) -> tuple[str | None, str | None]:
     """(kind of the chunk's first word, kind of its last word) when they are generic words."""
     got = _EDGE_KIND.get(chunk)
     if got is None:
-        if len(_EDGE_KIND) > _FOLD_CACHE_MAX:
+        if len(_EDGE_KIND) > FOLD_CACHE_MAX:
             _EDGE_KIND.clear()
         words = chunk.split() or [""]
         got = _EDGE_KIND[chunk] = (GENERIC_WORDS.get(words[0]) or None, GENERIC_WORDS.get(words[-1]) or None)

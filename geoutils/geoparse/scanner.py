@@ -271,18 +271,17 @@ _EDGE_KIND: dict[str, tuple[str | None, str | None]] = {}
 
 def _side_kind(folded: list[str], i: int, step: int, slot: int) -> str | None:
     """The kind a generic word asks for in the first two non-empty chunks from ``folded[i]`` on,
-    going by ``step`` (-1: before the hit, looking at each chunk's last word, ``slot`` 1; +1:
-    after it, each chunk's first word, ``slot`` 0)."""
-    n = len(folded)
-    for _ in (0, 1):
-        while 0 <= i < n and not folded[i]:
-            i += step
-        if not 0 <= i < n:
-            return None
+    going by ``step`` (-1: before the hit, by each chunk's last word, ``slot`` 1; +1: after it,
+    by each chunk's first word, ``slot`` 0)."""
+    stop = -1 if step < 0 else len(folded)
+    seen = False
+    while i != stop:
         f = folded[i]
-        kind = (_EDGE_KIND.get(f) or _edges(f))[slot]
-        if kind is not None:
-            return kind
+        if f:
+            kind = (_EDGE_KIND.get(f) or _edges(f))[slot]
+            if kind is not None or seen:
+                return kind
+            seen = True
         i += step
     return None
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
+from typing import Callable
 
 import numpy as np
 
 from gazetteer.normalize import NO_JOIN_LETTERS, tokenize
 
-__all__ = ["fold_chunks", "word_starts", "chunk_starts", "join_letter_number", "may_join", "trim",
+__all__ = ["fold_chunks", "cached_map", "word_starts", "chunk_starts", "join_letter_number", "may_join", "trim",
            "LETTER_THEN_DIGIT", "POSSESSIVE", "FOLD_CACHE_MAX"]
 
 _FOLD_CACHE: dict[str, str] = {}
@@ -49,26 +50,46 @@ def fold_chunks(words: list[str]) -> list[str]:
     >>> fold_chunks(["وأربيل", "(العراق)", "-", "K-1"])
     ['واربيل', 'عراق', '', 'k1']
     """
-    cache = _FOLD_CACHE
+    return cached_map(_FOLD_CACHE, words, lambda i, w: _fold_new(w), _LETTER_END.clear)
+
+
+def _fold_new(chunk: str) -> str:
+    f = _fold_chunk(chunk)
+    last = f.rpartition(" ")[2]
+    if _is_letter(last) and last not in _WORD_LETTERS:
+        _LETTER_END.add(chunk)
+    return f
+
+
+def cached_map(cache: dict[str, str], words: list[str], make: Callable[[int, str], str],
+               on_clear: Callable[[], None] | None = None) -> list[str]:
+    """``cache[w]`` for each word, made by ``make(i, w)`` (``i`` its index in ``words``) when missing.
+
+    One C-level pass when every word is cached (most running text once a corpus is warm). The cache
+    is cleared (and ``on_clear`` called) before it would pass :data:`FOLD_CACHE_MAX` entries.
+
+    Example
+    -------
+    >>> c = {"a": "A"}
+    >>> cached_map(c, ["a", "b", "b"], lambda i, w: w.upper() + str(i)), c["b"]
+    (['A', 'B1', 'B1'], 'B1')
+    """
     try:
-        return list(map(cache.__getitem__, words))  # every chunk seen before: one C-level pass
+        return list(map(cache.__getitem__, words))
     except KeyError:
-        folded = list(map(cache.get, words))
-    if None in folded:
-        if len(cache) + len(words) > FOLD_CACHE_MAX:
-            cache.clear()
-            _LETTER_END.clear()
-        for i, f in enumerate(folded):
-            if f is None:
-                w = words[i]
-                f = cache.get(w)
-                if f is None:
-                    f = cache[w] = _fold_chunk(w)
-                    last = f.rpartition(" ")[2]
-                    if _is_letter(last) and last not in _WORD_LETTERS:
-                        _LETTER_END.add(w)
-                folded[i] = f
-    return folded
+        out = list(map(cache.get, words))
+    if len(cache) + len(words) > FOLD_CACHE_MAX:
+        cache.clear()
+        if on_clear is not None:
+            on_clear()
+    for i, v in enumerate(out):
+        if v is None:
+            w = words[i]
+            v = cache.get(w)
+            if v is None:
+                v = cache[w] = make(i, w)
+            out[i] = v
+    return out
 
 
 # str.split() whitespace; every code point above U+3000 is clipped to U+3001 (not whitespace)

@@ -28,7 +28,7 @@ from itertools import accumulate
 from typing import Any, Iterable, NamedTuple
 
 from gazetteer.normalize import GENERIC_WORDS, PROCLITICS, is_arabic
-from geoutils.geoparse.chunks import FOLD_CACHE_MAX, LETTER_THEN_DIGIT, POSSESSIVE, chunk_starts, fold_chunks
+from geoutils.geoparse.chunks import FOLD_CACHE_MAX, LETTER_THEN_DIGIT, POSSESSIVE, cached_map, chunk_starts, fold_chunks
 from geoutils.geoparse.chunks import join_letter_number, may_join, trim, word_starts
 from geoutils.geoparse.keymatch import KeyMatcher, patterns, segment, select, unmarked_tokens
 
@@ -171,22 +171,7 @@ class Scanner:
         return segment(toks)
 
     def _segments(self, words: list[str], folded: list[str]) -> list[str]:
-        cache = self._segs
-        try:
-            return list(map(cache.__getitem__, words))
-        except KeyError:
-            segs = list(map(cache.get, words))
-        if None in segs:
-            if len(cache) + len(words) > FOLD_CACHE_MAX:
-                cache.clear()
-            for i, g in enumerate(segs):
-                if g is None:
-                    w = words[i]
-                    g = cache.get(w)
-                    if g is None:
-                        g = cache[w] = self._seg(w, folded[i])
-                    segs[i] = g
-        return segs
+        return cached_map(self._segs, words, lambda i, w: self._seg(w, folded[i]))
 
     def __len__(self) -> int:
         return len(self.keys)

@@ -143,25 +143,37 @@ def prominence(place: Place, weights: Mapping[str, float] | None = None,
                people: Mapping[str, float] | None = None) -> float:
     """A place's weight for ranking: its population (a country: at least the kind's
     :data:`PROMINENCE`); a first-level division's share of its country's population (``weights``,
-    ISO2 -> weight), capped by the people counted in its towns (``people``, division id -> people)
-    but never below the kind's stand-in :data:`PROMINENCE`; else the kind's :data:`PROMINENCE`.
+    ISO2 -> weight), capped by the people counted in its towns where its country has such counts
+    (``people``, division id -> people; :func:`gazetteer.sources.unit_stats.unit_people`) but never
+    below the kind's stand-in :data:`PROMINENCE`; else the kind's :data:`PROMINENCE`.
 
     A country's mean share over-states a division whose towns the sources count far fewer people
-    in: a far province thinly counted (Mozambique's Gaza, mean share 2.7M) weighs as a province,
-    not as 2.7M people, and yields to a counted city of its name (Gaza City), while a state whose
-    towns hold its share (Montana) still outweighs a town of its name abroad.
+    in: where the count is reliable (US, IQ, SY) a thinly counted division weighs as a province (its
+    stand-in), while a state whose towns hold its share (Texas) keeps it. Where it is not (the towns
+    carry no admin1: CA, AU, GB, MZ...), the division keeps its mean share, uncapped.
+
+    Against a city of its name the comparison is the division's weight against the city's
+    population times :data:`OWN_NAME_WEIGHT` (5), when the city is matched by its own name. A capped
+    division weighs its stand-in (1M), so a counted city of over 200k people wins ("Halabja": the
+    town, not its governorate); an uncapped one weighs its mean share. So "Gaza" depends on
+    Mozambique's share, 29.5M / 11 = 2.7M, against Gaza City's 410k x 5 = 2.05M: the province wins
+    without context, and only a context (a country, a neighbour) gives the city. The limit: this
+    compares a guess of the division's people with a city's, and a mid-sized city (150k x 5 = 750k)
+    loses to any far province of its name, capped or not.
 
     >>> p = Place("p", "X", None, 0, 0, "province", "XX", None, None, "s")
-    >>> prominence(p, {"XX": 5e6}, {"p": 2e6}), prominence(p, {"XX": 5e6}), prominence(p, {"XX": 5e5})
-    (2000000.0, 1000000, 500000.0)
+    >>> prominence(p, {"XX": 5e6}, {"p": 2e6}), prominence(p, {"XX": 5e6}), prominence(p, {"XX": 5e6}, {"p": 10})
+    (2000000.0, 5000000.0, 1000000)
     """
     if place.kind == "country":  # a country outweighs a division of its name elsewhere (Georgia)
         return max(place.population or 0, PROMINENCE["country"])
     if place.population:
         return place.population
     if place.kind in FIRST_LEVEL_KINDS and weights and place.country_code in weights:
-        counted = max((people or {}).get(place.id) or 0.0, PROMINENCE[place.kind])
-        return min(weights[place.country_code], counted)
+        share = weights[place.country_code]
+        if people is None or place.id not in people:
+            return share
+        return min(share, max(people[place.id] or 0.0, PROMINENCE[place.kind]))
     return PROMINENCE.get(place.kind, UNKNOWN_PROMINENCE)
 
 

@@ -106,23 +106,52 @@ def unit_seats(records: Iterable[dict], radii: dict[str, float], top: int = SEAT
     return seats_and_people(records, radii, top)[0]
 
 
-def unit_people(records: Iterable[dict], radii: dict[str, float]) -> dict[str, float]:
-    """Division id -> the people counted in the towns that belong to it: each town of known
-    population goes to the one division of its country whose admin1 it names, else to the division
-    whose point is nearest, if within that division's reach (``radii``). The division's population as
-    the gazetteer's sources count it, each town counted once, comparable with a town's: a division
-    whose towns are thinly counted (Mozambique's Gaza) weighs little against a counted city (Gaza
-    City); a state of counted towns (Montana) outweighs a town of its name abroad.
+#: two records of one name this close (km) are one town listed by two sources (a curated row and
+#: its GeoNames place): counted once
+SAME_TOWN_KM = 10.0
+#: a country's division counts are kept only if its towns that name their division hold at least
+#: this share of its population; else its towns carry no usable admin1 (CA, AU, GB in the sources)
+#: or the sources count too few of its people, and its divisions keep the mean share
+RELIABLE_SHARE = 0.5
 
-    >>> recs = [{"id": "u", "kind": "province", "country_code": "XX", "lat": 0.0, "lon": 0.0},
-    ...         {"id": "v", "kind": "province", "country_code": "XX", "lat": 0.0, "lon": 0.4},
-    ...         {"id": "a", "kind": "place", "country_code": "XX", "lat": 0.1, "lon": 0.0, "population": 50},
-    ...         {"id": "b", "kind": "place", "country_code": "XX", "lat": 0.0, "lon": 0.3, "population": 20},
-    ...         {"id": "c", "kind": "place", "country_code": "XX", "lat": 9.0, "lon": 0.0, "population": 99}]
+
+def unit_people(records: Iterable[dict], radii: dict[str, float]) -> dict[str, float]:
+    """Division id -> the people counted in the towns that name it as their admin1, for the
+    countries where such counts are reliable: the towns naming their division hold at least
+    :data:`RELIABLE_SHARE` of the country's population. A town within :data:`SAME_TOWN_KM` of a
+    larger one of the same name (the same town from another source) is counted once. Towns with no
+    admin1 are not placed by the nearest division point (a point says little of a border: Scotland,
+    New South Wales); a country whose towns carry none has no entry, and its divisions keep their
+    mean share (:func:`gazetteer.rank.prominence`).
+
+    >>> recs = [{"id": "c", "kind": "country", "country_code": "XX", "population": 100},
+    ...         {"id": "u", "kind": "province", "country_code": "XX", "admin1": "U", "lat": 0.0, "lon": 0.0},
+    ...         {"id": "v", "kind": "province", "country_code": "XX", "admin1": "V", "lat": 0.0, "lon": 0.4},
+    ...         {"id": "a", "kind": "place", "country_code": "XX", "admin1": "U", "lat": 0.1, "lon": 0.0,
+    ...          "population": 50, "name": "A"},
+    ...         {"id": "a2", "kind": "town", "country_code": "XX", "admin1": "U", "lat": 0.11, "lon": 0.0,
+    ...          "population": 50, "name": "A"},
+    ...         {"id": "b", "kind": "place", "country_code": "XX", "admin1": "V", "lat": 0.0, "lon": 0.3,
+    ...          "population": 20, "name": "B"}]
     >>> unit_people(recs, {"XX": 50.0})
     {'u': 50.0, 'v': 20.0}
     """
     return seats_and_people(records, radii)[1]
+
+
+def _distinct_towns(ts: list[dict], km_of) -> list[int]:
+    """Indices of ``ts`` (sorted, preferred first) less those within :data:`SAME_TOWN_KM` of an
+    earlier record of the same name key."""
+    kept: dict[str, list[int]] = {}
+    out: list[int] = []
+    for i, t in enumerate(ts):
+        key = normalize.name_key(t.get("name") or "") or t["id"]
+        prev = kept.setdefault(key, [])
+        if any(km_of(i, j) <= SAME_TOWN_KM for j in prev):
+            continue
+        prev.append(i)
+        out.append(i)
+    return out
 
 
 def seats_and_people(records: Iterable[dict], radii: dict[str, float],
@@ -131,6 +160,7 @@ def seats_and_people(records: Iterable[dict], radii: dict[str, float],
     import numpy as np
 
     records = list(records)
+    population, _ = _per_division(records, "population")
     towns: dict[str, list[dict]] = {}
     units: dict[str, list[dict]] = {}
     for r in records:
@@ -159,10 +189,22 @@ def seats_and_people(records: Iterable[dict], radii: dict[str, float],
         inside = (km <= radii.get(cc, 0.0)) | named
         for j, u in enumerate(us):
             seats += [(u["id"], ts[i]["id"]) for i in np.flatnonzero(inside[:, j])[:top]]
-        # each town to the division it names, else to the nearest one that holds it
-        owner = np.where(named.any(axis=1), named.argmax(axis=1),
-                         np.where(inside.any(axis=1), np.where(inside, km, np.inf).argmin(axis=1), -1))
-        pop = np.array([float(t["population"]) for t in ts])
-        counted = np.bincount(owner[owner >= 0], weights=pop[owner >= 0], minlength=len(us))
-        people.update((u["id"], float(counted[j])) for j, u in enumerate(us))
+        # people: each distinct town (a record naming its division preferred) to the division it names
+        has = named.any(axis=1)
+        order = sorted(range(len(ts)), key=lambda i: (not has[i], -ts[i]["population"]))
+        rows = [order[k] for k in _distinct_towns([ts[i] for i in order],
+                                                  lambda a, b: _km(ts[order[a]], ts[order[b]]))]
+        rows = [i for i in rows if has[i]]
+        pop = np.array([float(ts[i]["population"]) for i in rows])
+        counted = np.bincount(named[rows].argmax(axis=1), weights=pop, minlength=len(us)) if rows \
+            else np.zeros(len(us))
+        if population.get(cc) and counted.sum() >= RELIABLE_SHARE * population[cc]:
+            people.update((u["id"], float(counted[j])) for j, u in enumerate(us))
     return seats, people
+
+
+def _km(a: dict, b: dict) -> float:
+    """Great-circle distance between two records' points, in km."""
+    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))

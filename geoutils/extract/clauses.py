@@ -142,7 +142,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         located = [c for c in locate(text, toks, keep, events, timed) if not far(c.place)]
         for c in located:
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
-        # a record line ("October 5th, 2014: Hit, Anbar province, Iraq") is nothing but a date and
+        # a record line ("June 2nd, 2015: Haditha, Anbar province, Iraq") is nothing but a date and
         # place words: a place name that reads as an event word ("Hit") does not make it prose
         rec = record_line(text, toks, (s, e), keep, anchor) if sm else None
         if rec is not None:

@@ -368,7 +368,7 @@ def _undated_retold(incidents: list[Incident]) -> list[Incident]:
 
 def _fresh_toll(inc: Incident) -> bool:
     """The incident is told as news of its own: a specific event word (not only "attack", "killed")
-    with a death toll ("five people were killed at a shrine by a suicide bomber"). In a round-up of
+    with a death toll ("a car bomb outside a market left seven dead"). In a round-up of
     the day's violence such events elsewhere in the country share the story's time."""
     return inc.kind is not None and any(m.killed for m in inc.mentions) and not any(m.also for m in inc.mentions)
 

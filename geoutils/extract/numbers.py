@@ -183,7 +183,7 @@ def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
             got = (_person(tokens[k]), 1)  # "خمسة رعاة وطفل": and one more person
         if got is None and ((k == j and tokens[k].norm in _PRONOUN_ONE) or (
                 tokens[k].norm in _ONE_MORE and not (k + 1 < stop and number_at(tokens, k + 1) is not None))):
-            got = (1, 1)  # "killing her and another person"; not "another three"
+            got = (1, 1)  # "shooting him and a second man" / "another one"; not "another three"
         if got is None:
             break
         total += got[0]
@@ -299,7 +299,7 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
             continue
         is_kill = cue == 1
         if any(tokens[j].norm in _PRIOR for j in range(max(lo, c - 2), c)):
-            continue  # "after the deaths of two activists": the toll of an earlier event
+            continue  # "a march followed the killing of four students": the toll of an earlier event
         negated = any(
             any(v in _NEG for v in _clean(tokens[j].norm)) for j in range(max(lo, c - 3), c)
         ) or (c + 1 < hi and tokens[c + 1].norm in ("no", "none", "nobody"))
@@ -319,7 +319,7 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
             more = _more_at(tokens, c, lo, hi)
             if out.killed is not None and more != out.killed_more:
                 if more:
-                    continue  # "three were killed; one civilian was also killed" in one span: the first figure
+                    continue  # "two died; a driver was also hurt" in one span: the first figure
                 out.killed = None  # the span's own figure wins over an additive one
             out.killed_more = more
             larger = named or out.updated  # named victims add up; a risen toll supersedes the first figure
@@ -340,7 +340,7 @@ _MORE = lexicons.words("additive") | lexicons.words("additive_after")
 
 
 def _more_at(tokens: list[Token], c: int, lo: int, hi: int) -> bool:
-    """An additive word right at the kill cue ``c`` ("was also killed", "قتل أيضا")."""
+    """An additive word right at the kill cue ``c`` ("a guard also died", "قتل أيضا")."""
     return any(tokens[k].norm in _MORE for k in range(max(lo, c - 2), min(hi, c + 2)) if k != c)
 
 

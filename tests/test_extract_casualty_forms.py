@@ -12,12 +12,12 @@ from geoutils.extract.tokens import Tokens
 
 
 @pytest.mark.parametrize("text, killed, injured", [
-    ("قتيلان وجرحى بقصف مدفعي على بلدة", 2, None),
+    ("جرحى وقتيلان في غارة جوية استهدفت قرية", 2, None),
     ("ما أدى إلى سقوط قتيلين وأربعة جرحى", 2, 4),
     ("وأسفر الانفجار عن جريحين", None, 2),
     ("سقطت قذيفة على السوق فقتلت ثلاثة أشخاص", 3, None),
     ("أسفر القصف عن مقتل جنديين", 2, None),
-    ("Both guards were killed in the blast", 2, None),
+    ("Both guards died when the bomb went off", 2, None),
     ("مسلحون مجهولون اغتالوا ضابطاً في الشرطة", 1, None),
     ("gunmen opened fire, killing him and another man", 2, None),
     ("She was shot dead outside her home", 1, None),
@@ -32,15 +32,15 @@ def test_figures(text, killed, injured):
 
 
 def test_an_additive_word_marks_further_victims():
-    assert casualties(Tokens.of("One passer-by was also killed in the blast")).killed_more
-    assert not casualties(Tokens.of("One passer-by was killed in the blast")).killed_more
+    assert casualties(Tokens.of("A shopkeeper also died in the explosion")).killed_more
+    assert not casualties(Tokens.of("A shopkeeper died in the explosion")).killed_more
     c = casualties(Tokens.of("وقتل أيضاً مدني في الانفجار"))
     assert (c.killed, c.killed_more) == (1, True)
 
 
 def test_further_victims_add_to_the_incidents_toll(gz):
-    t = ("A car bomb exploded in Kirkuk on Monday. Both men inside the car were killed, police said. "
-         "One passer-by was also killed in the blast.")
+    t = ("Police said a roadside bomb tore through a minibus in Kirkuk on Monday and two passengers were killed. "
+         "A shopkeeper standing nearby was also killed.")
     g = extract_incidents(t, date(2020, 3, 4), gazetteer=gz)
     assert list(g.location) == ["Kirkuk"] and list(g.fatalities) == [3]
 

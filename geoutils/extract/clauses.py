@@ -28,6 +28,7 @@ from geoutils.extract.country import main_country, outlier_test
 from geoutils.extract.dates import find_dates, find_times, time_of_day
 from geoutils.extract.mention import EventMention
 from geoutils.extract.numbers import casualties
+from geoutils.extract.objects import NEEDS_PLACE, takes_place
 from geoutils.extract.places import Cand, locate
 from geoutils.extract.records import record_line
 from geoutils.extract.report import filing_date
@@ -140,6 +141,9 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             k for d in dates for k in range(max(0, d.start - _TIME_REACH), min(len(toks), d.end + _TIME_REACH))
             if toks.has(k, time_words))
         located = [c for c in locate(text, toks, keep, events, timed) if not far(c.place)]
+        spans = [(c.order, c.end) for c in located] + [(m.start, m.end) for m in keep if m.place is not None]
+        # a territory or property word counts only with a place as its object (not "seized a truck")
+        trigs = [t for t in trigs if t.sub_event_type not in NEEDS_PLACE or takes_place(toks, t, spans, actors)]
         for c in located:
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
         # a record line ("June 2nd, 2015: Haditha, Anbar province, Iraq") is nothing but a date and

@@ -24,7 +24,7 @@ from geoutils.extract.tokens import Tokens
     ("He said four were killed", 4, None),
     ("the strike killed another five people", 5, None),
     ("the strike killed another person", 1, None),
-    ("protests after the deaths of three activists", None, None),
+    ("mourners gathered following the deaths of three students", None, None),
 ])
 def test_figures(text, killed, injured):
     c = casualties(Tokens.of(text))
@@ -49,3 +49,25 @@ def test_a_restated_toll_is_not_added(gz):
     t = "A car bomb killed three people in Kirkuk on Monday. The blast killed three civilians, police said."
     g = extract_incidents(t, date(2020, 3, 4), gazetteer=gz)
     assert list(g.fatalities) == [3]
+
+
+@pytest.mark.parametrize("text, killed", [
+    # a prior word before a verb form is the event's own toll; "over" is a hedge, not a prior word
+    ("Over 30 killed in twin blasts in Baghdad on Monday", 30),
+    ("Gunmen fled after killing three policemen at a checkpoint in Kirkuk", 3),
+    ("The militants escaped after killing two guards in Tikrit", 2),
+    # a noun of death with its "of" (Arabic: its genitive) after a prior word: an earlier event
+    ("a strike began after the killing of four teachers in Basra", None),
+    ("تظاهرات غاضبة بعد مقتل ناشطين في البصرة", None),
+])
+def test_prior_words_skip_only_an_earlier_death(text, killed):
+    assert casualties(Tokens.of(text)).killed == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Both soldiers and civilians were killed in the shelling of Samarra", None),
+    ("Two soldiers and a civilian were killed; both soldiers were from Diyala", 3),
+    ("the blast killing both guards at the gate", 2),
+])
+def test_both_counts_two_only_for_a_noun_of_its_own(text, killed):
+    assert casualties(Tokens.of(text)).killed == killed

@@ -95,9 +95,11 @@ def _promote(trigs: list[ev.Trigger], dated: bool, first_event: bool) -> list[ev
 
 _TIME_REACH = 3  # tokens around a date where its time words ("this morning", مساء اليوم) stand
 _DIGIT = re.compile(r"[0-9\u0660-\u0669]")
-def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) -> list[EventMention]:
+def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
+                   stacked: bool | None = None) -> list[EventMention]:
     """Event mentions of the whole article, sentence by sentence (see module doc). Every place
-    comes from the geoparser's ``mentions`` (embassies included): no lookup of its own."""
+    comes from the geoparser's ``mentions`` (embassies included): no lookup of its own.
+    ``stacked``: whether the text is a stack of titles (computed by :func:`title_stack` when None)."""
     country = main_country(mentions)
     far = outlier_test(mentions, country)
     body = body_start(text)
@@ -112,7 +114,8 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
     toll_rise = lexicons.words("toll_rise", "casualties")
     prev_end = -1
     one_line = "\n" not in text.strip()  # a headline or brief pasted alone
-    stacked = title_stack(text)  # a few headlines, one a line: each is a title
+    if stacked is None:  # a few headlines, one a line: each is a title
+        stacked = title_stack(text)
     for s, e in split_sentences(text):
         toks = toks_all.span(s, e)
         if not toks:
@@ -291,6 +294,8 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
     return out
 
 
+# "the place modifies the event noun": at most 24 characters and 2 words between them, set on the
+# UCDP dev figure (headlines via extract_incidents: "claims X attacks", "the X car bomb"); not re-tuned since
 _ATTR_GAP = re.compile(r"^[\w\s-]{0,24}$")
 
 

@@ -165,7 +165,8 @@ _TOLL = lexicons.words("toll_nouns", "casualties")
 _PRIOR = lexicons.words("prior", "casualties")
 _DEATH_NOUNS = lexicons.words("death_nouns", "casualties")
 _PRIOR_OF = lexicons.words("prior_of", "casualties")
-_TWO = lexicons.words("killed_two", "casualties") | lexicons.words("injured_two", "casualties")
+#: dual cue nouns, their own figure of two: a kill cue reads killed_two, an injury cue injured_two
+_TWO = (lexicons.words("injured_two", "casualties"), lexicons.words("killed_two", "casualties"))
 _RISE_AHEAD = 8  # tokens after "rose" where the new toll may stand
 _BOTH_ZERO = re.compile(
     r"(?:\bno (?:casualties|injuries or deaths|one was (?:killed|hurt|injured)|deaths or injuries)\b"
@@ -184,6 +185,11 @@ def _person(t: Token) -> int:
         return 0
     rs = _clean(t.norm)
     return 1 if any(v in _AR_PERSON_ONE for v in rs) else 2 if any(v in _AR_PERSON_TWO for v in rs) else 0
+
+
+def _and_more(t: Token) -> bool:
+    """"وآخر": and one more person, after an Arabic person noun ("جندي وآخر")."""
+    return t.text.startswith("و") and t.norm in _ONE_MORE
 
 
 def _and_person(t: Token) -> bool:
@@ -213,7 +219,7 @@ def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
         # skip up to three noun/adjective tokens, then look for "and <number>" (or و + a person noun)
         skipped = 0
         while k < stop and skipped < 3 and tokens[k].norm not in _AND and word_value(tokens[k].norm) is None \
-                and not _and_person(tokens[k]):
+                and not _and_person(tokens[k]) and not _and_more(tokens[k]):
             k += 1
             skipped += 1
         if k < stop and any(v in _KILL or v in _INJ for v in _clean(tokens[k].norm)):
@@ -221,7 +227,8 @@ def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
         if k < stop and tokens[k].norm in _AND and k + 1 < stop:
             k += 1
             continue
-        if k < stop and tokens[k].text.startswith("و") and (word_value(tokens[k].norm) is not None or _and_person(tokens[k])):
+        if k < stop and tokens[k].text.startswith("و") and (word_value(tokens[k].norm) is not None or _and_person(tokens[k])
+                                                          or _and_more(tokens[k])):
             continue
         break
     return total if found else None
@@ -337,7 +344,7 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
         ) or (c + 1 < hi and tokens[c + 1].norm in ("no", "none", "nobody"))
         if negated:
             n, named = 0, False
-        elif any(v in _TWO for v in _clean(tokens[c].norm)):
+        elif any(v in _TWO[is_kill] for v in _clean(tokens[c].norm)):
             n, named = 2, False  # a dual cue noun is its own figure: "قتيلان", "سقوط قتيلين وثلاثة جرحى"
         else:
             n, named = _before(tokens, c, lo, adjacent=True), False

@@ -121,3 +121,8 @@ def test_withdrawals_and_gains(gz):
     assert [r[:2] for r in rows("Soldiers withdraw from Tikrit under heavy fire", gz)] == \
         [("Tikrīt", "Non-violent transfer of territory")]
     assert [r[:2] for r in rows("Security forces make gains against militants in Ramadi", gz)] == [("Ramadi", "Government regains territory")]
+
+
+def test_a_suburb_in_a_record_address(gz):
+    # "suburb of" is an address word: the line stays a record line, the first place is the event's
+    assert rows("April 4th, 2014: Zubair suburb of Basra, Iraq", gz) == [("Az Zubayr", None, 1)]

@@ -10,9 +10,12 @@ Example
 -------
 >>> from geoutils.extract import events as ev
 >>> from geoutils.extract.tokens import Tokens
->>> t = Tokens.of("Militants captured two soldiers near Baiji")
->>> [takes_place(t, x, [], []) for x in ev.find_triggers(t) if x.sub_event_type in NEEDS_PLACE]
-[False]
+>>> def check(text):
+...     t = Tokens.of(text)
+...     at = text.index("Baiji")
+...     return [takes_place(t, x, [(at, at + 5)], []) for x in ev.find_triggers(t) if x.sub_event_type in NEEDS_PLACE]
+>>> check("Militants captured Baiji"), check("Militants captured two soldiers near Baiji")
+([True], [False])
 """
 from __future__ import annotations
 

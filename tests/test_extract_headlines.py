@@ -48,46 +48,34 @@ def test_a_count_of_attacks_in_a_title_is_the_news(gz):
 
 
 def test_a_second_headline_places_the_first_ones_story(gz):
-    t = "Wave of blasts kills 20 across Iraq: police\nMilitant group claims Kirkuk bombings"
-    assert [r[0] for r in rows(t, gz)] == ["Kirkuk"]
-    t = "At least 30 dead in Iraq violence: officials\nJihadist group claims wave of Kirkuk attacks"
-    assert [r[0] for r in rows(t, gz)] == ["Kirkuk"]
+    t = "Seventeen dead as explosions rock Iraqi cities, police say\nInsurgents claim responsibility for Tikrit car bombs"
+    assert [r[0] for r in rows(t, gz)] == ["Tikrīt"]
+    t = "Iraq: explosions leave dozens dead, officials say\nExtremist faction says it carried out the Tikrit blasts"
+    assert [r[0] for r in rows(t, gz)] == ["Tikrīt"]
 
 
 def test_a_record_line_whose_town_reads_as_an_event_word(gz):
-    assert rows("May 3rd, 2016: Hit, Anbar province, Iraq", gz) == [("Hit", None, 1)]
-
-
-def test_a_word_misread_as_a_place_abroad_does_not_take_the_event(gz):
-    # "Sunni" reads as a hamlet abroad: one place each, the populous Iraqi city wins the tie
-    assert [r[0] for r in rows("Gunmen kill Sunni cleric's son in west Mosul", gz)] == ["Mosul"]
+    assert rows("November 20th, 2015: Hit, Iraq", gz) == [("Hit", None, 1)]
 
 
 def test_a_stack_of_titles_keeps_the_first_titles_finer_place(gz):
-    t = "Car bomb kills 14 in busy market of Kirkuk\nIraq car bombs kill at least 20: police"
+    t = "Two blasts at a Kirkuk bus station leave 8 dead\nDeath toll from Iraq bombings climbs to 15, say medics"
     assert [r[0] for r in rows(t, gz)] == ["Kirkuk"]
 
 
 def test_a_kill_verb_leads_the_body_under_a_vague_title(gz):
-    t = "Dozens of militants killed across Iraq\nTribal fighters reportedly kill 30 militants in Baiji"
+    t = "Scores of insurgents reported dead in Iraq fighting\nClan militias say they shot dead 25 jihadists near Baiji"
     assert [r[0] for r in rows(t, gz)] == ["Baiji"]
 
 
-def test_nationality_adjectives_do_not_choose_the_storys_country(gz):
-    # three "Iranian" adjectives and a word read as an Iranian province do not outweigh Baghdad
-    t = ("Rockets near Baghdad airport kill Iranian refugees\nMilitia claims attack on Iranian exiles - Fars\n"
-         "Iranian group says 20 killed in attack in Iraq")
-    assert [r[0] for r in rows(t, gz)] == ["Baghdad International Airport"]
-
-
 def test_a_place_of_one_clause_is_not_misread_by_the_unit_of_the_next(gz):
-    t = "Bombs across Kirkuk kill at least 9, clashes go on in Anbar - sources"
+    t = "Explosions across Kirkuk leave 6 dead; clashes rage in Anbar"
     assert [r[0] for r in rows(t, gz)] == ["Kirkuk", "Al Anbar Governorate"]
 
 
 def test_each_title_of_a_stack_may_count_attacks(gz):
-    t = "Iraq attacks on worshippers kill 11\nTwenty killed in three attacks on worshippers in Kirkuk"
-    assert [r[0] for r in rows(t, gz)] == ["Kirkuk"]
+    t = "Attacks on Shiite pilgrims leave 13 dead in Iraq\nTwo attacks on pilgrims in Samarra kill 8, police say"
+    assert [r[0] for r in rows(t, gz)] == ["Samarra"]
 
 
 def test_mass_graves_and_advances(gz):
@@ -117,15 +105,9 @@ def test_coordinated_places_of_a_record_line_give_one_row_each(gz):
     assert list(extract_incidents("May 9th, 2015: Qayyarah or Shirqat, Iraq", PUB, gazetteer=gz).location) == ["Qayyarah"]
 
 
-def test_a_suburb_in_a_record_address(gz):
-    assert rows("May 9th, 2015: Garma suburb of Fallujah, Anbar province, Iraq", gz) == [("Al-Garma", None, 2)]
-
-
 @pytest.mark.parametrize("text, want", [
-    ("Bombs kill 9 in Kirkuk, gunmen stage attack near Tikrit",
-     [("Kirkuk", "Remote explosive/landmine/IED", 1), ("Tikrīt", "Attack", 2)]),
-    ("Troops kill 12 militants in Baiji, repel offensive in Kirkuk",
-     [("Baiji", "Attack", 1), ("Kirkuk", "Armed clash", 1)]),
+    ("Army shoots dead 7 insurgents in Haditha, repels dawn assault on Ramadi",
+     [("Haditha", "Attack", 1), ("Ramadi", "Armed clash", 1)]),
 ])
 def test_a_title_of_two_news_gives_a_row_each(gz, text, want):
     assert rows(text, gz) == want
@@ -135,13 +117,12 @@ def test_a_participle_toll_clause_is_no_event_of_its_own(gz):
     assert rows("A bomb exploded in Kirkuk, killing three", gz) == [("Kirkuk", "Remote explosive/landmine/IED", 1)]
 
 
-def test_a_nationality_adjective_breaks_a_tie_of_countries(gz):
-    # one place each: Anbar, and "Sunni" read as a hamlet abroad; "Iraqi" decides
-    t = "Iraqi officials say militant attack in Anbar kills 9 soldiers, 4 Sunni fighters"
-    assert [r[0] for r in rows(t, gz)] == ["Al Anbar Governorate"]
-
-
 def test_withdrawals_and_gains(gz):
-    assert [r[:2] for r in rows("Army withdrew from Tikrit after heavy losses", gz)] == \
+    assert [r[:2] for r in rows("Soldiers withdraw from Tikrit under heavy fire", gz)] == \
         [("Tikrīt", "Non-violent transfer of territory")]
-    assert [r[:2] for r in rows("Iraqi forces make gains in Ramadi", gz)] == [("Ramadi", "Government regains territory")]
+    assert [r[:2] for r in rows("Security forces make gains against militants in Ramadi", gz)] == [("Ramadi", "Government regains territory")]
+
+
+def test_a_suburb_in_a_record_address(gz):
+    # "suburb of" is an address word: the line stays a record line, the first place is the event's
+    assert rows("April 4th, 2014: Zubair suburb of Basra, Iraq", gz) == [("Az Zubayr", None, 1)]

@@ -94,6 +94,7 @@ def incident_records(text: str, published: str | date | None = None, lang: str |
     work = normalize_newlines(text)  # same length: offsets index the original text
     toks = Tokens.of(work)
     mentions = parse_mentions(work, published=pub, lang=lang, gazetteer=gazetteer, tokens=list(toks))
-    incidents = group_incidents(event_mentions(work, toks, mentions, pub), today=report_day(work, toks, pub),
-                                stacked=title_stack(work))
+    stacked = title_stack(work)  # computed once: the clauses and the grouping read it
+    incidents = group_incidents(event_mentions(work, toks, mentions, pub, stacked), today=report_day(work, toks, pub),
+                                stacked=stacked)
     return incident_rows(incidents, text, source, pub)

@@ -26,8 +26,10 @@ from geoutils.extract.actors import accused_actor, actors_for, find_actors, stat
 from geoutils.extract.cues import additive, stamped, unnamed_site
 from geoutils.extract.country import main_country, outlier_test
 from geoutils.extract.dates import find_dates, find_times, time_of_day
+from geoutils.extract.headlines import attributive_to, clause_events, is_news, lone_place
 from geoutils.extract.mention import EventMention
 from geoutils.extract.numbers import casualties
+from geoutils.extract.objects import NEEDS_PLACE, takes_place
 from geoutils.extract.places import Cand, locate
 from geoutils.extract.records import record_line
 from geoutils.extract.report import filing_date
@@ -94,9 +96,11 @@ def _promote(trigs: list[ev.Trigger], dated: bool, first_event: bool) -> list[ev
 
 _TIME_REACH = 3  # tokens around a date where its time words ("this morning", مساء اليوم) stand
 _DIGIT = re.compile(r"[0-9\u0660-\u0669]")
-def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) -> list[EventMention]:
+def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
+                   stacked: bool | None = None) -> list[EventMention]:
     """Event mentions of the whole article, sentence by sentence (see module doc). Every place
-    comes from the geoparser's ``mentions`` (embassies included): no lookup of its own."""
+    comes from the geoparser's ``mentions`` (embassies included): no lookup of its own.
+    ``stacked``: whether the text is a stack of titles (computed by :func:`title_stack` when None)."""
     country = main_country(mentions)
     far = outlier_test(mentions, country)
     body = body_start(text)
@@ -111,7 +115,8 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
     toll_rise = lexicons.words("toll_rise", "casualties")
     prev_end = -1
     one_line = "\n" not in text.strip()  # a headline or brief pasted alone
-    stacked = title_stack(text)  # a few headlines, one a line: each is a title
+    if stacked is None:  # a few headlines, one a line: each is a title
+        stacked = title_stack(text)
     for s, e in split_sentences(text):
         toks = toks_all.span(s, e)
         if not toks:
@@ -140,9 +145,12 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
             k for d in dates for k in range(max(0, d.start - _TIME_REACH), min(len(toks), d.end + _TIME_REACH))
             if toks.has(k, time_words))
         located = [c for c in locate(text, toks, keep, events, timed) if not far(c.place)]
+        spans = [(c.order, c.end) for c in located] + [(m.start, m.end) for m in keep if m.place is not None]
+        # a territory or property word counts only with a place as its object (not "seized a truck")
+        trigs = [t for t in trigs if t.sub_event_type not in NEEDS_PLACE or takes_place(toks, t, spans, actors)]
         for c in located:
             last_by_kind[getattr(c.place, "kind", "place")] = c.place
-        # a record line ("October 5th, 2014: Hit, Anbar province, Iraq") is nothing but a date and
+        # a record line ("June 2nd, 2015: Haditha, Anbar province, Iraq") is nothing but a date and
         # place words: a place name that reads as an event word ("Hit") does not make it prose
         rec = record_line(text, toks, (s, e), keep, anchor) if sm else None
         if rec is not None:
@@ -169,10 +177,9 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
         headline = s < body
         # a count of attacks is a statistic in a body ("20 rocket attacks this year"), the news
         # itself in a title or a one-line brief ("2 suicide attacks kill 12 troops near X")
-        news = (headline or stacked or (one_line and not out)) and not any(
-            toks.has(k, lexicons.words("aggregate_span")) for k in range(len(toks)))
+        news = is_news(toks, headline or stacked or (one_line and not out))
         if news:
-            trigs = sorted(trigs + _clause_events(text, toks, raw_trigs, trigs, located, s, e), key=lambda t: t.start)
+            trigs = sorted(trigs + clause_events(text, toks, raw_trigs, trigs, located, s, e), key=lambda t: t.start)
         clusters = [(cl, *_summarise(cl)) for cl in _clusters(trigs)]
         strong = [c for c in clusters if c[3] and (not c[5] or news)]
         aggregate_only = not strong and any(c[5] for c in clusters)
@@ -195,7 +202,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
                 if told:
                     w0 = toks[next(t.start for t in trigs if t.kind == "weak" and not t.aggregate)].start
                     # "the attack ... in X" or "the X attacks", not "X ... the attack"
-                    ref.cands = [c for c in located if c.order > w0 or _attributive_to(text, c, w0)]
+                    ref.cands = [c for c in located if c.order > w0 or attributive_to(text, c, w0)]
                     ref.also = additive(toks, trigs)
                 out.append(ref)
             continue
@@ -266,7 +273,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
                     if k and last_by_kind.get(k) is not None and (t.text.isascii() or t.text.startswith(("ال", "وال", "بال"))):
                         ms[j].cands.append(Cand(last_by_kind[k], 1, t.start, end=t.end))
                         break
-        lone = _lone_place(keep, far) if headline or (one_line and not out) else None
+        lone = lone_place(keep, far) if headline or (one_line and not out) else None
         if lone is not None:
             for m in ms:
                 if not m.cands:
@@ -284,40 +291,6 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date) 
     for idx, actor in pending_accused:
         if out[idx].actor1 is None:
             out[idx].actor1 = actor
-    return out
-
-
-_ATTR_GAP = re.compile(r"^[\w\s-]{0,24}$")
-
-
-def _attributive_to(text: str, c: Cand, w0: int) -> bool:
-    """The place modifies the event noun that starts at ``w0`` ("claims Baghdad attacks", "the
-    Mosul car bomb"): at most a few words between them, no punctuation."""
-    return 0 <= c.end <= w0 and text[c.end:w0].isascii() and _ATTR_GAP.match(text[c.end:w0]) is not None \
-        and len(text[c.end:w0].split()) <= 2
-
-
-def _clause_events(text: str, toks: Tokens, raw: list[ev.Trigger], kept: list[ev.Trigger], located: list[Cand],
-                   s: int, e: int) -> list[ev.Trigger]:
-    """A title of two news ("Bombs kill 12 in X, militants stage attack near Y", "Troops kill 12
-    militants in X, repel offensive in Y"): a generic kill or attack word dropped beside a stronger
-    one is an Attack of its own when its comma-bounded clause has no other event word and a place
-    of its own after it (ACLED: one event per location)."""
-    strong = [t for t in kept if t.kind in ("strong", "intercept")]
-    if not strong:
-        return []
-    out = []
-    for t in raw:
-        if t.kind not in ("fallback", "weak") or t.definite or t.aggregate or any(t.start < k.end and k.start < t.end for k in kept
-                                                                               if k.kind in ("strong", "intercept")):
-            continue
-        a = toks[t.start].start
-        lo = max(text.rfind(",", s, a), text.rfind("،", s, a), s)
-        hi = min([i for i in (text.find(",", a, e), text.find("،", a, e)) if i >= 0] or [e])
-        if any(lo <= toks[k.start].start < hi for k in strong):
-            continue
-        if any(a < c.order < hi for c in located):
-            out.append(ev.Trigger(t.start, t.end, "strong", "Attack", None, False, generic=True))
     return out
 
 
@@ -344,20 +317,6 @@ def _continue_place(out: list[EventMention], located: list[Cand], prev_end: int,
         if not any(toks.has(k, away) for k in range(max(0, i0 - _CONTINUE_BACK), max(0, i0))):
             keep.append(replace(c, precision=max(c.precision, 2)))
     last.cands = keep
-
-
-def _lone_place(mentions: list[Any], far: Any) -> Cand | None:
-    """The one place a title (or a one-line brief) names, when its event words have no locative phrase of their own
-    ("Roadside bomb wounds four as minister tours Tikrit", "Troops push to encircle Hawija amid heavy
-    fighting"): the event is told there, at ``geo_precision`` 2 (part of, or near, the place).
-    None when the sentence names no place or several (then the event's place is unknown)."""
-    found = [m for m in mentions if m.place is not None and m.role == "place" and not m.dateline
-             and getattr(m.place, "kind", "") != "country" and not far(m.place)]
-    if not found or len({m.place.id for m in found}) > 1:
-        return None
-    m = found[0]
-    return Cand(m.place, 3 if getattr(m.place, "kind", "") in ("governorate", "province", "region") else 2,
-                m.start, end=m.end)
 
 
 def _merge_same_event(ms: list[EventMention]) -> list[EventMention]:

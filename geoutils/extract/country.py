@@ -22,9 +22,9 @@ __all__ = ["main_country", "outlier_test"]
 
 def main_country(mentions: list[Any]) -> str | None:
     """The country most of the article's places lie in. Ties go to the country the text names
-    more often counting nationality adjectives ("Iraqi officials say IS attack in Anbar kills 6
-    Sunni fighters": "Sunni" read as a hamlet abroad), then to the country of the most populous
-    place ("Gunmen kill Sunni militiaman's family in south Baghdad"), then to the first named.
+    more often counting nationality adjectives ("an Iraqi minister says a bomb in Diyala
+    killed a Sunni imam": "Sunni" read as a hamlet abroad), then to the country of the most populous
+    place ("Gunmen kill a police officer's son in east Mosul"), then to the first named.
     Adjectives alone do not outvote places ("Iranian exiles" in a story placed in Iraq)."""
     counts: dict[str, list[int]] = {}
     for m in mentions:

@@ -22,6 +22,7 @@ from datetime import date
 from geoutils.extract.mention import EventMention
 from geoutils.extract.events import event_type_of
 from geoutils.extract.places import Cand
+from geoutils.extract.retold import best_place, retold_kind, undated_retold
 from geoutils.extract.units import near, same_admin1, same_country, within
 
 __all__ = ["Incident", "group_incidents", "best_place"]
@@ -49,13 +50,6 @@ class Incident:
     @property
     def date(self) -> date | None:
         return next((m.date for m in self.mentions if m.date), None)
-
-
-def best_place(cands: list[Cand]) -> Cand | None:
-    """The most specific candidate (a base before a town before a province), then the most precise;
-    a reference town the text puts the event far from ("60 km north of X"), or the town of the
-    report's source ("police in X said"), comes last."""
-    return min(cands, key=lambda c: (c.offset or c.source, c.specificity, c.precision, c.order)) if cands else None
 
 
 def _compatible_type(a: str | None, b: str | None) -> bool:
@@ -308,7 +302,7 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
                         continue
                     pj = places[j]
                     same_area = pj is not None and pj.specificity < 3 and near(pj.place, pb.place, 15.0) \
-                        and _retold_kind(a.sub, b.sub)
+                        and retold_kind(a.sub, b.sub)
                     if not _compatible_type(a.sub, b.sub) and not same_area:
                         continue
                     pa = places[j]
@@ -325,50 +319,12 @@ def _complete(incidents: list[Incident]) -> list[Incident]:
             jb = index[id(best)]
             # the best of the union is the better of the two bests: no pass over a growing incident
             places[jb] = best_place([c for c in (places[jb], pb) if c is not None])
-    return _narrative_time(_undated_retold([inc for k, inc in enumerate(incidents) if k not in gone]))
-
-
-# ACLED's political violence (its disorder types besides demonstrations and strategic developments)
-_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-
-
-def _retold_kind(a: str | None, b: str | None) -> bool:
-    """Kinds a report may use for one event told again: the same kind, a generic one, or two kinds of
-    political violence ("gunmen attack X", "fighting in X", "bombers struck X"); never a
-    demonstration and an act of violence ("protesters rallied in X" + "a bomb wounded three in X")."""
-    ta, tb = event_type_of(a), event_type_of(b)
-    return ta is None or tb is None or ta == tb or (ta in _VIOLENCE and tb in _VIOLENCE)
-
-
-def _same_site(a: Cand, b: Cand) -> bool:
-    """One town (the same place), or a point (a base, a checkpoint) within 15 km of it; two
-    neighbourhoods of one city, or two villages nearby, are two sites."""
-    if a.place.id == b.place.id:
-        return True
-    return min(a.specificity, b.specificity) == 0 and near(a.place, b.place, 15.0)
-
-
-def _undated_retold(incidents: list[Incident]) -> list[Incident]:
-    """Undated incidents at one site (:func:`_same_site`), of kinds one story may use for one event
-    (:func:`_retold_kind`), are that event told again in other words, unless an additive word
-    marks a further one ("another bomb in X")."""
-    out: list[Incident] = []
-    seen: list[tuple[Incident, Cand]] = []
-    for inc in incidents:
-        p = best_place([c for m in inc.mentions for c in m.cands])
-        if inc.date is None and p is not None and p.specificity < 3 and not any(m.also for m in inc.mentions):
-            host = next((h for h, hp in seen[-_RECENT:] if _same_site(hp, p) and _retold_kind(h.sub, inc.sub)), None)
-            if host is not None:
-                host.mentions.extend(inc.mentions)
-                continue
-            seen.append((inc, p))
-        out.append(inc)
-    return out
+    return _narrative_time(undated_retold([inc for k, inc in enumerate(incidents) if k not in gone], _RECENT))
 
 
 def _fresh_toll(inc: Incident) -> bool:
     """The incident is told as news of its own: a specific event word (not only "attack", "killed")
-    with a death toll ("five people were killed at a shrine by a suicide bomber"). In a round-up of
+    with a death toll ("a car bomb outside a market left seven dead"). In a round-up of
     the day's violence such events elsewhere in the country share the story's time."""
     return inc.kind is not None and any(m.killed for m in inc.mentions) and not any(m.also for m in inc.mentions)
 

@@ -38,7 +38,7 @@ class EventMention:
     killed: int | None = None
     killed_named: bool = False
     toll_updated: bool = False  # the figure is a risen toll ("the death toll rose to 28")
-    killed_more: bool = False  # further victims of the event ("One civilian was also killed"): the figure adds
+    killed_more: bool = False  # further victims of the event ("a farmer died as well"): the figure adds
     injured: int | None = None
     actor1: str | None = None
     actor2: str | None = None

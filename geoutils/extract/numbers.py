@@ -22,6 +22,7 @@ from functools import lru_cache
 from gazetteer.normalize import Token
 
 from geoutils import lexicons
+from geoutils.extract.numwords import number_at, word_value
 from geoutils.extract.tokens import readings
 
 __all__ = ["number_at", "Casualties", "casualties", "word_value"]
@@ -31,11 +32,6 @@ def _words(name: str) -> frozenset[str]:
     return lexicons.words(name, "numbers")
 
 
-_UNITS = _words("measure_units")
-
-#: number words -> value, both languages (``[numbers] values`` of the lexicons), folded once
-_VALUES: dict[str, int] = lexicons.table("values", "numbers")
-_TEN_WORD = _words("teen")
 _AND = _words("and")
 #: one person: "a contractor" in English; a singular (or dual) person noun in Arabic
 _ARTICLE_ONE = _words("article_one")
@@ -47,79 +43,6 @@ _ONE_MORE = _words("one_more")
 
 def _clean(norm: str) -> tuple[str, ...]:
     return readings(norm)
-
-
-@lru_cache(maxsize=4096)
-def word_value(norm: str) -> int | None:
-    """Value of one folded number word or digit string, trying Arabic proclitic readings.
-
-    Example
-    -------
-    >>> from gazetteer.normalize import fold_token
-    >>> word_value(fold_token("بثلاثين")), word_value("27"), word_value("seven")
-    (30, 27, 7)
-    """
-    for v in _clean(norm):
-        if v.isdecimal():
-            return int(v) if len(v) <= 7 else None
-        if v[:1] == "و" and v[1:].isdecimal():
-            return int(v[1:])
-        if v in _VALUES:
-            return _VALUES[v]
-    return None
-
-
-def _is_unit(t: Token) -> bool:
-    """A unit of measure (``[numbers] measure_units``: "metres", "كم")."""
-    return any(r in _UNITS for r in readings(t.norm))
-
-
-def number_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
-    """Parse a number starting at token ``i``; return ``(value, tokens consumed)`` or None.
-
-    Handles digits, Arabic units/tens with و compounds ("خمسة وعشرين"), Arabic teens
-    ("ثلاثة عشر"), English compounds ("twenty five", "two hundred").
-
-    Example
-    -------
-    >>> from gazetteer.normalize import tokenize
-    >>> number_at(tokenize("خمسة وعشرين مقاتلا"), 0)
-    (25, 2)
-    >>> number_at(tokenize("two hundred people"), 0)
-    (200, 2)
-    """
-    if i >= len(tokens):
-        return None
-    v = word_value(tokens[i].norm)
-    if v is None:
-        return None
-    if len(tokens[i].norm) == 4 and tokens[i].norm.isdecimal() and 1900 <= v <= 2100:
-        return None  # a year ("2022-07-20", "in 2019"), not a count
-    n = 1
-    if tokens[i].norm.isdecimal():
-        # digit groups of thousands: "500,000", "1 200" (the tokenizer splits at the separator):
-        # a head of 1-3 digits, then groups of exactly 3 digits one separator apart; no group
-        # reading before a unit of measure ("5 200 metres from the checkpoint": 5, then a length)
-        g = 0
-        while len(tokens[i].norm) <= 3 and g < 3 and i + n + g < len(tokens) and len(tokens[i + n + g].norm) == 3 \
-                and tokens[i + n + g].norm.isdecimal() and tokens[i + n + g].start - tokens[i + n + g - 1].end == 1:
-            g += 1
-        if g and not (i + 1 + g < len(tokens) and _is_unit(tokens[i + 1 + g])):
-            for k in range(i + 1, i + 1 + g):
-                v = v * 1000 + int(tokens[k].norm)
-            return v, 1 + g
-    if i + 1 < len(tokens):
-        nxt = tokens[i + 1].norm
-        nv = word_value(nxt)
-        if v < 10 and nxt in _TEN_WORD and not tokens[i].norm.isdecimal():
-            return v + 10, 2
-        if nv is not None and nv in (100, 1000) and not nxt.isdecimal() and v < 100:
-            return v * nv, 2
-        if v < 10 and nxt.startswith("و") and nv is not None and 20 <= nv <= 90 and not nxt[1:].isdecimal():
-            return v + nv, 2  # خمسة وعشرين
-        if 20 <= v <= 90 and nv is not None and nv < 10 and nxt.isascii() and not nxt.isdecimal():
-            return v + nv, 2  # twenty five
-    return v, n
 
 
 @dataclass
@@ -144,7 +67,10 @@ _NEG = lexicons.words("negation", "casualties")
 _RISE = lexicons.words("toll_rise", "casualties")
 _TOLL = lexicons.words("toll_nouns", "casualties")
 _PRIOR = lexicons.words("prior", "casualties")
-_TWO = lexicons.words("killed_two", "casualties") | lexicons.words("injured_two", "casualties")
+_DEATH_NOUNS = lexicons.words("death_nouns", "casualties")
+_PRIOR_OF = lexicons.words("prior_of", "casualties")
+#: dual cue nouns, their own figure of two: a kill cue reads killed_two, an injury cue injured_two
+_TWO = (lexicons.words("injured_two", "casualties"), lexicons.words("killed_two", "casualties"))
 _RISE_AHEAD = 8  # tokens after "rose" where the new toll may stand
 _BOTH_ZERO = re.compile(
     r"(?:\bno (?:casualties|injuries or deaths|one was (?:killed|hurt|injured)|deaths or injuries)\b"
@@ -165,6 +91,11 @@ def _person(t: Token) -> int:
     return 1 if any(v in _AR_PERSON_ONE for v in rs) else 2 if any(v in _AR_PERSON_TWO for v in rs) else 0
 
 
+def _and_more(t: Token) -> bool:
+    """"وآخر": and one more person, after an Arabic person noun ("جندي وآخر")."""
+    return t.text.startswith("و") and t.norm in _ONE_MORE
+
+
 def _and_person(t: Token) -> bool:
     """"وامرأة", "وطفلين": and one (two) more person(s) in an Arabic list of victims."""
     return t.text.startswith("و") and _person(t) > 0
@@ -183,7 +114,7 @@ def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
             got = (_person(tokens[k]), 1)  # "خمسة رعاة وطفل": and one more person
         if got is None and ((k == j and tokens[k].norm in _PRONOUN_ONE) or (
                 tokens[k].norm in _ONE_MORE and not (k + 1 < stop and number_at(tokens, k + 1) is not None))):
-            got = (1, 1)  # "killing her and another person"; not "another three"
+            got = (1, 1)  # "shooting him and a second man" / "another one"; not "another three"
         if got is None:
             break
         total += got[0]
@@ -192,7 +123,7 @@ def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
         # skip up to three noun/adjective tokens, then look for "and <number>" (or و + a person noun)
         skipped = 0
         while k < stop and skipped < 3 and tokens[k].norm not in _AND and word_value(tokens[k].norm) is None \
-                and not _and_person(tokens[k]):
+                and not _and_person(tokens[k]) and not _and_more(tokens[k]):
             k += 1
             skipped += 1
         if k < stop and any(v in _KILL or v in _INJ for v in _clean(tokens[k].norm)):
@@ -200,10 +131,22 @@ def _list_count(tokens: list[Token], j: int, stop: int) -> int | None:
         if k < stop and tokens[k].norm in _AND and k + 1 < stop:
             k += 1
             continue
-        if k < stop and tokens[k].text.startswith("و") and (word_value(tokens[k].norm) is not None or _and_person(tokens[k])):
+        if k < stop and tokens[k].text.startswith("و") and (
+                word_value(tokens[k].norm) is not None or _and_person(tokens[k]) or _and_more(tokens[k])):
             continue
         break
     return total if found else None
+
+
+def _prior(tokens: list[Token], c: int, lo: int, hi: int) -> bool:
+    """The cue at ``c`` tells an earlier event: a noun of death with its "of" (or, in Arabic, its
+    genitive right after it) just after a ``prior`` word ("after the deaths of", "بعد مقتل").
+    A verb form ("fled after killing three guards") is the event's own toll."""
+    if not any(v in _DEATH_NOUNS for v in _clean(tokens[c].norm)) or c + 1 >= hi:
+        return False
+    if not any(any(v in _PRIOR for v in _clean(tokens[j].norm)) for j in range(max(lo, c - 2), c)):
+        return False
+    return tokens[c + 1].norm in _PRIOR_OF if tokens[c].text.isascii() else True
 
 
 def _after(tokens: list[Token], c: int, stop: int) -> tuple[int | None, bool]:
@@ -298,14 +241,14 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
         if not cue:
             continue
         is_kill = cue == 1
-        if any(tokens[j].norm in _PRIOR for j in range(max(lo, c - 2), c)):
-            continue  # "after the deaths of two activists": the toll of an earlier event
+        if _prior(tokens, c, lo, hi):
+            continue  # "a march after the killing of four students": the toll of an earlier event
         negated = any(
             any(v in _NEG for v in _clean(tokens[j].norm)) for j in range(max(lo, c - 3), c)
         ) or (c + 1 < hi and tokens[c + 1].norm in ("no", "none", "nobody"))
         if negated:
             n, named = 0, False
-        elif any(v in _TWO for v in _clean(tokens[c].norm)):
+        elif any(v in _TWO[is_kill] for v in _clean(tokens[c].norm)):
             n, named = 2, False  # a dual cue noun is its own figure: "قتيلان", "سقوط قتيلين وثلاثة جرحى"
         else:
             n, named = _before(tokens, c, lo, adjacent=True), False
@@ -319,7 +262,7 @@ def casualties(tokens: list[Token], lo: int = 0, hi: int | None = None, raw: str
             more = _more_at(tokens, c, lo, hi)
             if out.killed is not None and more != out.killed_more:
                 if more:
-                    continue  # "three were killed; one civilian was also killed" in one span: the first figure
+                    continue  # "two died; a driver was also hurt" in one span: the first figure
                 out.killed = None  # the span's own figure wins over an additive one
             out.killed_more = more
             larger = named or out.updated  # named victims add up; a risen toll supersedes the first figure
@@ -340,7 +283,7 @@ _MORE = lexicons.words("additive") | lexicons.words("additive_after")
 
 
 def _more_at(tokens: list[Token], c: int, lo: int, hi: int) -> bool:
-    """An additive word right at the kill cue ``c`` ("was also killed", "قتل أيضا")."""
+    """An additive word right at the kill cue ``c`` ("a guard also died", "قتل أيضا")."""
     return any(tokens[k].norm in _MORE for k in range(max(lo, c - 2), min(hi, c + 2)) if k != c)
 
 

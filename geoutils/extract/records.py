@@ -1,5 +1,5 @@
 """Coded-event record lines: a line that is only a date heading and a place address
-("June 2nd, 2011: Hit, Anbar province, Iraq", "2 حزيران 2011: هيت، محافظة الأنبار").
+("June 2nd, 2015: Haditha, Anbar province, Iraq", "2 حزيران 2015: حديثة، محافظة الأنبار").
 
 Strike logs and event feeds list one event per such line with no event word: the line is an
 event record at that place on that day, of a kind the line does not say (``sub`` None in the
@@ -109,7 +109,7 @@ def record_line(text: str, toks: Tokens, span: tuple[int, int], mentions: list[A
         | lexicons.words("direction") | lexicons.words("of") | alt
     placed = [m for m in mentions if m.start >= toks[k].start and m.role == "place"]
     home = {m.place.country_code for m in placed if m.place is not None and getattr(m.place, "kind", "") == "country"}
-    if len(home) == 1:  # "Romman Tel or Rifae near Mosul, ..., Iraq": a name read abroad is an unknown name
+    if len(home) == 1:  # "Tell Abu X or Y near Tikrit, ..., Iraq": a name read abroad is an unknown name
         placed = [m for m in placed if m.place is None or m.place.country_code in home]
     cover = [(m.start, m.end) for m in placed]
     first = placed[0].start if placed else e
@@ -141,7 +141,7 @@ _AND_GAP = re.compile(r"^\s*(?:and|&|و)\s*(?:al\s+|el\s+)?$", re.I)
 
 
 def _coordinated(text: str, placed: list[Any], first: Cand) -> list[Cand]:
-    """"Al Qayyarah and al Shura districts, Mosul, ...": places joined to the first by "and"
+    """"Baiji and Sharqat districts, Salah ad Din, ...": places joined to the first by "and"
     (not "or": alternatives of one uncertain place) are further targets, one row each (ACLED:
     one event per location); they share the first's ``group``."""
     out: list[Cand] = []

@@ -89,7 +89,7 @@ def incident_rows(incidents: list[Incident], text: str, source: str | None, pub:
         killed_named = [m.killed for m in own if m.killed is not None and m.killed_named]
         risen = [m.killed for m in own if m.killed is not None and m.toll_updated and not m.killed_named]
         # the lowest figure of the sources (ACLED's conservative rule), unless a later toll has risen;
-        # further victims told apart ("One civilian was also killed") add to it
+        # further victims told apart ("a farmer died as well") add to it
         killed = max(risen) if risen else min(killed_num) if killed_num else (max(killed_named) if killed_named else 0)
         if own is not ms:
             killed += sum(more)

@@ -293,9 +293,12 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 and not _place_context(ctx, h.c0, h.c1, h.key, strong):
             weak = True  # "تقدم" (progress) is the Taqaddum base only as "قاعدة التقدم" or in context
         elif not is_arabic(surface) and h.kind is None and not code_only and all(
-                p.kind in _SITE_KINDS and len(p.name.split()) > len(surface.split()) for p in places) \
-                and not _place_context(ctx, h.c0, h.c1, h.key, True):
-            weak = True  # "Trudeau said": a site's name without its word ("Trudeau Airport") names a person first
+                p.kind in _SITE_KINDS and len(p.name.split()) > len(surface.split()) and not _curated(p)
+                for p in places) and not _place_context(ctx, h.c0, h.c1, h.key, False):
+            # "Trudeau said": a site's name without its word ("Trudeau Airport") names a person first;
+            # a curated site is named by its own listed aliases ("Ain al-Asad", "Bab al-Hawa"), and any
+            # ordinary place cue ("at", "near", "hit") makes the short form the site
+            weak = True
         elif not is_arabic(surface) and strong and (_sentence_start(ctx, text, h.start, h.c0) or surface.isupper()) \
                 and not _world_city(places, h.key, surface) and not _place_context(ctx, h.c0, h.c1, h.key, True):
             weak = True  # "Hit by rockets…": a very common word opening a sentence, whatever it may name

@@ -290,7 +290,10 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     f["neighbour"] = WEIGHTS["neighbour"]  # it borders a country the text names ("Gaza" beside Israel)
                 if cont is not None and _inside(c, cont):
                     f["container"] = WEIGHTS["container"]
-                if c.kind not in ("governorate", "province", "country"):
+                if c.kind not in ("governorate", "province", "country") \
+                        and m.kind_hint not in ("governorate", "province") and not _seat_of(c, m.key):
+                    # (a town in the very division this mention names, "Kirkuk" town for "Kirkuk province",
+                    # is the mention's seat reading, not evidence for it: no admin1 nor overlap)
                     a1 = c.admin1
                     if a1 and admin1s.get((c.country_code, a1), {m.key}) - {m.key}:
                         f["admin1"] = WEIGHTS["admin1"]
@@ -352,6 +355,11 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 seen_pc.add((o.place.lat, o.place.lon))
                 provinces.append((o.place.lat, o.place.lon, o.place.country_code, i, False))
     return out
+
+
+def _seat_of(c: Any, key: str) -> bool:
+    """Is ``c`` a town of the division that ``key`` names (its admin1 is "Kirkuk" for "kirkuk")?"""
+    return bool(c.admin1) and name_parts(c.admin1)[0] == key
 
 
 def _code_hit(surface: str) -> bool:

@@ -81,10 +81,12 @@ def _code_pairs(gz: Any) -> list[tuple[str, str]]:
     return [kp for kp in every if kp not in plain]
 
 
-def _exempt(places: list, key: str, zipf: float, arabic: bool = False, surface: str = "") -> bool:
+def _exempt(places: list, key: str, zipf: float, arabic: bool = False, surface: str = "",
+            opening: bool = False) -> bool:
     """Curated, administrative and big places keep a name that is also a word, unless the word is
     so frequent (a function word: "أن") that only context can make it a place. ``surface`` is the name
-    as written (default: ``key``)."""
+    as written (default: ``key``); ``opening``: it opens a sentence or stands in a title-case line,
+    where a capital says nothing, so a mid-sized city's own name is not exempt there."""
     surface = surface or key
     if zipf >= VERY_COMMON_ZIPF:
         return False
@@ -104,8 +106,10 @@ def _exempt(places: list, key: str, zipf: float, arabic: bool = False, surface: 
         if pop >= BIG_POPULATION and (not arabic or (zipf < STRONG_ZIPF and (own_name(p, key, surface)
                                                                              or pop >= MILLION))):
             return True
-        if not arabic and pop >= CITY_POPULATION and surface[:1].isupper() and own_name(p, key, surface):
-            return True  # "Oxford", "Columbia": wordfreq counts the city's own name, which English capitalises
+        if not arabic and not opening and pop >= CITY_POPULATION and surface[:1].isupper() and own_name(p, key, surface):
+            # "Oxford", "Columbia": wordfreq counts the city's own name, which English capitalises;
+            # not at a sentence start ("Split over the budget, ..."), where every word has a capital
+            return True
         if arabic and pop >= MILLION and own_name(p, key, surface):
             return True  # "لندن", "واشنطن": a world city's own Arabic name, however often news writes it
     return False
@@ -308,7 +312,9 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 and not any(_curated(p) or own_name(p, h.key, surface) for p in places) \
                 and not _place_context(ctx, h.c0, h.c1, h.key, strong):
             weak = True  # a word that is only some place's alternate name ("Apple", "الصحراء") needs place context
-        elif not _exempt(places, h.key, zipf, is_arabic(surface), surface):
+        elif not _exempt(places, h.key, zipf, is_arabic(surface), surface,
+                         opening=not is_arabic(surface) and (_sentence_start(ctx, text, h.start, h.c0)
+                                                             or _title_case(ctx, h.c0, h.c1))):
             # a common word naming no curated, administrative or big place: only in place context
             weak = common and not _place_context(ctx, h.c0, h.c1, h.key, strong)
         person = False

@@ -278,7 +278,9 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         minor = all(p.population is None and p.kind == "place" and not p.id.startswith(("cur:", "user:"))
                     for p in places)
         common = zipf >= (MINOR_ZIPF if minor else COMMON_ZIPF) or (
-            zipf >= RARE_ZIPF and not is_arabic(surface) and _title_case(ctx, h.c0, h.c1))  # "Death Toll Rises": capitals say nothing
+            zipf >= RARE_ZIPF and not is_arabic(surface) and _title_case(ctx, h.c0, h.c1)
+            and not any(_curated(p) or p.kind in _ADMIN_KINDS for p in places))
+        # ("Death Toll Rises": capitals say nothing; a curated or administrative name, "Rural Damascus", keeps them)
         strong = zipf >= STRONG_ZIPF or (minor and zipf >= MINOR_ZIPF)  # "في فجر" is "at dawn"; "في غضون", "within"
         first = surface.split(" ", 1)[0]
         stripped = is_arabic(first) and fold_token(first) != h.key.split(" ", 1)[0]

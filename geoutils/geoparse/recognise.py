@@ -28,7 +28,7 @@ from typing import Any
 
 from gazetteer.normalize import fold_token, is_arabic
 
-from geoutils.geoparse.compounds import split_compounds
+from geoutils.geoparse.compounds import modifies, split_compounds
 from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, COMMON_ZIPF, GENERIC_WORDS, MILLION, MINOR_ZIPF,
                                        STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, _Ctx, _definite, _first_word, _frequency,
                                        _last_word, _zipf, name_parts, own_name)
@@ -339,7 +339,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         if states and not person and (h.key, states[0]) in voc.abbreviations and text[end:end + 1] == ".":
             end, surface = end + 1, surface + "."  # "Mich.": a state abbreviation's span keeps its stop (as short.py's)
         out.append(Cand(h.start, end, surface, h.key, "person" if person else "gaz", places, h.kind, h.c0, h.c1,
-                        weak=weak, person=person, placed=placed))
+                        weak=weak, person=person, placed=placed, modifier=not is_arabic(surface) and modifies(text, end)))
     # one sense per discourse: a name the article uses inside a person's name ("Ellen Dayton")
     # is that person elsewhere too ("Dayton said"), unless context there says place
     persons = {m.key for m in out if m.weak and m.category == "person"}

@@ -34,28 +34,15 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from gazetteer.geo import haversine_km as _haversine
-from gazetteer.rank import PROMINENCE as _PROMINENCE, TOWN_KINDS as _TOWN_KINDS, prominence as _prominence
-
-
-def haversine_km(la1: float, lo1: float, la2: float, lo2: float) -> float:
-    """Great-circle km; far pairs (> ~1,500 km apart on a coarse test) answer 2,000 without trigonometry."""
-    dla = abs(la1 - la2)
-    if dla > 14.0:
-        return 2000.0
-    dlo = abs(lo1 - lo2) % 360.0
-    if min(dlo, 360.0 - dlo) * max(0.1, math.cos(math.radians(min(abs(la1), 89.0)))) > 20.0:
-        return 2000.0
-    return _haversine(la1, lo1, la2, lo2)
-
 from geoutils.geoparse.abroad import drop_small_abroad, explicit_countries
-from geoutils.geoparse.divisions import held as _held, holds as _holds
+from geoutils.geoparse.divisions import haversine_km, held as _held, holds as _holds, inside as _inside, seat_of as _seat_of
 from geoutils.geoparse.lexical import name_parts, own_name
 from geoutils.geoparse.nearest import Nearest
+from geoutils.geoparse.prominence import population as _population, unit_info as _unit_info
 from geoutils.geoparse.recognise import Cand
 from geoutils.geoparse.vocab import vocab
 
-__all__ = ["resolve_all", "WEIGHTS", "Resolved"]
+__all__ = ["resolve_all", "WEIGHTS", "Resolved", "haversine_km"]
 
 #: Feature weights. Set on dev figures (LGL, TR-News and the articles set, run by ``python -m benchmarks
 #: accuracy``), not derived: ``population`` 1.0, ``neighbour`` 0.8, ``overlap`` 1.2 and ``country`` 3.0
@@ -363,11 +350,6 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     return out
 
 
-def _seat_of(c: Any, key: str) -> bool:
-    """Is ``c`` a town of the division that ``key`` names (its admin1 is "Kirkuk" for "kirkuk")?"""
-    return bool(c.admin1) and name_parts(c.admin1)[0] == key
-
-
 def _code_hit(surface: str) -> bool:
     return surface.isupper() and len(surface) <= 4
 
@@ -389,41 +371,3 @@ def _ranked(gz: Any, m: Cand) -> list:
     # a country is placed at its representative point, not at its capital
     r = [country_place(gz, p.country_code.upper()) or p if p.kind == "country" and p.country_code else p for p in r]
     return list({p.id: p for p in r}.values())
-
-
-def _population(p: Any, info: Any = None) -> float:
-    """The place's weight as the gazetteer itself ranks it (:func:`gazetteer.rank.prominence`, one
-    source): its population; a first-level division's share of its country's people capped by the
-    people counted in its towns (``info``: the gazetteer's unit statistics); an uncounted place
-    (a curated or COD-AB town) its kind's stand-in, not 0, so that it does not lose to any counted
-    namesake abroad ("Ariha" in Idlib against Jericho).
-
-    >>> from types import SimpleNamespace as P
-    >>> _population(P(kind="place", population=None, country_code="SY", id="cur:x")) > 0
-    True
-    """
-    if p.kind in ("governorate", "province") and not p.population and p.id.startswith(("state:", "cur:")):
-        return 0  # the vocabulary's fallback copy; a curated governorate: its seat ("Damascus") is the bare name
-    return _prominence(p, getattr(info, "weights", None), getattr(info, "people", None))
-
-
-def _unit_info(gz: Any) -> Any:
-    """The gazetteer's division statistics (weights, counted people), None for a gazetteer without."""
-    return getattr(gz, "_unit_info", None)
-
-
-def _inside(c: Any, cont: Any, km: float | None = None) -> bool:
-    if km is not None:
-        return (c.country_code or "") == (cont.country_code or "") and haversine_km(c.lat, c.lon, cont.lat, cont.lon) < km \
-            if cont.kind != "country" else (c.country_code or "").upper() == (cont.country_code or "").upper()
-    if cont.kind == "country":
-        return (c.country_code or "").upper() == (cont.country_code or "").upper()
-    if cont.kind in ("governorate", "province", "admin1", "region"):
-        a1 = c.admin1
-        if a1 and cont.admin1 and c.country_code == cont.country_code:
-            return a1 == cont.admin1
-        # a province known only by its point (countrystatecity): within a province's reach of it
-        return c.country_code == cont.country_code and haversine_km(c.lat, c.lon, cont.lat, cont.lon) < 450
-    if cont.kind == "district":
-        return haversine_km(c.lat, c.lon, cont.lat, cont.lon) < 60
-    return haversine_km(c.lat, c.lon, cont.lat, cont.lon) < 60

@@ -49,6 +49,7 @@ CODE = "code="
 #: a GeoNames place this big, named by its own main name, is not a common word's namesake
 BIG_POPULATION = 200_000
 #: a capitalised English own name of a city this big is the city, however frequent wordfreq finds it
+#: (100k set on dev figures: LGL and TR-News mention precision/recall, not derived)
 CITY_POPULATION = 100_000
 _CODE_KINDS = {"airport", "base"}
 _SITE_KINDS = {"airport", "base", "dam", "prison", "oilfield", "crossing", "zone", "landmark", "embassy", "consulate"}

@@ -82,3 +82,16 @@ def test_curated_governorate_alias_survives_a_title_case_line(gz):
 def test_based_compound_is_context(gz, text, surface):
     got = found(text, gz, surface)
     assert got and got[0].role == "context", got
+
+
+def test_governorate_named_without_confidence_still_holds_its_towns(gz):
+    # "ريف إدلب": Idlib is read as its seat with low confidence (no anchor); its division still
+    # counts as the article's, so Ariha gets the overlap feature, not only its stand-in weight
+    from geoutils.geoparse.context import resolve_all
+    from geoutils.geoparse.recognise import recognise
+
+    cands = recognise("قصفت طائرات النظام مدينة أريحا في ريف إدلب الجنوبي يوم الأحد.", gz)
+    res = resolve_all(cands, gz)
+    i = next(k for k, m in enumerate(cands) if m.text == "أريحا")
+    best = res[i].scored[0]
+    assert best[2].country_code == "SY" and "overlap" in best[3], best

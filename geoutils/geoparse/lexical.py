@@ -47,6 +47,7 @@ class Cand:
     relation: str | None = None
     dateline: bool = False
     placed: bool = False  # a place cue next to it (في / قرب / محافظة..., "in", "near")
+    modifier: bool = False  # it modifies the next part of its compound ("Baghdad-based"): context
 
 
 @lru_cache(maxsize=200_000)

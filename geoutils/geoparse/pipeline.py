@@ -18,7 +18,7 @@ def run(text: str, gz: Any, *, lang: str | None = None, focus: Any = None, token
     for m, r in zip(cands, res):
         if m.weak:
             continue  # every candidate ruled out by the article's focus
-        role = "context" if m.category == "ctx" else "place"
+        role = "context" if m.category == "ctx" or m.modifier else "place"  # "Turkish", "Baghdad-based"
         cont = res[m.container].place if m.container is not None and res[m.container] is not None else None
         if r is None:
             kind = m.kind_hint if m.category == "unknown" else m.category

@@ -46,9 +46,9 @@ def _abbreviations() -> dict[str, str]:
             for n in names if "." in n and " " not in n and f"state:{sid}" in v.places}
 
 
-def _parts(words: list[str], taken: set[int], spans: list[tuple[int, int]]):
-    """(chunk index, word, its offset in the chunk): the chunks, and the parts of hyphen compounds
-    ("Egyptian-US", "EU-Israel"), whose other part may be a mention already (``spans``)."""
+def _parts(words: list[str], taken: set[int]):
+    """(chunk index, word, its offset in the chunk): the chunks not ``taken``, and the parts of hyphen
+    compounds ("Egyptian-US", "EU-Israel"), whose other part may be a mention already."""
     for c, w in enumerate(words):
         if "-" in w and len(w) > 3 and not is_arabic(w):
             off = 0
@@ -72,7 +72,7 @@ def short_names(text: str, sc: Scan | None, taken: set[int] | None = None,
     v = vocab()
     starts: list[int] | None = None
     out: list[Cand] = []
-    for c, w, off in _parts(words, taken, spans):
+    for c, w, off in _parts(words, taken):
         if len(w) > 9 or not w[:1].isupper() and w[:1] not in _STRIP_LEAD:
             continue
         core = w.lstrip(_STRIP_LEAD)

@@ -348,6 +348,12 @@ class Gazetteer(NearMiss, UserLayer, BulkAccess):
         """Prominence and reach of first-level divisions, their largest towns, the national capitals."""
         return load_unit_info(self._base, self._lock)
 
+    @property
+    def unit_info(self) -> UnitInfo:
+        """Public view of the division statistics the ranking uses (``weights``, ``people``...), for
+        callers that weigh candidates the way :meth:`resolve` does (geoparse's context step)."""
+        return self._unit_info
+
     _has_table = staticmethod(has_table)
 
     def _common_word(self, name: str) -> bool:

@@ -34,4 +34,4 @@ def population(p: Any, info: Any = None) -> float:
 
 def unit_info(gz: Any) -> Any:
     """The gazetteer's division statistics (weights, counted people), None for a gazetteer without."""
-    return getattr(gz, "_unit_info", None)
+    return getattr(gz, "unit_info", None)

@@ -254,6 +254,10 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             out.append(Cand(h.start, h.end, surface, h.key, cat, places or pseudo, h.kind, h.c0, h.c1))
             continue
         places = [p for p in map(gz.get, gaz_ids) if p is not None] + [voc.places[p] for p in states if p in voc.places]
+        if states and (h.key, states[0]) in voc.abbreviations and surface[:1].isupper():
+            # "Kan.", "Ga.": a state's abbreviation written with its stop names the state, not a place
+            # abroad that lists the bare letters as a name (Ganzhou's "Kan")
+            places = [voc.places[p] for p in states if p in voc.places] or places
         places += [cp for cp in (_country(gz, p) for p in pseudo if p.startswith("country:")) if cp is not None]
         if _is_code_key(h.key):
             caps = surface.isupper() or any(ch.isdigit() for ch in surface)

@@ -245,7 +245,9 @@ class Scanner:
             if cap and not (text[s].isupper() or text[s].isdigit()):
                 return None
             # kind asked for by generic words just before or after (مطار بغداد, Baghdad airport)
-            kind = _side_kind(folded, w0 - 1, -1, 1) or _side_kind(folded, w1 + 1, 1, 0)
+            # the nearest first: "Baghdad airport and Diyala province" asks "province" of Diyala
+            (b1, b2), (a1, a2) = _side_kinds(folded, w0 - 1, -1, 1), _side_kinds(folded, w1 + 1, 1, 0)
+            kind = b1 or a1 or b2 or a2
             return _new_hit(Hit, (s, e, key, pids, kind, w0, w1))  # Hit(...) without its Python-level __new__
 
         return Scan(select(self._matcher, coded, accept), words, folded)
@@ -254,21 +256,19 @@ class Scanner:
 _EDGE_KIND: dict[str, tuple[str | None, str | None]] = {}
 
 
-def _side_kind(folded: list[str], i: int, step: int, slot: int) -> str | None:
-    """The kind a generic word asks for in the first two non-empty chunks from ``folded[i]`` on,
-    going by ``step`` (-1: before the hit, by each chunk's last word, ``slot`` 1; +1: after it,
-    by each chunk's first word, ``slot`` 0)."""
+def _side_kinds(folded: list[str], i: int, step: int, slot: int) -> tuple[str | None, str | None]:
+    """The kinds generic words ask for in the first two non-empty chunks from ``folded[i]`` on,
+    nearest first, going by ``step`` (-1: before the hit, by each chunk's last word, ``slot`` 1;
+    +1: after it, by each chunk's first word, ``slot`` 0)."""
     stop = -1 if step < 0 else len(folded)
-    seen = False
-    while i != stop:
+    got: list[str | None] = []
+    while i != stop and len(got) < 2:
         f = folded[i]
         if f:
-            kind = (_EDGE_KIND.get(f) or _edges(f))[slot]
-            if kind is not None or seen:
-                return kind
-            seen = True
+            got.append((_EDGE_KIND.get(f) or _edges(f))[slot])
         i += step
-    return None
+    got += [None] * (2 - len(got))
+    return got[0], got[1]
 
 
 def _edges(chunk: str) -> tuple[str | None, str | None]:

@@ -39,6 +39,7 @@ class PointItem:
     tol_km: float
     published: date | None = None
     prec: int = 0
+    names: tuple[str, ...] = ()   # headlines: UCDP's where_coordinates, adm_1, adm_2
 
 
 def _tol(row: dict[str, str]) -> float | None:
@@ -64,7 +65,8 @@ def headline_items(rows: Iterable[dict[str, str]]) -> list[PointItem]:
                 pub = date.fromisoformat(r.get("source_date", "")[:10])
             except ValueError:
                 pub = None
-            seen[key] = PointItem(text, lat, lon, tol, pub, int(r["where_prec"]))
+            names = tuple(r.get(k) or "" for k in ("where_coordinates", "adm_1", "adm_2"))
+            seen[key] = PointItem(text, lat, lon, tol, pub, int(r["where_prec"]), names)
     return list(seen.values())
 
 

@@ -231,3 +231,16 @@ def test_mentions_from_a_frame_and_guarded_calls():
     g = Guarded(boom, "lgl", errors)
     assert g("doc1", "x") is None and g.raised == 1
     assert errors[0]["kind"] == "raised" and errors[0]["doc"] == "doc1" and "raised on 1" in g.note()
+
+
+def test_spelled_bound_reads_the_coded_name_and_units_only_when_coarse():
+    from benchmarks.accuracy_ucdp import PointItem
+    from benchmarks.ucdp_ceiling import spelled, spells
+
+    assert spells("Mortar fire on Tall Kaif kills two", "Tall Kayf town") is False   # 'kaif' is not 'kayf'
+    assert spells("Mortar fire on Ḩadīthah kills two", "Haditha town")
+    assert not spells("Blast in the capital", "Al Fallūjah town")   # the generic words alone never match
+    names = ("Al Qā’im town", "Al Anbār province", "Qaḑā’ al Qā’im")
+    fine = PointItem("Clashes in Anbar", 34.0, 41.0, 10.0, prec=1, names=names)
+    coarse = PointItem("Clashes in Anbar", 34.0, 41.0, 150.0, prec=4, names=names)
+    assert spelled([fine, coarse]) == [False, True]

@@ -89,6 +89,7 @@ class Gazetteer(NearMiss, UserLayer, BulkAccess):
         self._memory: dict[str, tuple[tuple[Place, str, int, str], ...]] | None = None
         self._focus: tuple[str, ...] | None = None
         self._colcache: dict[int, str] = {}
+        self._sqlcache: dict[tuple[str, int], str] = {}
         self._user_version: int | None = None
         self._inherited: list[sqlite3.Connection] = []
         _LIVE.add(self)
@@ -122,15 +123,23 @@ class Gazetteer(NearMiss, UserLayer, BulkAccess):
             return [row for k in keys for row in self._memory.get(k, ())]
         if not keys:
             return []
-        marks = ",".join("?" * len(keys))
         found: dict[tuple[str, str], tuple[Place, str, int, str]] = {}
         with self._lock:
             for con, layer in self._conns():
-                sql = (f"SELECT {self._cols(con)},a.alias,a.stripped,a.key FROM aliases a JOIN places p ON p.rid=a.rid"
-                       f" WHERE a.key IN ({marks})")
-                for row in con.execute(sql, keys):
+                for row in con.execute(self._key_sql(con, len(keys)), keys):
                     found[(row[0], row[13])] = (_place(row, layer), row[11], row[12], row[13])
         return self._user_overrides(list(found.values()))
+
+    def _key_sql(self, con: sqlite3.Connection, n: int) -> str:
+        """The SELECT of the rows of ``n`` keys on ``con``, built once per connection and count."""
+        cols = self._cols(con)
+        sql = self._sqlcache.get((cols, n))
+        if sql is None:
+            where = "a.key=?" if n == 1 else f"a.key IN ({','.join('?' * n)})"
+            sql = self._sqlcache[(cols, n)] = (
+                f"SELECT {cols},a.alias,a.stripped,a.key FROM aliases a JOIN places p ON p.rid=a.rid"
+                f" WHERE {where}")
+        return sql
 
     def _user_overrides(self, rows: list[tuple[Place, str, int, str]]) -> list[tuple[Place, str, int, str]]:
         """A place the user layer holds (same id) replaces the default one, whatever alias matched."""

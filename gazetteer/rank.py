@@ -114,10 +114,13 @@ def parse_focus(focus: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
+_LOWER_UPPER = re.compile(r"[a-z][A-Z]")
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|La|Le|Di|Da)[A-Z]")
+
+
 def _odd_case(toks) -> bool:
     """Words in random case ("zOrE", "dEp") are not how a name is written: no folds for them."""
-    return any(re.search(r"[a-z][A-Z]", t.text) and not re.match(r"^(?:Mc|Mac|De|La|Le|Di|Da)[A-Z]", t.text)
-               for t in toks)
+    return any(_LOWER_UPPER.search(t.text) and not _NAME_PREFIX.match(t.text) for t in toks)
 
 
 def _is_code_query(name: str, toks) -> bool:
@@ -293,6 +296,9 @@ def rank_rows(rows: list[tuple[Place, str, int, str]], scores: dict[str, float],
           focus: tuple[str, ...] = (), surface: str | None = None, codes_first: bool = False,
           query: str | None = None, info: UnitInfo | None = None) -> list[Match]:
     """Rank the rows of one query (``country`` has already restricted them), best first."""
+    if len(rows) == 1:  # one row, one answer: most exact lookups; nothing to weigh
+        place, alias, _, key = rows[0]
+        return [Match(place, scores.get(key, 0.0), alias)]
     info = info or UnitInfo()
     weights = info.weights
     # units with a town of this very name near them (a source's own spelling, not a cleaned one)

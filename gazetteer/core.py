@@ -293,12 +293,16 @@ class Gazetteer(KeyRows, NearMiss, UserLayer, BulkAccess):
     def _common_word(self, name: str) -> bool:
         """A frequent English or Arabic word ("Monday", "May"; wordfreq, stored at build time):
         it reaches a place only as written, and no near-miss spelling turns it into another."""
-        word = " ".join(name.split()).casefold()
+        return " ".join(name.split()).casefold() in self._common_words
+
+    @cached_property
+    def _common_words(self) -> frozenset[str]:
+        """The stored frequent words (a few thousand: read once, then a set lookup, not a query)."""
         with self._lock:
             try:
-                return self._base.execute("SELECT 1 FROM common_words WHERE word=?", (word,)).fetchone() is not None
+                return frozenset(w for (w,) in self._base.execute("SELECT word FROM common_words"))
             except sqlite3.Error:  # a database built before the table existed
-                return False
+                return frozenset()
 
     # -- freshness of answers ----------------------------------------------
     def _sync(self) -> None:

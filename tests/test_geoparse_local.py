@@ -1,0 +1,94 @@
+"""Local-news resolution features (issue 9, LGL error classes), on texts written for these tests:
+a plural unit word after a list of names, and a county named without its "County"."""
+from __future__ import annotations
+
+from geoutils.geoparse import parse_mentions
+
+
+def by_text(text, gz, **kw):
+    return {m.text: m for m in parse_mentions(text, gazetteer=gz, **kw)}
+
+
+def test_a_plural_unit_word_gives_every_list_item_its_kind(gz):
+    text = ("Flood warnings stay in force for Becker, Clay, Douglas and Grant counties, the Minnesota "
+            "Department of Transportation said on Friday.")
+    ms = by_text(text, gz)
+    for name in ("Becker", "Clay", "Douglas", "Grant"):
+        m = ms[name]
+        assert m.kind_hint == "county", (name, m.kind_hint)
+        assert m.place is not None and m.place.kind == "county" and m.place.admin1 == "Minnesota", (name, m.place)
+
+
+def test_a_singular_unit_word_stays_with_its_own_name(gz):
+    text = "Crews from Fargo and Clay County worked through the night."
+    ms = by_text(text, gz)
+    assert ms["Fargo"].kind_hint is None
+
+
+def test_a_bare_county_name_in_its_state_is_the_county(gz):
+    # "Clay" for Clay County, Minnesota, in a story about Moorhead: the county need not lose to a town
+    # that has the bare name as its own in another state
+    text = ("MOORHEAD, Minn. - Sandbagging went on in Moorhead and Hawley on Sunday. Clay commissioners "
+            "asked the state for more help.")
+    m = by_text(text, gz)["Clay"]
+    assert m.place is not None and m.place.admin1 == "Minnesota", m.place
+
+
+def test_an_ambiguous_names_own_vote_is_no_focus_for_itself(gz):
+    # "Gaza" votes for its likeliest sense's country; that vote must not make Mozambique the focus
+    text = ("Israeli and Egyptian mediators met again on Sunday; aid trucks waited at the crossing into "
+            "Gaza while the talks went on.")
+    m = by_text(text, gz)["Gaza"]
+    assert m.place is not None and m.place.country_code == "PS", m.place
+
+
+def test_names_that_share_one_state_pick_their_namesakes_there(gz):
+    # each name alone is ambiguous (Peoria AZ is bigger, Bloomington MN is bigger); together they point to Illinois
+    text = "School boards in Decatur and Peoria voted on Monday to close early; Bloomington waits until Friday."
+    ms = by_text(text, gz)
+    for name in ("Decatur", "Peoria", "Bloomington"):
+        assert ms[name].place is not None and ms[name].place.admin1 == "Illinois", (name, ms[name].place)
+
+
+def test_local_focus_is_no_evidence_for_the_name_itself():
+    from types import SimpleNamespace as P
+
+    from geoutils.geoparse.localfocus import LocalFocus
+
+    oh, nj = P(country_code="US", admin1="Ohio", kind="place"), P(country_code="US", admin1="New Jersey", kind="place")
+    lf = LocalFocus([("newark", [oh, nj]), ("newark", [oh]), ("heath", [P(country_code="US", admin1="Ohio", kind="place")])])
+    assert lf.score(oh, "newark") == 1.0 and lf.score(nj, "newark") == 0.0
+    # heath's only division gets no vote from heath itself: newark's half vote is all it has, and the best
+    assert lf.score(oh, "heath") == 1.0
+    alone = LocalFocus([("newark", [oh, nj])])
+    assert alone.score(oh, "newark") == 0.0  # a name alone says nothing about its own state
+    assert lf.score(P(country_code="US", admin1=None, kind="place"), "x") == 0.0
+
+
+def test_one_name_keeps_one_state_through_the_article():
+    from types import SimpleNamespace as P
+
+    from geoutils.geoparse.context import Resolved
+    from geoutils.geoparse.discourse import one_sense
+
+    il_town = P(country_code="US", admin1="Illinois", kind="place")
+    il_county = P(country_code="US", admin1="Illinois", kind="county")
+    ga_county = P(country_code="US", admin1="Georgia", kind="county")
+    cands = [P(key="dekalb")] * 3 + [P(key="sycamore")]
+    out = [Resolved(il_town, 0.9, "r"), Resolved(il_town, 0.8, "r"),
+           Resolved(ga_county, 0.95, "r", [(3.0, 0, ga_county, {}), (2.5, -1, il_county, {})]),
+           Resolved(il_town, 0.9, "r")]
+    one_sense(cands, out)
+    assert out[2].place is il_county and out[2].reason == "one sense per discourse"
+    assert out[0].place is il_town and out[3].place is il_town
+    # a mention with no candidate in the backed division keeps its own reading
+    out = [Resolved(il_town, 0.9, "r"), Resolved(il_town, 0.9, "r"), Resolved(ga_county, 0.6, "r", [(3.0, 0, ga_county, {})])]
+    one_sense(cands[:3], out)
+    assert out[2].place is ga_county
+
+
+def test_a_curated_town_outweighs_its_bigger_district_namesake(gz):
+    # the population weight must not let a district's stand-in weight beat the checked, cited town point
+    ms = by_text("Airstrikes hit militant positions in Hit, Anbar province, on Sunday.", gz)
+    m = ms["Hit"]
+    assert m.place is not None and m.place.id.startswith("cur:") and m.place.kind not in ("district",), m.place

@@ -255,6 +255,8 @@ class Scanner:
             starts = chunk_starts(text, words)
         payload = self._matcher.values
         wedges = self._word_edges
+        wget = self._wedges.get
+        nw = len(words)
 
         def accept(ps: int, pe: int, idx: int) -> Hit | None:
             key, pids, cap = payload[idx]
@@ -281,9 +283,17 @@ class Scanner:
             # the nearest first: "Baghdad airport and Diyala province" asks "province" of Diyala
             if ends:  # chunks merged by tokenize's join: their folds are the merged ones
                 (b1, b2), (a1, a2) = _side_kinds(folded, w0 - 1, -1, 1), _side_kinds(folded, w1 + 1, 1, 0)
-            else:  # the same, read per chunk as written (no fold list needed)
-                (b1, b2), (a1, a2) = _side_word_kinds(words, wedges, w0 - 1, -1, 1), \
-                    _side_word_kinds(words, wedges, w1 + 1, 1, 0)
+                return _new_hit(Hit, (s, e, key, pids, b1 or a1 or b2 or a2, w0, w1))
+            if w0 >= 2 and w1 + 2 < nw:
+                # most hits: two chunks each side, all known and none folding to "" (the cache holds
+                # a chunk's (first, last) kinds; None for "", 0 when not cached yet)
+                k1, k2, k3, k4 = wget(words[w0 - 1], 0), wget(words[w0 - 2], 0), wget(words[w1 + 1], 0), \
+                    wget(words[w1 + 2], 0)
+                if k1 and k2 and k3 and k4:
+                    return _new_hit(Hit, (s, e, key, pids, k1[1] or k3[0] or k2[1] or k4[0], w0, w1))
+            # the same, read per chunk as written (no fold list needed)
+            (b1, b2), (a1, a2) = _side_word_kinds(words, wedges, w0 - 1, -1, 1), \
+                _side_word_kinds(words, wedges, w1 + 1, 1, 0)
             kind = b1 or a1 or b2 or a2
             return _new_hit(Hit, (s, e, key, pids, kind, w0, w1))  # Hit(...) without its Python-level __new__
 

@@ -17,9 +17,12 @@ import numpy as np
 from gazetteer.normalize import NO_JOIN_LETTERS, tokenize
 
 __all__ = ["fold_chunks", "cached_map", "word_starts", "chunk_starts", "join_letter_number", "may_join", "trim",
-           "LETTER_THEN_DIGIT", "POSSESSIVE", "FOLD_CACHE_MAX"]
+           "LETTER_THEN_DIGIT", "POSSESSIVE", "FOLD_CACHE_MAX",
+           "FOLD_GENERATION"]
 
 _FOLD_CACHE: dict[str, str] = {}
+#: how many times the fold cache was cleared: caches derived from it (the scanner's) clear with it
+FOLD_GENERATION = [0]
 #: entries a per-chunk cache (here, the scanner's) holds before it is cleared
 FOLD_CACHE_MAX = 1_000_000
 # chunks whose last token is a single Latin letter: tokenize may join it with a number
@@ -50,7 +53,12 @@ def fold_chunks(words: list[str]) -> list[str]:
     >>> fold_chunks(["وأربيل", "(العراق)", "-", "K-1"])
     ['واربيل', 'عراق', '', 'k1']
     """
-    return cached_map(_FOLD_CACHE, words, lambda i, w: _fold_new(w), _LETTER_END.clear)
+    return cached_map(_FOLD_CACHE, words, lambda i, w: _fold_new(w), _on_fold_clear)
+
+
+def _on_fold_clear() -> None:
+    _LETTER_END.clear()
+    FOLD_GENERATION[0] += 1
 
 
 def _fold_new(chunk: str) -> str:

@@ -28,7 +28,7 @@ from itertools import accumulate
 from typing import Any, Iterable, NamedTuple
 
 from gazetteer.normalize import GENERIC_WORDS, PROCLITICS, is_arabic
-from geoutils.geoparse.chunks import FOLD_CACHE_MAX, LETTER_THEN_DIGIT, POSSESSIVE, cached_map, chunk_starts, fold_chunks
+from geoutils.geoparse.chunks import FOLD_CACHE_MAX, FOLD_GENERATION, LETTER_THEN_DIGIT, POSSESSIVE, cached_map, chunk_starts, fold_chunks
 from geoutils.geoparse.chunks import join_letter_number, may_join, trim, word_starts
 from geoutils.geoparse.keymatch import KeyMatcher, patterns, segment, select, unmarked_tokens
 
@@ -151,11 +151,19 @@ class Scanner:
                         pats[p[0] + c + p[1:]] = val
         self._matcher = KeyMatcher(pats)
         self._segs: dict[str, str] = {}
+        self._wedges: dict[str, tuple[str | None, str | None] | None] = {}
+        self._gen = FOLD_GENERATION[0]
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         state["_segs"] = {}
+        state["_wedges"] = {}
         return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.__dict__.setdefault("_wedges", {})
+        self._gen = FOLD_GENERATION[0]
 
     def _seg(self, word: str, fold: str) -> str:
         """The coded text of a chunk: its folded tokens after separators, marked when the chunk
@@ -170,8 +178,24 @@ class Scanner:
                 return segment(toks, [t not in unmarked for t in toks])
         return segment(toks)
 
-    def _segments(self, words: list[str], folded: list[str]) -> list[str]:
-        return cached_map(self._segs, words, lambda i, w: self._seg(w, folded[i]))
+    def _segments(self, words: list[str]) -> list[str]:
+        """The coded text of each chunk, cached per chunk (keyed by the chunk as written; a miss
+        folds it through :func:`fold_chunks`, so the fold cache holds every chunk this one does)."""
+        if self._gen != FOLD_GENERATION[0]:  # the fold cache was cleared (and its letter-end marks)
+            self._segs.clear()
+            self._wedges.clear()
+            self._gen = FOLD_GENERATION[0]
+        return cached_map(self._segs, words, lambda i, w: self._seg(w, fold_chunks([w])[0]))
+
+    def _word_edges(self, word: str) -> tuple[str | None, str | None] | None:
+        """:func:`_edges` of the chunk's fold, None for a chunk that folds to "" (cached per chunk)."""
+        got = self._wedges.get(word, 0)
+        if got == 0:
+            if len(self._wedges) > FOLD_CACHE_MAX:
+                self._wedges.clear()
+            f = fold_chunks([word])[0]
+            got = self._wedges[word] = _edges(f) if f else None
+        return got  # type: ignore[return-value]
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -187,7 +211,7 @@ class Scanner:
         >>> [h.key for h in sc.scan("على قاعدتي عين الأسد (غرب) وأربيل (شمال)")]
         ['عين اسد', 'اربيل']
         """
-        return self.scan_chunks(text).hits
+        return self._scan(text, False).hits
 
     def scan_chunks(self, text: str) -> Scan:
         """The hits of :meth:`scan` with the text's whitespace chunks (``Hit.c0``/``c1`` index them).
@@ -198,18 +222,26 @@ class Scanner:
         >>> r.words[r.hits[0].c0], r.folded[r.hits[0].c1 + 1]
         ('Baghdad,', 'again')
         """
+        return self._scan(text, True)
+
+    def _scan(self, text: str, chunks: bool) -> Scan:
+        """:meth:`scan_chunks`; with ``chunks=False`` the folded chunks are only made when needed
+        (``Scan.folded`` is then ``[]`` unless tokenize joined chunks: :meth:`scan` drops it)."""
         words = text.split()
         if not words:
             return Scan([], words, [])
-        folded = fold_chunks(words)
-        if not any(folded):
+        # a chunk's coded text is "" exactly when it folds to "": every chunk this scan codes is in the fold cache
+        segs = self._segments(words)
+        folded: list[str] = fold_chunks(words) if chunks else []
+        if not any(segs):
             return Scan([], words, folded)
         starts: list[int] | None = None
         ends: dict[int, int] = {}  # chunk -> end offset, for chunks merged with the next ones
-        segs = self._segments(words, folded)
         segs.append(" ")
         coded = "".join(segs)
         if may_join(words) and LETTER_THEN_DIGIT.search(coded):
+            if not chunks:
+                folded = fold_chunks(words)
             starts = join_letter_number(text, words, folded, ends)
             if ends:
                 for i in ends:
@@ -222,6 +254,9 @@ class Scanner:
         if starts is None:
             starts = chunk_starts(text, words)
         payload = self._matcher.values
+        wedges = self._word_edges
+        wget = self._wedges.get
+        nw = len(words)
 
         def accept(ps: int, pe: int, idx: int) -> Hit | None:
             key, pids, cap = payload[idx]
@@ -246,7 +281,19 @@ class Scanner:
                 return None
             # kind asked for by generic words just before or after (مطار بغداد, Baghdad airport)
             # the nearest first: "Baghdad airport and Diyala province" asks "province" of Diyala
-            (b1, b2), (a1, a2) = _side_kinds(folded, w0 - 1, -1, 1), _side_kinds(folded, w1 + 1, 1, 0)
+            if ends:  # chunks merged by tokenize's join: their folds are the merged ones
+                (b1, b2), (a1, a2) = _side_kinds(folded, w0 - 1, -1, 1), _side_kinds(folded, w1 + 1, 1, 0)
+                return _new_hit(Hit, (s, e, key, pids, b1 or a1 or b2 or a2, w0, w1))
+            if w0 >= 2 and w1 + 2 < nw:
+                # most hits: two chunks each side, all known and none folding to "" (the cache holds
+                # a chunk's (first, last) kinds; None for "", 0 when not cached yet)
+                k1, k2, k3, k4 = wget(words[w0 - 1], 0), wget(words[w0 - 2], 0), wget(words[w1 + 1], 0), \
+                    wget(words[w1 + 2], 0)
+                if k1 and k2 and k3 and k4:
+                    return _new_hit(Hit, (s, e, key, pids, k1[1] or k3[0] or k2[1] or k4[0], w0, w1))
+            # the same, read per chunk as written (no fold list needed)
+            (b1, b2), (a1, a2) = _side_word_kinds(words, wedges, w0 - 1, -1, 1), \
+                _side_word_kinds(words, wedges, w1 + 1, 1, 0)
             kind = b1 or a1 or b2 or a2
             return _new_hit(Hit, (s, e, key, pids, kind, w0, w1))  # Hit(...) without its Python-level __new__
 
@@ -269,6 +316,23 @@ def _side_kinds(folded: list[str], i: int, step: int, slot: int) -> tuple[str | 
         i += step
     got += [None] * (2 - len(got))
     return got[0], got[1]
+
+
+def _side_word_kinds(words: list[str], edges: Any, i: int, step: int,
+                     slot: int) -> tuple[str | None, str | None]:
+    """:func:`_side_kinds` over the chunks as written, ``edges(word)`` giving a chunk's
+    :func:`_edges` (None when it folds to "")."""
+    stop = -1 if step < 0 else len(words)
+    first: str | None = None
+    found = 0
+    while i != stop:
+        e = edges(words[i])
+        if e is not None:
+            if found:
+                return first, e[slot]
+            first, found = e[slot], 1
+        i += step
+    return first, None
 
 
 def _edges(chunk: str) -> tuple[str | None, str | None]:

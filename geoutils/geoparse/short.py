@@ -15,6 +15,7 @@ Example
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress, repeat
 
 from gazetteer.normalize import is_arabic, name_key
 
@@ -46,10 +47,50 @@ def _abbreviations() -> dict[str, str]:
             for n in names if "." in n and " " not in n and f"state:{sid}" in v.places}
 
 
+_LIVE: dict[str, bool] = {}
+_LIVE_OF: list = [None]
+
+
+def _may_name(w: str) -> bool:
+    """Can some part of the chunk ``w`` pass :func:`short_names`'s tests of the word alone (written
+    like a short name, and in its table)? A chunk that cannot is skipped at C level."""
+    table, abbr, v = _short(), _abbreviations(), vocab()
+    parts = w.split("-") if "-" in w and len(w) > 3 and not is_arabic(w) else [w]
+    for part in parts:
+        if not part or len(part) > 9 or not part[:1].isupper() and part[:1] not in _STRIP_LEAD:
+            continue
+        core = part.lstrip(_STRIP_LEAD)
+        for suf in ("'s", "’s"):
+            if core.endswith(suf):
+                core = core[: -len(suf)]
+        core = core.rstrip(_STRIP_TAIL)
+        if not core or not core[0].isupper() or not core[0].isascii():
+            continue
+        bare = core.rstrip(".")
+        if not bare or len(bare) > 4 or "." in bare:
+            continue
+        key = name_key(bare)
+        if table.get(key) or (core.endswith(".") and bare + "." in abbr) or any(
+                (key, p) in v.abbreviations for p in table.get(key, ())):
+            return True
+    return False
+
+
 def _parts(words: list[str], taken: set[int]):
     """(chunk index, word, its offset in the chunk): the chunks not ``taken``, and the parts of hyphen
-    compounds ("Egyptian-US", "EU-Israel"), whose other part may be a mention already."""
-    for c, w in enumerate(words):
+    compounds ("Egyptian-US", "EU-Israel"), whose other part may be a mention already. Chunks that
+    can name nothing (:func:`_may_name`, cached per chunk) are left out."""
+    live = _LIVE
+    if _LIVE_OF[0] is not _short() or len(live) > 1_000_000:
+        live.clear()
+        _LIVE_OF[0] = _short()
+    for c in compress(range(len(words)), map(live.get, words, repeat(True))):
+        w = words[c]
+        ok = live.get(w)
+        if ok is None:
+            ok = live[w] = _may_name(w)
+            if not ok:
+                continue
         if "-" in w and len(w) > 3 and not is_arabic(w):
             off = 0
             for part in w.split("-"):

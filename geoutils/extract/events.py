@@ -83,7 +83,8 @@ def _definite(tokens: list[Token], i: int) -> bool:
 
 
 def _match(tokens: list[Token], i: int, first: dict) -> tuple[tuple[str, ...], tuple] | None:
-    for v in readings(tokens[i].norm):
+    reads = getattr(tokens, "reads", None)  # a Tokens carries its readings: no lookup per token
+    for v in (reads[i] if reads is not None else readings(tokens[i].norm)):
         for key, payload in first.get(v, ()):
             if len(key) == 1 or tuple(t.norm for t in tokens[i + 1: i + len(key)]) == key[1:]:
                 return key, payload

@@ -237,10 +237,13 @@ def build_default(path: Path | None = None, progress: bool = True) -> Path:
         con.execute("PRAGMA synchronous=OFF")
         con.executescript(SCHEMA)
         con.execute("BEGIN")
+        # the fingerprint of the sources as they are before reading them: a source edited mid-build
+        # leaves a database stamped with the older version, which the next use rebuilds
+        stamp = fingerprint()
         records = _default_records(progress)
         insert_places(con, records, progress=progress, total=len(records), desc="building gazetteer", replace=False)
         _build_extras(con, records)
-        con.execute("INSERT INTO meta VALUES('fingerprint', ?)", (fingerprint(),))
+        con.execute("INSERT INTO meta VALUES('fingerprint', ?)", (stamp,))
         con.execute("COMMIT")
         con.executescript(INDEXES)
         con.execute("ANALYZE")

@@ -109,6 +109,20 @@ def test_rebuild_keeps_user_layer_and_is_atomic(tmp_path, monkeypatch):
     assert not list(target.parent.glob(".*.tmp"))            # and no temp file is left
 
 
+def test_a_source_edited_mid_build_leaves_a_database_the_next_use_rebuilds(tmp_path, monkeypatch):
+    version = {"now": "before"}
+
+    def records_then_edit(progress):
+        version["now"] = "after"                            # a curated CSV saved while the build reads it
+        return []
+
+    monkeypatch.setattr(store, "fingerprint", lambda: version["now"])
+    monkeypatch.setattr(store, "_default_records", records_then_edit)
+    target = tmp_path / "default.sqlite"
+    store.build_default(target, progress=False)
+    assert store.stored_fingerprint(target) == "before"      # stamped with what was read, so it is stale now
+
+
 def test_import_geonames_dump(fresh):
     report = fresh.import_geonames(FIX / "geonames_IQ_sample.txt", FIX / "geonames_alternate_sample.txt", progress=False)
     assert report.imported == 3

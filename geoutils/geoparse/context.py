@@ -18,6 +18,9 @@ Features of a candidate ``c`` of a mention (weights in :data:`WEIGHTS`):
 * ``local``: where no overlap nor admin1 fires, the share of the other names' candidates that lie in
   ``c``'s division, relative to the best-voted division, squared (:mod:`geoutils.geoparse.localfocus`):
   local news names places of one state ("Decatur", "Peoria" and "Bloomington" together are Illinois);
+* ``abroad``: ``c`` is a small place abroad that too few of the article's names point to (a penalty, not
+  a removal: :mod:`geoutils.geoparse.abroad`);
+* ``county``: ``c`` is a town in a county the text names, or that county (:mod:`geoutils.geoparse.county`);
 * ``neighbour``: ``c``'s country borders one the text names (GeoNames neighbours);
 * ``country``: the mention is a country's own name ("Lebanon") and ``c`` a town abroad so called,
   with no division of its own in the text: the town needs its state or container named;
@@ -57,7 +60,8 @@ __all__ = ["resolve_all", "WEIGHTS", "Resolved", "haversine_km"]
 #: accuracy``), not derived: ``population`` 2.0 (1.5, 3 and 4 tried), ``neighbour`` 0.8, ``overlap`` 1.2,
 #: ``country`` 3.0, ``local`` 1.5 (1.0 to 3.0; linear, squared and 4th power tried) and ``curated`` 0.6
 #: (0.3 until population weighed 2.0: UCDP headlines "Hit, Anbar province") were each picked as
-#: the value that kept or raised those figures; the others date from earlier tuning on the same sets.
+#: the value that kept or raised those figures; ``abroad`` 1.0 (0.6 and 1.5 tried) and ``county`` 1.5 (1.0 and
+#: 2.5 tried; COUNTY_KM 60 tried) the same way; the others date from earlier tuning on the same sets.
 WEIGHTS = {"rank": 0.2, "population": 2.0, "container": 3.0, "focus": 2.5, "admin1": 1.5,
            "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 2.0, "name": 1.0, "vote": 0.3,
            "curated": 0.6, "neighbour": 0.8,

@@ -92,3 +92,46 @@ def test_a_curated_town_outweighs_its_bigger_district_namesake(gz):
     ms = by_text("Airstrikes hit militant positions in Hit, Anbar province, on Sunday.", gz)
     m = ms["Hit"]
     assert m.place is not None and m.place.id.startswith("cur:") and m.place.kind not in ("district",), m.place
+
+
+def test_a_town_in_the_county_the_text_names_is_read_there(gz):
+    # "Walker County" is in three states and "Huntsville" in six; only the Texas pair lies together
+    # (Huntsville, Texas is under the population at which a town abroad stands on its own)
+    text = "Walker County deputies said the inmate walked away from a work crew outside Huntsville on Sunday."
+    ms = by_text(text, gz)
+    assert ms["Walker"].place is not None and ms["Walker"].place.admin1 == "Texas", ms["Walker"].place
+    assert ms["Huntsville"].place is not None and ms["Huntsville"].place.admin1 == "Texas", ms["Huntsville"].place
+
+
+def test_county_ties_need_another_name_and_the_county_word():
+    from types import SimpleNamespace as P
+
+    from geoutils.geoparse.county import CountyTies
+
+    county = P(kind="county", country_code="US", admin1="Texas", lat=30.64, lon=-95.58)
+    town = P(kind="place", country_code="US", admin1="Texas", lat=30.72, lon=-95.55)
+    far = P(kind="place", country_code="US", admin1="Texas", lat=32.0, lon=-97.0)
+    ties = CountyTies([("walker", "county", [county]), ("huntsville", None, [town, far]), ("walker", None, [town])])
+    assert ties.tied(town, "huntsville") and not ties.tied(far, "huntsville")
+    assert not ties.tied(town, "walker")  # a name is no evidence for itself
+    # a county candidate of a bare name (no "County" in the words) is not lifted by a nearby town
+    bare = CountyTies([("walker", None, [county]), ("huntsville", None, [town])])
+    assert not bare.tied(county, "walker") and not bare.tied(town, "huntsville")
+
+
+def test_small_places_abroad_are_set_aside_not_lost():
+    from types import SimpleNamespace as P
+
+    from geoutils.geoparse.abroad import drop_small_abroad
+    from geoutils.geoparse.recognise import Cand
+
+    small = P(id="gn:1", kind="place", population=40_000, country_code="US", name="Huntsville", admin1="Texas")
+    big = P(id="gn:2", kind="place", population=200_000, country_code="US", name="Huntsville", admin1="Alabama")
+    cands = [Cand(0, 10, "Huntsville", "huntsville", "gaz", [big, small])]
+    ranked, spare = [[big, small]], [[]]
+    drop_small_abroad(cands, ranked, set(), spare)
+    assert [p.id for p in ranked[0]] == ["gn:2"] and [p.id for p in spare[0]] == ["gn:1"]
+    # a country the text names keeps its small places among the candidates proper
+    ranked, spare = [[big, small]], [[]]
+    drop_small_abroad(cands, ranked, {"US"}, spare)
+    assert len(ranked[0]) == 2 and spare[0] == []

@@ -42,10 +42,16 @@ def explicit_countries(cands: list[Cand], v: Any) -> set[str]:
     return out
 
 
-def drop_small_abroad(cands: list[Cand], ranked: list[list], named: set[str]) -> None:
+def drop_small_abroad(cands: list[Cand], ranked: list[list], named: set[str],
+                      spare: list[list] | None = None) -> None:
     """A village abroad is a candidate only where the article is: small GeoNames places (under
     :data:`SMALL_POPULATION`) outside the analysts' region are kept in countries the text names
-    or in which at least MIN_KEYS_ABROAD of its names have a candidate."""
+    or in which at least MIN_KEYS_ABROAD of its names have a candidate.
+
+    With ``spare`` (one list per mention, filled in place), the small places of an English name that
+    only the MIN_KEYS_ABROAD count rules out are set aside there instead of being lost: the context
+    step scores them with the ``abroad`` penalty, so that a division the text names or the article's
+    local focus can still lift them ("Huntsville" in a story about Walker County's towns)."""
     from gazetteer.normalize import is_arabic
 
     keys_by_cc: dict[str, set[str]] = {}
@@ -72,6 +78,9 @@ def drop_small_abroad(cands: list[Cand], ranked: list[list], named: set[str]) ->
                 # a capitalised English name that is a town's own name ("Schaumburg") is that town even
                 # where the article names no country; a name that is only an alias is not
                 ranked[j] = [p for p in r if p.kind == "place" and own_name(p, m.key, m.text)]
+            if spare is not None and ranked[j] and not arabic and len(ranked[j]) < len(r):
+                kept = {p.id for p in ranked[j]}
+                spare[j] = [p for p in r if p.id not in kept and (p.country_code or "").upper() not in explicit]
             if not ranked[j] and m.category == "gaz":
                 m.weak = True  # no candidate left: not a mention
 

@@ -18,6 +18,9 @@ Features of a candidate ``c`` of a mention (weights in :data:`WEIGHTS`):
 * ``local``: where no overlap nor admin1 fires, the share of the other names' candidates that lie in
   ``c``'s division, relative to the best-voted division, squared (:mod:`geoutils.geoparse.localfocus`):
   local news names places of one state ("Decatur", "Peoria" and "Bloomington" together are Illinois);
+* ``abroad``: ``c`` is a small place abroad that too few of the article's names point to (a penalty, not
+  a removal: :mod:`geoutils.geoparse.abroad`);
+* ``county``: ``c`` is a town in a county the text names, or that county (:mod:`geoutils.geoparse.county`);
 * ``neighbour``: ``c``'s country borders one the text names (GeoNames neighbours);
 * ``country``: the mention is a country's own name ("Lebanon") and ``c`` a town abroad so called,
   with no division of its own in the text: the town needs its state or container named;
@@ -41,6 +44,7 @@ import math
 from typing import Any
 
 from geoutils.geoparse.abroad import drop_small_abroad, explicit_countries
+from geoutils.geoparse.county import CountyTies
 from geoutils.geoparse.discourse import one_sense
 from geoutils.geoparse.divisions import haversine_km, held as _held, holds as _holds, inside as _inside, seat_of as _seat_of
 from geoutils.geoparse.lexical import name_parts, own_name
@@ -56,11 +60,12 @@ __all__ = ["resolve_all", "WEIGHTS", "Resolved", "haversine_km"]
 #: accuracy``), not derived: ``population`` 2.0 (1.5, 3 and 4 tried), ``neighbour`` 0.8, ``overlap`` 1.2,
 #: ``country`` 3.0, ``local`` 1.5 (1.0 to 3.0; linear, squared and 4th power tried) and ``curated`` 0.6
 #: (0.3 until population weighed 2.0: UCDP headlines "Hit, Anbar province") were each picked as
-#: the value that kept or raised those figures; the others date from earlier tuning on the same sets.
+#: the value that kept or raised those figures; ``abroad`` 1.0 (0.6 and 1.5 tried) and ``county`` 1.5 (1.0 and
+#: 2.5 tried; COUNTY_KM 60 tried) the same way; the others date from earlier tuning on the same sets.
 WEIGHTS = {"rank": 0.2, "population": 2.0, "container": 3.0, "focus": 2.5, "admin1": 1.5,
            "coherence": 1.2, "far": 1.8, "dateline": 3.0, "kind": 2.0, "name": 1.0, "vote": 0.3,
            "curated": 0.6, "neighbour": 0.8,
-           "country": 3.0, "overlap": 1.2, "local": 1.5}
+           "country": 3.0, "overlap": 1.2, "local": 1.5, "abroad": 1.0, "county": 1.5}
 MAX_ANCHORS = 24
 _UNIT_KINDS = ("governorate", "province", "district", "subdistrict", "country")
 _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "governorate": ("governorate", "province"),
@@ -154,8 +159,11 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
         weights[cc] = weights.get(cc, 0.0) + 5.0
         named_cc.add(cc)
     ranked = [_ranked(gz, m) for m in cands]
-    drop_small_abroad(cands, ranked, named_cc | explicit_countries(cands, v))
-    local = LocalFocus((m.key, r) for m, r in zip(cands, ranked) if m.category == "gaz" and r and not m.weak)
+    spare: list[list] = [[] for _ in cands]  # small places abroad set aside: scored with the ``abroad`` penalty
+    drop_small_abroad(cands, ranked, named_cc | explicit_countries(cands, v), spare)
+    local = LocalFocus((m.key, r + sp) for m, r, sp in zip(cands, ranked, spare) if m.category == "gaz" and r and not m.weak)
+    ties = CountyTies((m.key, m.kind_hint, r + sp) for m, r, sp in zip(cands, ranked, spare)
+                      if m.category == "gaz" and len(r) + len(sp) > 1 and not m.weak)
     voted: set[str] = set()  # an ambiguous name votes once, however often the article repeats it
     votes: dict[str, float] = {}  # the part of ``weights`` that only ambiguous names' votes make
     own_vote: dict[str, str] = {}  # the country each ambiguous name voted for: no evidence for itself
@@ -255,12 +263,15 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             r = ranked[i]
             if not r:
                 continue
+            n_kept = len(r)
+            if spare[i]:
+                r = r + spare[i]
             cont = None
             if m.container is not None and out[m.container] is not None:
                 cont = out[m.container].place
             if cont is not None and cont.kind in _UNIT_KINDS and not any(_inside(c, cont, 300) for c in r):
                 continue  # the text's own container rules every candidate out: a place the gazetteer lacks
-            if len(r) == 1:
+            if len(r) == 1:  # (a mention with spare candidates abroad is scored)
                 reason = "only candidate"
                 if cont is not None:
                     reason = f"only candidate; container: {cont.name}"
@@ -279,6 +290,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             for k, c in enumerate(r):
                 f: dict[str, float] = {}
                 f["rank"] = -WEIGHTS["rank"] * math.log2(1 + k)
+                if k >= n_kept:
+                    f["abroad"] = -WEIGHTS["abroad"]  # a small place abroad that few of the article's names point to
                 if c.id.startswith(("cur:", "user:")):
                     f["curated"] = WEIGHTS["curated"]  # a checked, cited site over a namesake from a survey list
                 f["population"] = WEIGHTS["population"] * math.log10(1 + _population(c, info)) / 7.0
@@ -326,6 +339,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     lf = local.score(c, m.key)  # (a softer overlap: every other name's candidates, not the anchors)
                     if lf:
                         f["local"] = WEIGHTS["local"] * lf * lf  # its state is the one the article's other names point to
+                if ties.tied(c, m.key):
+                    f["county"] = WEIGHTS["county"]  # a town in the county the text names, or that county
                 d = dmin[k]  # the other names' places: a repeated name is no evidence for itself
                 if d is not None and c.kind in ("province", "governorate") and \
                         (m.kind_hint is not None or (c.country_code, name_parts(c.name)[0]) not in towns):

@@ -1,0 +1,70 @@
+"""A town in its county: the county a text names and a town it names support each other's reading.
+
+Local news names a county ("Walker County deputies") and a town in it ("outside Huntsville"); each
+name alone is ambiguous (there are Walker counties in three states, Huntsvilles in six), but only one
+pair lies together. The gazetteer knows a US town only by its point and state (no admin2), so "in
+the county" is read as: in the county's state and within :data:`COUNTY_KM` of the county's point.
+A county candidate of a name the words call a county ("X County", "X and Y counties") and a town
+candidate of *another* name tie each other; no name is evidence for itself.
+
+Example
+-------
+>>> from types import SimpleNamespace as P
+>>> tx = P(kind="county", country_code="US", admin1="Texas", lat=30.64, lon=-95.58)
+>>> al = P(kind="county", country_code="US", admin1="Alabama", lat=33.83, lon=-87.27)
+>>> htx = P(kind="place", country_code="US", admin1="Texas", lat=30.72, lon=-95.55)
+>>> hal = P(kind="place", country_code="US", admin1="Alabama", lat=34.73, lon=-86.59)
+>>> ties = CountyTies([("walker", "county", [al, tx]), ("huntsville", None, [hal, htx])])
+>>> ties.tied(htx, "huntsville"), ties.tied(hal, "huntsville"), ties.tied(tx, "walker"), ties.tied(al, "walker")
+(True, False, True, False)
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from geoutils.geoparse.divisions import haversine_km
+
+__all__ = ["CountyTies", "COUNTY_KM"]
+
+#: a town this close to a county's point, in the county's state, is read as lying in it (a US county
+#: is some 30-60 km across; its point is near its middle)
+COUNTY_KM = 40.0
+_TOWN_KINDS = ("place", "town")
+
+
+class CountyTies:
+    """County and town candidates of an article's names: ``(key, kind_hint, places)`` triples."""
+
+    __slots__ = ("_counties", "_towns", "_county_keys")
+
+    def __init__(self, named: Iterable[tuple[str, str | None, list]]) -> None:
+        #: (country, admin1) -> [(lat, lon, key)] of county candidates of names the words call a county
+        self._counties: dict[tuple, list[tuple[float, float, str]]] = {}
+        #: (country, admin1) -> [(lat, lon, key)] of town candidates of the other names
+        self._towns: dict[tuple, list[tuple[float, float, str]]] = {}
+        self._county_keys: set[str] = set()
+        for key, hint, places in named:
+            if hint == "county":
+                self._county_keys.add(key)
+            for p in places:
+                if not p.admin1:
+                    continue
+                d = (p.country_code, p.admin1)
+                if hint == "county" and p.kind == "county":
+                    self._counties.setdefault(d, []).append((p.lat, p.lon, key))
+                elif hint is None and p.kind in _TOWN_KINDS:
+                    self._towns.setdefault(d, []).append((p.lat, p.lon, key))
+
+    def tied(self, c: Any, key: str) -> bool:
+        """Does candidate ``c`` of name ``key`` lie with a candidate of another name (a town in a named
+        county, or a named county holding another name's town)?"""
+        if not c.admin1 or not self._counties:
+            return False
+        d = (c.country_code, c.admin1)
+        if c.kind == "county" and key in self._county_keys:
+            pool = self._towns.get(d, ())
+        elif c.kind in _TOWN_KINDS:
+            pool = self._counties.get(d, ())
+        else:
+            return False
+        return any(k != key and haversine_km(a, b, c.lat, c.lon) < COUNTY_KM for a, b, k in pool)

@@ -38,10 +38,11 @@ class CountyTies:
     __slots__ = ("_counties", "_towns", "_county_keys")
 
     def __init__(self, named: Iterable[tuple[str, str | None, list]]) -> None:
-        #: (country, admin1) -> [(lat, lon, key)] of county candidates of names the words call a county
-        self._counties: dict[tuple, list[tuple[float, float, str]]] = {}
-        #: (country, admin1) -> [(lat, lon, key)] of town candidates of the other names
-        self._towns: dict[tuple, list[tuple[float, float, str]]] = {}
+        #: (country, admin1) -> {(lat, lon, key)} of county candidates of names the words call a county
+        #: (sets: a name repeated through a long article adds nothing, and the pools stay its size)
+        self._counties: dict[tuple, set[tuple[float, float, str]]] = {}
+        #: (country, admin1) -> {(lat, lon, key)} of town candidates of the other names
+        self._towns: dict[tuple, set[tuple[float, float, str]]] = {}
         self._county_keys: set[str] = set()
         for key, hint, places in named:
             if hint == "county":
@@ -51,9 +52,9 @@ class CountyTies:
                     continue
                 d = (p.country_code, p.admin1)
                 if hint == "county" and p.kind == "county":
-                    self._counties.setdefault(d, []).append((p.lat, p.lon, key))
+                    self._counties.setdefault(d, set()).add((p.lat, p.lon, key))
                 elif hint is None and p.kind in _TOWN_KINDS:
-                    self._towns.setdefault(d, []).append((p.lat, p.lon, key))
+                    self._towns.setdefault(d, set()).add((p.lat, p.lon, key))
 
     def tied(self, c: Any, key: str) -> bool:
         """Does candidate ``c`` of name ``key`` lie with a candidate of another name (a town in a named

@@ -217,7 +217,7 @@ def run_ucdp(path: Path, data_dir: Path, limit: int | None, errors: list) -> lis
                        "predicted": answer, "error_km": km})
     by = "  ".join(f"p{p} {a}/{b}" for p, (a, b) in s["by_prec"].items())
     out.append(f"  gazetteer names (benchmarks.acc_gazetteer): {s['within']}/{s['names']} = {s['share']:.1%} "
-               f"within tolerance (target 85%; unresolved {s['unresolved']})  {by}  [{time.perf_counter() - t0:.1f} s]")
+               f"within tolerance (target 85%; unresolved {s['unresolved']}; ranking ceiling {s['ranking_ceiling']}/{s['names']})  {by}  [{time.perf_counter() - t0:.1f} s]")
     return out
 
 

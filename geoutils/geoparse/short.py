@@ -51,24 +51,35 @@ _LIVE: dict[str, bool] = {}
 _LIVE_OF: list = [None]
 
 
+def _core(w: str) -> tuple[str, str] | None:
+    """``(core, bare)`` of a chunk written like a short name: ``core`` without leading quotes, a
+    possessive and trailing punctuation ("(Kan.)" gives "Kan."), ``bare`` without its dots ("Kan"); None
+    for a chunk that is not (too long, lower case, non-ASCII initial, inner dots)."""
+    if not w or len(w) > 9 or not w[:1].isupper() and w[:1] not in _STRIP_LEAD:
+        return None
+    core = w.lstrip(_STRIP_LEAD)
+    for suf in ("'s", "’s"):
+        if core.endswith(suf):
+            core = core[: -len(suf)]
+    core = core.rstrip(_STRIP_TAIL)
+    if not core or not core[0].isupper() or not core[0].isascii():
+        return None
+    bare = core.rstrip(".")
+    if not bare or len(bare) > 4 or "." in bare:
+        return None
+    return core, bare
+
+
 def _may_name(w: str) -> bool:
     """Can some part of the chunk ``w`` pass :func:`short_names`'s tests of the word alone (written
     like a short name, and in its table)? A chunk that cannot is skipped at C level."""
     table, abbr, v = _short(), _abbreviations(), vocab()
     parts = w.split("-") if "-" in w and len(w) > 3 and not is_arabic(w) else [w]
     for part in parts:
-        if not part or len(part) > 9 or not part[:1].isupper() and part[:1] not in _STRIP_LEAD:
+        cb = _core(part)
+        if cb is None:
             continue
-        core = part.lstrip(_STRIP_LEAD)
-        for suf in ("'s", "’s"):
-            if core.endswith(suf):
-                core = core[: -len(suf)]
-        core = core.rstrip(_STRIP_TAIL)
-        if not core or not core[0].isupper() or not core[0].isascii():
-            continue
-        bare = core.rstrip(".")
-        if not bare or len(bare) > 4 or "." in bare:
-            continue
+        core, bare = cb
         key = name_key(bare)
         if table.get(key) or (core.endswith(".") and bare + "." in abbr) or any(
                 (key, p) in v.abbreviations for p in table.get(key, ())):
@@ -114,19 +125,11 @@ def short_names(text: str, sc: Scan | None, taken: set[int] | None = None,
     starts: list[int] | None = None
     out: list[Cand] = []
     for c, w, off in _parts(words, taken):
-        if len(w) > 9 or not w[:1].isupper() and w[:1] not in _STRIP_LEAD:
+        cb = _core(w)
+        if cb is None:
             continue
-        core = w.lstrip(_STRIP_LEAD)
-        for suf in ("'s", "’s"):
-            if core.endswith(suf):
-                core = core[: -len(suf)]
-        core = core.rstrip(_STRIP_TAIL)
-        if not core or not core[0].isupper() or not core[0].isascii():
-            continue
+        core, bare = cb
         dotted = core.endswith(".")
-        bare = core.rstrip(".")
-        if not bare or len(bare) > 4 or "." in bare:
-            continue
         key = name_key(bare)
         pids = table.get(key, ())
         states = [p for p in pids if p.startswith("state:") and (key, p) in v.abbreviations]

@@ -126,3 +126,25 @@ def test_withdrawals_and_gains(gz):
 def test_a_suburb_in_a_record_address(gz):
     # "suburb of" is an address word: the line stays a record line, the first place is the event's
     assert rows("April 4th, 2014: Zubair suburb of Basra, Iraq", gz) == [("Az Zubayr", None, 1)]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Ramadi takes the worst as Iraq bombings kill 31", "Ramadi"),
+    ("Ramadi governor killed in northern Iraq", "Ramadi"),
+    ("Tribal chief from Baiji killed in Iraq", "Baiji"),
+])
+def test_a_title_placed_at_its_country_goes_to_the_one_finer_place_it_names(gz, text, place):
+    assert rows(text, gz) == [(place, rows(text, gz)[0][1], 2)]
+
+
+def test_a_country_title_stays_with_the_country_when_it_names_no_finer_place_of_it(gz):
+    from gazetteer import Place
+    from geoutils.extract.headlines import finer_than_country
+    from geoutils.extract.places import Cand
+
+    iraq = Place("c", "Iraq", "", 33.0, 44.0, "country", "IQ", "", 0, "t")
+    amman = Place("a", "Amman", "", 31.95, 35.93, "place", "JO", "Amman", 0, "t")
+    ramadi = Place("r", "Ramadi", "", 33.42, 43.3, "place", "IQ", "Anbar", 0, "t")
+    assert not finer_than_country([Cand(iraq, 3, 0)], Cand(amman, 2, 20))    # another country's town
+    assert not finer_than_country([Cand(ramadi, 1, 0)], Cand(ramadi, 2, 20))  # already finer than a country
+    assert rows("Bombings kill 31 across Iraq", gz) == []   # no finer place: a country row, no point

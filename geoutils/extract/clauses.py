@@ -26,7 +26,7 @@ from geoutils.extract.actors import accused_actor, actors_for, find_actors, stat
 from geoutils.extract.cues import additive, stamped, unnamed_site
 from geoutils.extract.country import main_country, outlier_test
 from geoutils.extract.dates import find_dates, find_times, time_of_day
-from geoutils.extract.headlines import attributive_to, clause_events, is_news, lone_place
+from geoutils.extract.headlines import attributive_to, clause_events, finer_than_country, is_news, lone_place
 from geoutils.extract.mention import EventMention
 from geoutils.extract.numbers import casualties
 from geoutils.extract.objects import NEEDS_PLACE, takes_place
@@ -276,7 +276,7 @@ def event_mentions(text: str, toks_all: Tokens, mentions: list[Any], pub: date,
         lone = lone_place(keep, far) if headline or (one_line and not out) else None
         if lone is not None:
             for m in ms:
-                if not m.cands:
+                if not m.cands or finer_than_country(m.cands, lone):
                     m.cands.append(lone)
         if additive(toks, trigs):
             for m in ms:  # "a second car bomb also exploded in X": a further event, not a retelling

@@ -17,7 +17,7 @@ from geoutils.extract import events as ev
 from geoutils.extract.places import Cand
 from geoutils.extract.tokens import Tokens
 
-__all__ = ["attributive_to", "clause_events", "is_news", "lone_place"]
+__all__ = ["attributive_to", "clause_events", "finer_than_country", "is_news", "lone_place"]
 
 
 def is_news(toks: Tokens, title: bool) -> bool:
@@ -75,3 +75,24 @@ def lone_place(mentions: list[Any], far: Any) -> Cand | None:
     m = found[0]
     return Cand(m.place, 3 if getattr(m.place, "kind", "") in ("governorate", "province", "region") else 2,
                 m.start, end=m.end)
+
+
+def finer_than_country(cands: list[Cand], lone: Cand | None) -> bool:
+    """A title's event placed only at a country ("Baghdad bears brunt as Iraq attacks kill 49",
+    "Governor of Mosul killed in northern Iraq") while the title names one finer place of that
+    country (``lone``, :func:`lone_place`): the event is told there (ACLED codes the finest place the
+    report gives), so the finer place is added to the country. Not when the finer place lies in
+    another country ("Iraq attacks kill 20 as leaders meet in Amman").
+
+    Example
+    -------
+    >>> from gazetteer import Place
+    >>> iq = Place("c", "Iraq", "", 33.0, 44.0, "country", "IQ", "", 0, "t")
+    >>> mosul = Place("m", "Mosul", "", 36.3, 43.1, "place", "IQ", "Nineveh", 0, "t")
+    >>> finer_than_country([Cand(iq, 3, 30)], Cand(mosul, 2, 5)), finer_than_country([], Cand(mosul, 2, 5))
+    (True, False)
+    """
+    if lone is None or not cands or any(getattr(c.place, "kind", "") != "country" for c in cands):
+        return False
+    code = getattr(lone.place, "country_code", None)
+    return bool(code) and all(getattr(c.place, "country_code", None) == code for c in cands)

@@ -148,3 +148,12 @@ def test_a_country_title_stays_with_the_country_when_it_names_no_finer_place_of_
     assert not finer_than_country([Cand(iraq, 3, 0)], Cand(amman, 2, 20))    # another country's town
     assert not finer_than_country([Cand(ramadi, 1, 0)], Cand(ramadi, 2, 20))  # already finer than a country
     assert rows("Bombings kill 31 across Iraq", gz) == []   # no finer place: a country row, no point
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Booby-traps slow army push into Ramadi", "Remote explosive/landmine/IED"),
+    ("Police find booby-trapped bags in Ramadi", "Remote explosive/landmine/IED"),
+    ("Troops defused booby traps in Ramadi", "Disrupted weapons use"),
+])
+def test_booby_traps_are_explosive_devices(gz, text, sub):
+    assert rows(text, gz) == [("Ramadi", sub, 1)]

@@ -119,6 +119,18 @@ def test_county_ties_need_another_name_and_the_county_word():
     assert not bare.tied(county, "walker") and not bare.tied(town, "huntsville")
 
 
+def test_a_county_vouches_only_as_the_county_the_article_read(gz):
+    # "Douglas County" has a namesake in South Dakota beside the town of Platte, SD; the article's
+    # Douglas is Nebraska's, so that namesake must not lift Platte, SD over Platte County, Nebraska
+    text = ("Platte grew again last year. The census puts Platte among the state's fastest-growing counties, "
+            "Nebraska officials said. Douglas County and Sarpy County gained residents too, while most rural "
+            "counties in Nebraska lost people.")
+    ms = parse_mentions(text, gazetteer=gz)
+    platte = [m.place for m in ms if m.text == "Platte"]
+    assert platte and all(p is not None and p.admin1 == "Nebraska" for p in platte), platte
+    assert by_text(text, gz)["Douglas"].place.admin1 == "Nebraska"
+
+
 def test_small_places_abroad_are_set_aside_not_lost():
     from types import SimpleNamespace as P
 

@@ -162,7 +162,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     spare: list[list] = [[] for _ in cands]  # small places abroad set aside: scored with the ``abroad`` penalty
     drop_small_abroad(cands, ranked, named_cc | explicit_countries(cands, v), spare)
     local = LocalFocus((m.key, r + sp) for m, r, sp in zip(cands, ranked, spare) if m.category == "gaz" and r and not m.weak)
-    ties = CountyTies((m.key, m.kind_hint, r + sp) for m, r, sp in zip(cands, ranked, spare)
+    ties = ties0 = CountyTies((m.key, m.kind_hint, r + sp) for m, r, sp in zip(cands, ranked, spare)
                       if m.category == "gaz" and len(r) + len(sp) > 1 and not m.weak)
     voted: set[str] = set()  # an ambiguous name votes once, however often the article repeats it
     votes: dict[str, float] = {}  # the part of ``weights`` that only ambiguous names' votes make
@@ -246,6 +246,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                      + ([(o.place, cands[j].key) for j, o in enumerate(out)
                          if o is not None and o.place.admin1 and own_name(o.place, cands[j].key, cands[j].text)
                          and _seat_of(o.place, name_parts(o.place.name)[0])] if _pass else []))
+        if _pass:  # a county name vouches for the towns beside the county it was read as
+            ties = ties0.read_as((m.key, o.place) for m, o in zip(cands, out) if o is not None)
         for i in order:
             m = cands[i]
             if m.category == "continent":

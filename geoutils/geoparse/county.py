@@ -56,6 +56,31 @@ class CountyTies:
                 elif hint is None and p.kind in _TOWN_KINDS:
                     self._towns.setdefault(d, set()).add((p.lat, p.lon, key))
 
+    def read_as(self, read: Iterable[tuple[str, Any]]) -> "CountyTies":
+        """These ties with each county name's side narrowed to the reading it took (``(key, place)``).
+
+        A second pass asks a county to vouch for a town only as the county the article means: one
+        its own name turned down (Douglas County, South Dakota, when the article's Douglas is
+        Nebraska's) vouches for no town beside it. The towns' side keeps every candidate (a town's
+        first reading may be its namesake abroad, and the county's tie is what corrects it).
+
+        >>> from types import SimpleNamespace as P
+        >>> ne = P(kind="county", country_code="US", admin1="Nebraska", lat=41.27, lon=-96.05)
+        >>> sd = P(kind="county", country_code="US", admin1="South Dakota", lat=43.42, lon=-98.36)
+        >>> town = P(kind="place", country_code="US", admin1="South Dakota", lat=43.39, lon=-98.84)
+        >>> ties = CountyTies([("douglas", "county", [ne, sd]), ("platte", None, [town])])
+        >>> ties.tied(town, "platte"), ties.read_as([("douglas", ne)]).tied(town, "platte")
+        (True, False)
+        >>> ties.read_as([("douglas", sd)]).tied(town, "platte"), ties.read_as([("douglas", sd)]).tied(sd, "douglas")
+        (True, True)
+        """
+        out = CountyTies(())
+        out._towns, out._county_keys = self._towns, self._county_keys
+        for key, p in read:
+            if key in self._county_keys and p.kind == "county" and p.admin1:
+                out._counties.setdefault((p.country_code, p.admin1), set()).add((p.lat, p.lon, key))
+        return out
+
     def tied(self, c: Any, key: str) -> bool:
         """Does candidate ``c`` of name ``key`` lie with a candidate of another name (a town in a named
         county, or a named county holding another name's town)?"""

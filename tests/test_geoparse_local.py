@@ -131,6 +131,24 @@ def test_a_county_vouches_only_as_the_county_the_article_read(gz):
     assert by_text(text, gz)["Douglas"].place.admin1 == "Nebraska"
 
 
+def test_a_county_tie_fades_at_the_edge_of_a_countys_reach():
+    from types import SimpleNamespace as P
+
+    from geoutils.geoparse.county import COUNTY_KM, FULL_KM, CountyTies
+
+    county = P(kind="county", country_code="US", admin1="Colorado", lat=39.48, lon=-104.89)
+    # towns due north of the county's point: ~11 km, ~30 km and ~39 km away
+    close, mid, edge = (P(kind="place", country_code="US", admin1="Colorado", lat=39.48 + km / 111.2, lon=-104.89)
+                        for km in (11, 30, 39))
+    for town in (close, mid, edge):
+        ties = CountyTies([("douglas", "county", [county]), ("lakes", None, [town])])
+        assert ties.tied(town, "lakes")
+    strengths = [CountyTies([("douglas", "county", [county]), ("lakes", None, [t])]).strength(t, "lakes")
+                 for t in (close, mid, edge)]
+    assert strengths[0] == 1.0 and 0.4 < strengths[1] < 0.6 and 0.0 < strengths[2] < 0.1, strengths
+    assert FULL_KM < COUNTY_KM
+
+
 def test_small_places_abroad_are_set_aside_not_lost():
     from types import SimpleNamespace as P
 

@@ -341,8 +341,9 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     lf = local.score(c, m.key)  # (a softer overlap: every other name's candidates, not the anchors)
                     if lf:
                         f["local"] = WEIGHTS["local"] * lf * lf  # its state is the one the article's other names point to
-                if ties.tied(c, m.key):
-                    f["county"] = WEIGHTS["county"]  # a town in the county the text names, or that county
+                tie = ties.strength(c, m.key)
+                if tie:
+                    f["county"] = WEIGHTS["county"] * tie  # a town in the county the text names, or that county
                 d = dmin[k]  # the other names' places: a repeated name is no evidence for itself
                 if d is not None and c.kind in ("province", "governorate") and \
                         (m.kind_hint is not None or (c.country_code, name_parts(c.name)[0]) not in towns):

@@ -24,11 +24,13 @@ from typing import Any, Iterable
 
 from geoutils.geoparse.divisions import haversine_km
 
-__all__ = ["CountyTies", "COUNTY_KM"]
+__all__ = ["CountyTies", "COUNTY_KM", "FULL_KM"]
 
 #: a town this close to a county's point, in the county's state, is read as lying in it (a US county
 #: is some 30-60 km across; its point is near its middle)
 COUNTY_KM = 40.0
+#: within this of a county's point, a town's tie to it is full; beyond, it fades out by ``COUNTY_KM``
+FULL_KM = 20.0
 _TOWN_KINDS = ("place", "town")
 
 
@@ -94,3 +96,14 @@ class CountyTies:
         else:
             return False
         return any(k != key and haversine_km(a, b, c.lat, c.lon) < COUNTY_KM for a, b, k in pool)
+
+    def strength(self, c: Any, key: str) -> float:
+        """How firmly candidate ``c`` of name ``key`` is tied, 0..1: 1 within :data:`FULL_KM` of its
+        partner, falling to 0 at :data:`COUNTY_KM` (a partner at the edge of a county's reach is as
+        likely a namesake's chance neighbour as the town in that county)."""
+        if not self.tied(c, key):
+            return 0.0
+        d = (c.country_code, c.admin1)
+        pool = self._towns.get(d, ()) if c.kind == "county" and key in self._county_keys else self._counties.get(d, ())
+        near = min(haversine_km(a, b, c.lat, c.lon) for a, b, k in pool if k != key)
+        return max(0.0, min(1.0, (COUNTY_KM - near) / (COUNTY_KM - FULL_KM)))

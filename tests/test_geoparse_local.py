@@ -119,6 +119,36 @@ def test_county_ties_need_another_name_and_the_county_word():
     assert not bare.tied(county, "walker") and not bare.tied(town, "huntsville")
 
 
+def test_a_county_vouches_only_as_the_county_the_article_read(gz):
+    # "Douglas County" has a namesake in South Dakota beside the town of Platte, SD; the article's
+    # Douglas is Nebraska's, so that namesake must not lift Platte, SD over Platte County, Nebraska
+    text = ("Platte grew again last year. The census puts Platte among the state's fastest-growing counties, "
+            "Nebraska officials said. Douglas County and Sarpy County gained residents too, while most rural "
+            "counties in Nebraska lost people.")
+    ms = parse_mentions(text, gazetteer=gz)
+    platte = [m.place for m in ms if m.text == "Platte"]
+    assert platte and all(p is not None and p.admin1 == "Nebraska" for p in platte), platte
+    assert by_text(text, gz)["Douglas"].place.admin1 == "Nebraska"
+
+
+def test_a_county_tie_fades_at_the_edge_of_a_countys_reach():
+    from types import SimpleNamespace as P
+
+    from geoutils.geoparse.county import COUNTY_KM, FULL_KM, CountyTies
+
+    county = P(kind="county", country_code="US", admin1="Colorado", lat=39.48, lon=-104.89)
+    # towns due north of the county's point: ~11 km, ~30 km and ~39 km away
+    close, mid, edge = (P(kind="place", country_code="US", admin1="Colorado", lat=39.48 + km / 111.2, lon=-104.89)
+                        for km in (11, 30, 39))
+    for town in (close, mid, edge):
+        ties = CountyTies([("douglas", "county", [county]), ("lakes", None, [town])])
+        assert ties.tied(town, "lakes")
+    strengths = [CountyTies([("douglas", "county", [county]), ("lakes", None, [t])]).strength(t, "lakes")
+                 for t in (close, mid, edge)]
+    assert strengths[0] == 1.0 and 0.4 < strengths[1] < 0.6 and 0.0 < strengths[2] < 0.1, strengths
+    assert FULL_KM < COUNTY_KM
+
+
 def test_small_places_abroad_are_set_aside_not_lost():
     from types import SimpleNamespace as P
 

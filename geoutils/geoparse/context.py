@@ -162,7 +162,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
     spare: list[list] = [[] for _ in cands]  # small places abroad set aside: scored with the ``abroad`` penalty
     drop_small_abroad(cands, ranked, named_cc | explicit_countries(cands, v), spare)
     local = LocalFocus((m.key, r + sp) for m, r, sp in zip(cands, ranked, spare) if m.category == "gaz" and r and not m.weak)
-    ties = CountyTies((m.key, m.kind_hint, r + sp) for m, r, sp in zip(cands, ranked, spare)
+    ties = ties0 = CountyTies((m.key, m.kind_hint, r + sp) for m, r, sp in zip(cands, ranked, spare)
                       if m.category == "gaz" and len(r) + len(sp) > 1 and not m.weak)
     voted: set[str] = set()  # an ambiguous name votes once, however often the article repeats it
     votes: dict[str, float] = {}  # the part of ``weights`` that only ambiguous names' votes make
@@ -246,6 +246,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                      + ([(o.place, cands[j].key) for j, o in enumerate(out)
                          if o is not None and o.place.admin1 and own_name(o.place, cands[j].key, cands[j].text)
                          and _seat_of(o.place, name_parts(o.place.name)[0])] if _pass else []))
+        if _pass:  # a county name vouches for the towns beside the county it was read as
+            ties = ties0.read_as((m.key, o.place) for m, o in zip(cands, out) if o is not None)
         for i in order:
             m = cands[i]
             if m.category == "continent":
@@ -339,8 +341,9 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     lf = local.score(c, m.key)  # (a softer overlap: every other name's candidates, not the anchors)
                     if lf:
                         f["local"] = WEIGHTS["local"] * lf * lf  # its state is the one the article's other names point to
-                if ties.tied(c, m.key):
-                    f["county"] = WEIGHTS["county"]  # a town in the county the text names, or that county
+                tie = ties.strength(c, m.key)
+                if tie:
+                    f["county"] = WEIGHTS["county"] * tie  # a town in the county the text names, or that county
                 d = dmin[k]  # the other names' places: a repeated name is no evidence for itself
                 if d is not None and c.kind in ("province", "governorate") and \
                         (m.kind_hint is not None or (c.country_code, name_parts(c.name)[0]) not in towns):

@@ -24,11 +24,13 @@ from typing import Any, Iterable
 
 from geoutils.geoparse.divisions import haversine_km
 
-__all__ = ["CountyTies", "COUNTY_KM"]
+__all__ = ["CountyTies", "COUNTY_KM", "FULL_KM"]
 
 #: a town this close to a county's point, in the county's state, is read as lying in it (a US county
 #: is some 30-60 km across; its point is near its middle)
 COUNTY_KM = 40.0
+#: within this of a county's point, a town's tie to it is full; beyond, it fades out by ``COUNTY_KM``
+FULL_KM = 20.0
 _TOWN_KINDS = ("place", "town")
 
 
@@ -56,6 +58,31 @@ class CountyTies:
                 elif hint is None and p.kind in _TOWN_KINDS:
                     self._towns.setdefault(d, set()).add((p.lat, p.lon, key))
 
+    def read_as(self, read: Iterable[tuple[str, Any]]) -> "CountyTies":
+        """These ties with each county name's side narrowed to the reading it took (``(key, place)``).
+
+        A second pass asks a county to vouch for a town only as the county the article means: one
+        its own name turned down (Douglas County, South Dakota, when the article's Douglas is
+        Nebraska's) vouches for no town beside it. The towns' side keeps every candidate (a town's
+        first reading may be its namesake abroad, and the county's tie is what corrects it).
+
+        >>> from types import SimpleNamespace as P
+        >>> ne = P(kind="county", country_code="US", admin1="Nebraska", lat=41.27, lon=-96.05)
+        >>> sd = P(kind="county", country_code="US", admin1="South Dakota", lat=43.42, lon=-98.36)
+        >>> town = P(kind="place", country_code="US", admin1="South Dakota", lat=43.39, lon=-98.84)
+        >>> ties = CountyTies([("douglas", "county", [ne, sd]), ("platte", None, [town])])
+        >>> ties.tied(town, "platte"), ties.read_as([("douglas", ne)]).tied(town, "platte")
+        (True, False)
+        >>> ties.read_as([("douglas", sd)]).tied(town, "platte"), ties.read_as([("douglas", sd)]).tied(sd, "douglas")
+        (True, True)
+        """
+        out = CountyTies(())
+        out._towns, out._county_keys = self._towns, self._county_keys
+        for key, p in read:
+            if key in self._county_keys and p.kind == "county" and p.admin1:
+                out._counties.setdefault((p.country_code, p.admin1), set()).add((p.lat, p.lon, key))
+        return out
+
     def tied(self, c: Any, key: str) -> bool:
         """Does candidate ``c`` of name ``key`` lie with a candidate of another name (a town in a named
         county, or a named county holding another name's town)?"""
@@ -69,3 +96,14 @@ class CountyTies:
         else:
             return False
         return any(k != key and haversine_km(a, b, c.lat, c.lon) < COUNTY_KM for a, b, k in pool)
+
+    def strength(self, c: Any, key: str) -> float:
+        """How firmly candidate ``c`` of name ``key`` is tied, 0..1: 1 within :data:`FULL_KM` of its
+        partner, falling to 0 at :data:`COUNTY_KM` (a partner at the edge of a county's reach is as
+        likely a namesake's chance neighbour as the town in that county)."""
+        if not self.tied(c, key):
+            return 0.0
+        d = (c.country_code, c.admin1)
+        pool = self._towns.get(d, ()) if c.kind == "county" and key in self._county_keys else self._counties.get(d, ())
+        near = min(haversine_km(a, b, c.lat, c.lon) for a, b, k in pool if k != key)
+        return max(0.0, min(1.0, (COUNTY_KM - near) / (COUNTY_KM - FULL_KM)))

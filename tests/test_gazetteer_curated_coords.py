@@ -47,3 +47,21 @@ def test_rows_of_this_pass_cite_a_page():
     for r in rows:
         src = r["source"]
         assert any(w in src for w in ("Wikipedia", "wikipedia", "GeoNames", ".com", ".org")), r["id"]
+
+
+_CAIRO = (30.0444, 31.2357)  # en.wikipedia "Tahrir Square": 30°02′40″N 31°14′09″E
+
+
+@pytest.mark.parametrize("text, where", [
+    ("Riot police cleared Tahrir Square in Cairo before dawn, Egyptian state media said.", _CAIRO),
+    ("تظاهر المئات في ميدان التحرير بالقاهرة مساء الجمعة.", _CAIRO),
+    ("Mortar rounds fell near Tahrir Square in central Baghdad, Iraqi police said.", _BAGHDAD),
+    ("تجمع المحتجون في ساحة التحرير وسط بغداد صباح الأحد.", _BAGHDAD),
+])
+def test_a_square_two_capitals_share_is_read_in_the_city_the_text_names(gz, text, where):
+    from geoutils.geoparse import parse_mentions
+
+    squares = [m for m in parse_mentions(text, gazetteer=gz) if m.place is not None and m.place.kind == "square"]
+    assert len(squares) == 1, [(m.text, m.place) for m in parse_mentions(text, gazetteer=gz)]
+    p = squares[0].place
+    assert haversine_km(*where, p.lat, p.lon) < 5, (text, p)

@@ -64,3 +64,19 @@ def test_short_names_do_not_depend_on_the_cache(words):
     short._LIVE.clear()
     cold = [(c.start, c.end, c.text, c.category, c.places) for c in short.short_names(text, sc)]
     assert warm == cold
+
+
+def test_a_fold_cache_cleared_mid_scan_keeps_letter_number_names(monkeypatch):
+    # "K 1" is joined only when its letter chunk is marked as a letter end; a fold cache that fills
+    # up while a text is coded clears those marks, and the scan must still join the name
+    from geoutils.geoparse import chunks
+
+    sc = S.Scanner([("k1", "p:k1")])
+    monkeypatch.setattr(chunks, "FOLD_CACHE_MAX", 6)
+    chunks._FOLD_CACHE.clear()
+    assert [h.key for h in sc.scan("at K 1 base")] == ["k1"]
+    n = 0
+    while len(chunks._FOLD_CACHE) < chunks.FOLD_CACHE_MAX:  # fill the cache to its limit
+        chunks.fold_chunks([f"filler{n}"])
+        n += 1
+    assert [h.key for h in sc.scan("K 1 rockets")] == ["k1"]  # "rockets" is new: the cache clears mid-scan

@@ -232,7 +232,10 @@ class Scanner:
             return Scan([], words, [])
         # a chunk's coded text is "" exactly when it folds to "": every chunk this scan codes is in the fold cache
         segs = self._segments(words)
-        folded: list[str] = fold_chunks(words) if chunks else []
+        # a fold cache cleared while this text was coded dropped the letter-end marks of its chunks
+        # already coded ("K 1"): folding them again puts the marks back before may_join reads them
+        stale = self._gen != FOLD_GENERATION[0]
+        folded: list[str] = fold_chunks(words) if chunks or stale else []
         if not any(segs):
             return Scan([], words, folded)
         starts: list[int] | None = None

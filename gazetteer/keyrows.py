@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from typing import Self
 
 from gazetteer.place import Place, place_from_row as _place
 
@@ -68,7 +69,7 @@ class KeyRows:
                 out[(place.id, key)] = (place, alias, stripped, key)
         return list(out.values())
 
-    def preload(self) -> Gazetteer:
+    def preload(self) -> Self:
         """Hold every name in memory for batch work: exact lookups then skip SQLite.
 
         Takes a few seconds and a few hundred MB; worth it for thousands of lookups

@@ -121,6 +121,9 @@ def test_a_source_edited_mid_build_leaves_a_database_the_next_use_rebuilds(tmp_p
     target = tmp_path / "default.sqlite"
     store.build_default(target, progress=False)
     assert store.stored_fingerprint(target) == "before"      # stamped with what was read, so it is stale now
+    monkeypatch.setenv("GAZETTEER_CACHE_DIR", str(tmp_path))
+    store.ensure_default(progress=False)                       # the next use sees the edit and rebuilds
+    assert store.stored_fingerprint(target) == "after"
 
 
 def test_import_geonames_dump(fresh):

@@ -59,7 +59,8 @@ __all__ = ["resolve_all", "WEIGHTS", "Resolved", "haversine_km"]
 #: Feature weights. Set on dev figures (LGL, TR-News and the articles set, run by ``python -m benchmarks
 #: accuracy``), not derived: ``population`` 2.0 (1.5, 3 and 4 tried), ``neighbour`` 0.8, ``overlap`` 1.2,
 #: ``country`` 3.0, ``local`` 1.5 (1.0 to 3.0; linear, squared and 4th power tried) and ``curated`` 0.6
-#: (0.3 until population weighed 2.0: UCDP headlines "Hit, Anbar province") were each picked as
+#: (0.3 until population weighed 2.0: UCDP headlines "Hit, Anbar province") and ``kind`` 2.0 (1.0 until population
+#: weighed 2.0, when "Homs province" went to the bigger city) were each picked as
 #: the value that kept or raised those figures; ``abroad`` 1.0 (0.6 and 1.5 tried) and ``county`` 1.5 (1.0 and
 #: 2.5 tried; COUNTY_KM 60 tried) the same way; the others date from earlier tuning on the same sets.
 WEIGHTS = {"rank": 0.2, "population": 2.0, "container": 3.0, "focus": 2.5, "admin1": 1.5,
@@ -372,6 +373,10 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 reason = f"article focus: {best[2].country_code}"
             elif m.dateline:
                 reason = "dateline"
+            elif "county" in feats:
+                reason = "in the county the text names"
+            elif "local" in feats:
+                reason = f"local focus: {best[2].admin1}"
             else:
                 reason = "gazetteer prior"
             conf = 0.5 + 0.45 * (1 - math.exp(-margin))

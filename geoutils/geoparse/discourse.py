@@ -25,6 +25,9 @@ from typing import Any
 __all__ = ["one_sense"]
 
 _UNITS = ("country", "province", "governorate")
+#: a mention moved to its name's majority reading keeps at most this confidence: its own features chose
+#: otherwise, so it is below the 0.7 that makes a mention an anchor for coherence in a later parse
+MOVED_CONFIDENCE = 0.7
 
 
 def _division(p: Any) -> tuple | None:
@@ -55,4 +58,4 @@ def one_sense(cands: list[Any], out: list[Any]) -> None:
                 continue
             alt = next((t for t in r.scored if _division(t[2]) == best), None)
             if alt is not None:
-                out[i] = type(r)(alt[2], min(r.confidence, 0.7), "one sense per discourse", r.scored)
+                out[i] = type(r)(alt[2], min(r.confidence, MOVED_CONFIDENCE), "one sense per discourse", r.scored)

@@ -122,10 +122,10 @@ def test_curated_table_is_complete():
 
 
 def test_curated_points_lie_in_their_country():
-    """Catches swapped or mistyped coordinates (bounding boxes of Iraq and Syria)."""
+    """Catches swapped or mistyped coordinates (bounding boxes of Iraq, Syria and Egypt)."""
     from gazetteer.sources.curated import iter_curated
 
-    boxes = {"IQ": (29.0, 37.4, 38.7, 48.7), "SY": (32.3, 37.4, 35.6, 42.5)}
+    boxes = {"IQ": (29.0, 37.4, 38.7, 48.7), "SY": (32.3, 37.4, 35.6, 42.5), "EG": (22.0, 31.7, 24.7, 36.9)}
     for r in iter_curated():
         s, n, w, e = boxes[r["country_code"]]
         assert s <= r["lat"] <= n and w <= r["lon"] <= e, r["id"]

@@ -78,11 +78,11 @@ def lone_place(mentions: list[Any], far: Any) -> Cand | None:
 
 
 def finer_than_country(cands: list[Cand], lone: Cand | None) -> bool:
-    """A title's event placed only at a country ("Baghdad bears brunt as Iraq attacks kill 49",
-    "Governor of Mosul killed in northern Iraq") while the title names one finer place of that
+    """A title's event placed only at a country ("Blasts across Iraq kill 12, most of them in Hilla",
+    "Tribal leader from Baiji shot dead in Iraq") while the title names one finer place of that
     country (``lone``, :func:`lone_place`): the event is told there (ACLED codes the finest place the
     report gives), so the finer place is added to the country. Not when the finer place lies in
-    another country ("Iraq attacks kill 20 as leaders meet in Amman").
+    another country ("Attacks in Iraq kill 9 as ministers confer in Amman").
 
     Example
     -------

@@ -80,7 +80,7 @@ def drop_small_abroad(cands: list[Cand], ranked: list[list], named: set[str],
                 ranked[j] = [p for p in r if p.kind == "place" and own_name(p, m.key, m.text)]
             if spare is not None and ranked[j] and not arabic and len(ranked[j]) < len(r):
                 kept = {p.id for p in ranked[j]}
-                spare[j] = [p for p in r if p.id not in kept and (p.country_code or "").upper() not in explicit]
+                spare[j] = [p for p in r if p.id not in kept]  # (each is small and outside ``allowed``)
             if not ranked[j] and m.category == "gaz":
                 m.weak = True  # no candidate left: not a mention
 

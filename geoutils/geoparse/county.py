@@ -83,27 +83,31 @@ class CountyTies:
                 out._counties.setdefault((p.country_code, p.admin1), set()).add((p.lat, p.lon, key))
         return out
 
-    def tied(self, c: Any, key: str) -> bool:
-        """Does candidate ``c`` of name ``key`` lie with a candidate of another name (a town in a named
-        county, or a named county holding another name's town)?"""
+    def _nearest(self, c: Any, key: str) -> float | None:
+        """km from candidate ``c`` of name ``key`` to its nearest partner of another name (a named
+        county's town, or the named county holding a town), None when it has no partner."""
         if not c.admin1 or not self._counties:
-            return False
+            return None
         d = (c.country_code, c.admin1)
         if c.kind == "county" and key in self._county_keys:
             pool = self._towns.get(d, ())
         elif c.kind in _TOWN_KINDS:
             pool = self._counties.get(d, ())
         else:
-            return False
-        return any(k != key and haversine_km(a, b, c.lat, c.lon) < COUNTY_KM for a, b, k in pool)
+            return None
+        return min((haversine_km(a, b, c.lat, c.lon) for a, b, k in pool if k != key), default=None)
+
+    def tied(self, c: Any, key: str) -> bool:
+        """Does candidate ``c`` of name ``key`` lie with a candidate of another name (a town in a named
+        county, or a named county holding another name's town)?"""
+        near = self._nearest(c, key)
+        return near is not None and near < COUNTY_KM
 
     def strength(self, c: Any, key: str) -> float:
         """How firmly candidate ``c`` of name ``key`` is tied, 0..1: 1 within :data:`FULL_KM` of its
         partner, falling to 0 at :data:`COUNTY_KM` (a partner at the edge of a county's reach is as
         likely a namesake's chance neighbour as the town in that county)."""
-        if not self.tied(c, key):
+        near = self._nearest(c, key)
+        if near is None or near >= COUNTY_KM:
             return 0.0
-        d = (c.country_code, c.admin1)
-        pool = self._towns.get(d, ()) if c.kind == "county" and key in self._county_keys else self._counties.get(d, ())
-        near = min(haversine_km(a, b, c.lat, c.lon) for a, b, k in pool if k != key)
         return max(0.0, min(1.0, (COUNTY_KM - near) / (COUNTY_KM - FULL_KM)))

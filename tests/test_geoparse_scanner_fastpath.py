@@ -80,3 +80,22 @@ def test_a_fold_cache_cleared_mid_scan_keeps_letter_number_names(monkeypatch):
         chunks.fold_chunks([f"filler{n}"])
         n += 1
     assert [h.key for h in sc.scan("K 1 rockets")] == ["k1"]  # "rockets" is new: the cache clears mid-scan
+
+
+def test_short_names_follow_a_vocabulary_change(monkeypatch):
+    # the per-chunk cache of short.py and its tables are made from vocab(): a new vocabulary
+    # (its cache cleared, a lexicon edited) must be read, for chunks the cache has seen and not
+    import dataclasses
+
+    from gazetteer.normalize import name_key
+    from geoutils.geoparse.vocab import vocab
+
+    text = "Troops left the US for ZQ on Friday."
+    sc = SC.scan_chunks(text)
+    assert [(c.text, c.category) for c in short.short_names(text, sc)] == [("US", "country")]  # "ZQ" cached: names nothing
+    v = vocab()
+    pairs = [(k, p) for k, p in v.pairs if k != "us"] + [(name_key("ZQ"), "country:IQ")]
+    monkeypatch.setattr(short, "vocab", lambda: dataclasses.replace(v, pairs=pairs))
+    assert [(c.text, c.places) for c in short.short_names(text, sc)] == [("ZQ", ["country:IQ"])]
+    monkeypatch.setattr(short, "vocab", lambda: v)
+    assert [c.text for c in short.short_names(text, sc)] == ["US"]

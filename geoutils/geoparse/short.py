@@ -14,7 +14,6 @@ Example
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from itertools import compress, repeat
 
 from gazetteer.normalize import is_arabic, name_key
@@ -29,26 +28,36 @@ _STRIP_LEAD = "(\"'“‘[«"
 _STRIP_TAIL = ",;:)\"'”’]»!?"
 
 
-@lru_cache(maxsize=1)
 def _short() -> dict[str, tuple[str, ...]]:
-    """Folded key -> pseudo ids, for the vocabulary's keys the scanner cannot hold."""
-    out: dict[str, list[str]] = {}
-    for k, p in vocab().pairs:
-        if k and " " not in k and not is_arabic(k) and not usable_key(k):
-            out.setdefault(k, []).append(p)
-    return {k: tuple(v) for k, v in out.items()}
+    """Folded key -> pseudo ids, for the vocabulary's keys the scanner cannot hold (of the current
+    :func:`vocab`: :func:`_tables`)."""
+    return _tables()[0]
 
 
-@lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, str]:
     """"Ill." -> state pseudo id, as the lexicon writes them (folding may reduce an abbreviation to nothing)."""
-    v = vocab()
-    return {n: f"state:{sid}" for sid, names in lexicon("en").get("state_abbreviations", {}).items()
-            for n in names if "." in n and " " not in n and f"state:{sid}" in v.places}
+    return _tables()[1]
 
 
+# the vocabulary the tables below were made from, :func:`_short`'s and :func:`_abbreviations`'s tables,
+# and the per-chunk cache of :func:`_may_name` (chunk -> can it name something), all made again when
+# :func:`vocab` gives another vocabulary (its cache cleared, a lexicon changed)
+_TABLES: list = [None, {}, {}]
 _LIVE: dict[str, bool] = {}
-_LIVE_OF: list = [None]
+
+
+def _tables() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    v = vocab()
+    if _TABLES[0] is not v:
+        out: dict[str, list[str]] = {}
+        for k, p in v.pairs:
+            if k and " " not in k and not is_arabic(k) and not usable_key(k):
+                out.setdefault(k, []).append(p)
+        abbr = {n: f"state:{sid}" for sid, names in lexicon("en").get("state_abbreviations", {}).items()
+                for n in names if "." in n and " " not in n and f"state:{sid}" in v.places}
+        _LIVE.clear()
+        _TABLES[:] = [v, {k: tuple(x) for k, x in out.items()}, abbr]
+    return _TABLES[1], _TABLES[2]
 
 
 def _core(w: str) -> tuple[str, str] | None:
@@ -73,7 +82,7 @@ def _core(w: str) -> tuple[str, str] | None:
 def _may_name(w: str) -> bool:
     """Can some part of the chunk ``w`` pass :func:`short_names`'s tests of the word alone (written
     like a short name, and in its table)? A chunk that cannot is skipped at C level."""
-    table, abbr, v = _short(), _abbreviations(), vocab()
+    table, abbr = _tables()
     parts = w.split("-") if "-" in w and len(w) > 3 and not is_arabic(w) else [w]
     for part in parts:
         cb = _core(part)
@@ -81,8 +90,8 @@ def _may_name(w: str) -> bool:
             continue
         core, bare = cb
         key = name_key(bare)
-        if table.get(key) or (core.endswith(".") and bare + "." in abbr) or any(
-                (key, p) in v.abbreviations for p in table.get(key, ())):
+        # (a key with no table entry has no abbreviation either: the table holds every short pair)
+        if table.get(key) or (core.endswith(".") and bare + "." in abbr):
             return True
     return False
 
@@ -91,10 +100,10 @@ def _parts(words: list[str], taken: set[int]):
     """(chunk index, word, its offset in the chunk): the chunks not ``taken``, and the parts of hyphen
     compounds ("Egyptian-US", "EU-Israel"), whose other part may be a mention already. Chunks that
     can name nothing (:func:`_may_name`, cached per chunk) are left out."""
+    _tables()  # (another vocabulary clears the cache)
     live = _LIVE
-    if _LIVE_OF[0] is not _short() or len(live) > 1_000_000:
+    if len(live) > 1_000_000:
         live.clear()
-        _LIVE_OF[0] = _short()
     for c in compress(range(len(words)), map(live.get, words, repeat(True))):
         w = words[c]
         ok = live.get(w)
@@ -116,8 +125,7 @@ def short_names(text: str, sc: Scan | None, taken: set[int] | None = None,
                 spans: list[tuple[int, int]] | None = None) -> list[Cand]:
     """Mentions of the vocabulary's short names in ``text`` (chunks of ``sc``; ``taken`` chunk indices
     skipped, except the parts of a hyphen compound that overlap none of the mentions' ``spans``)."""
-    table = _short()
-    abbr = _abbreviations()
+    table, abbr = _tables()
     words = sc.words if sc is not None else text.split()
     taken = taken or set()
     spans = spans or []

@@ -217,18 +217,17 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
     starts = {h.c0 for h in hits}
     for h in hits:
         surface = text[h.start:h.end]
-        kw = h.key.split()
-        if any(w in months for w in kw) or fold_token(surface.lower()) in months:
+        if _month(h.key, surface, months):
             continue
-        pseudo = [p for p in h.place_ids if p.split(":", 1)[0] in ("country", "ctx", "region", "continent")]
-        states = [p for p in h.place_ids if p.startswith("state:")]
+        ar = is_arabic(surface)
+        pseudo, states, gaz_ids, codes = _id_kinds(h.place_ids)
         if states and (h.key, states[0]) in voc.abbreviations and text[h.end:h.end + 1] != ".":
             states = []  # "Ind." is Indiana, "Ind" is not
-        gaz_ids = [p for p in h.place_ids if p not in pseudo and not p.startswith(("state:", CODE))]
-        codes = [p[len(CODE):] for p in h.place_ids if p.startswith(CODE)]
-        dated = bool(_DAY.match(_word_after(text, h.end)) or _DAY.match(_word_before(text, h.start)))
+        # (only codes read the day number beside the name: looked at for them alone)
+        dated = bool(codes or _is_code_key(h.key)) and bool(
+            _DAY.match(_word_after(text, h.end)) or _DAY.match(_word_before(text, h.start)))
         code_only = False
-        if codes and not is_arabic(surface) and surface.replace(".", "").replace("-", "").isupper() and not dated:
+        if codes and not ar and surface.replace(".", "").replace("-", "").isupper() and not dated:
             code_only = not gaz_ids and not pseudo and not states
             gaz_ids += [p for p in codes if p not in gaz_ids]  # a code counts written in capitals, not in a date
         if h.key in words("relations") and h.kind is None:
@@ -236,18 +235,18 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         cat = pseudo[0].split(":", 1)[0] if pseudo else "gaz"
         if any(p.startswith("continent:") for p in pseudo):
             cat, pseudo = "continent", [p for p in pseudo if p.startswith("continent:")]
-        if cat == "country" and (states or _namesakes(gz, gaz_ids, h.key, surface)) and not is_arabic(surface):
+        if cat == "country" and (states or _namesakes(gz, gaz_ids, h.key, surface)) and not ar:
             cat = "gaz"  # "Georgia": the country or the US state (or a town), the article decides
         if cat != "gaz":
-            if not is_arabic(surface) and _is_code_key(h.key) and not surface.replace(".", "").isupper() \
+            if not ar and _is_code_key(h.key) and not surface.replace(".", "").isupper() \
                     and len(h.key) <= 2:
                 continue  # "us" the pronoun is not the U.S.
-            if cat == "country" and is_arabic(surface) and _definite(surface) \
+            if cat == "country" and ar and _definite(surface) \
                     and _frequency(surface, h.key) >= COMMON_ZIPF and not any(
                         _definite((getattr(voc.countries.get(p.split(":", 1)[1]), "name_ar", None) or "ال-").split()[0])
                         for p in pseudo):
                 continue  # "المالي" (financial) is not مالي
-            if cat == "country" and is_arabic(surface) and out and out[-1].category == "ctx" \
+            if cat == "country" and ar and out and out[-1].category == "ctx" \
                     and out[-1].c1 == h.c0 - 1 and _after_demonym(out, h.c0, ctx):
                 continue  # "المستشارة الالمانية انغيلا": a name after a nationality adjective is a person
             places = [voc.places[p] for p in pseudo if p in voc.places]
@@ -265,7 +264,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 places = [p for p in places if p.kind not in _CODE_KINDS and not p.id.startswith("icao:")
                           and not (p.kind == "country" and not own_name(p, h.key, surface))]
         zipf = _frequency(surface, h.key)
-        if is_arabic(surface) and zipf >= COMMON_ZIPF:
+        if ar and zipf >= COMMON_ZIPF:
             if (_described(surface) or (_definite(surface) and _described(ctx.raw(h.c0 - 1) + " " + surface))) \
                     and not any(_curated(p) for p in places):
                 continue  # "الحي الغربي", "القرية المجاورة": a generic word with the article and a common word
@@ -275,15 +274,16 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
                 places = [p for p in places if _curated(p) or not p.name_ar or _definite(p.name_ar.split()[0])]
         if not places:
             continue
-        if not is_arabic(surface) and not any(ch.isupper() for ch in surface) and not any(map(_curated, places)):
+        if not ar and not any(ch.isupper() for ch in surface) and not any(map(_curated, places)):
             continue  # English names are proper nouns: "old", "street" in lower case name nothing
         weak = False
+        title_case = _Once(_title_case, ctx, h.c0, h.c1)
         # a name known only as a minor local entry (an unpopulated village or neighbourhood list) must
         # be rarer still as a word to stand on its own ("الاكراد", "الجهاد" are neighbourhoods and words)
         minor = all(p.population is None and p.kind == "place" and not p.id.startswith(("cur:", "user:"))
                     for p in places)
         common = zipf >= (MINOR_ZIPF if minor else COMMON_ZIPF) or (
-            zipf >= RARE_ZIPF and not is_arabic(surface) and _title_case(ctx, h.c0, h.c1)
+            zipf >= RARE_ZIPF and not ar and title_case()
             and not any(_curated(p) or p.kind in _ADMIN_KINDS for p in places))
         # ("Death Toll Rises": capitals say nothing; a curated or administrative name, "Rural Damascus", keeps them)
         strong = zipf >= STRONG_ZIPF or (minor and zipf >= MINOR_ZIPF)  # "في فجر" is "at dawn"; "في غضون", "within"
@@ -303,48 +303,48 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         elif h.kind is None and all(p.kind in _SITE_KINDS or _generic_named(p) for p in places) and common \
                 and not _place_context(ctx, h.c0, h.c1, h.key, strong):
             weak = True  # "تقدم" (progress) is the Taqaddum base only as "قاعدة التقدم" or in context
-        elif not is_arabic(surface) and h.kind is None and not code_only and all(
+        elif not ar and h.kind is None and not code_only and all(
                 p.kind in _SITE_KINDS and len(p.name.split()) > len(surface.split()) and not _curated(p)
                 for p in places) and not _place_context(ctx, h.c0, h.c1, h.key, False):
             # "Trudeau said": a site's name without its word ("Trudeau Airport") names a person first;
             # a curated site is named by its own listed aliases ("Ain al-Asad", "Bab al-Hawa"), and any
             # ordinary place cue ("at", "near", "hit") makes the short form the site
             weak = True
-        elif not is_arabic(surface) and strong and (_sentence_start(ctx, text, h.start, h.c0) or surface.isupper()) \
+        elif not ar and strong and (_sentence_start(ctx, text, h.start, h.c0) or surface.isupper()) \
                 and not _world_city(places, h.key, surface) and not _place_context(ctx, h.c0, h.c1, h.key, True):
             weak = True  # "Hit by rockets…": a very common word opening a sentence, whatever it may name
         elif code_only and h.kind is None and not _place_context(ctx, h.c0, h.c1, h.key, False):
             weak = True  # "CEO", "GPS": capitals that are only an airport's code name it near a place cue
-        elif is_arabic(surface) and zipf >= MINOR_ZIPF and h.kind is None and not name_parts(surface)[1] \
+        elif ar and zipf >= MINOR_ZIPF and h.kind is None and not name_parts(surface)[1] \
                 and not any(_curated(p) or own_name(p, h.key, surface) for p in places) \
                 and not _place_context(ctx, h.c0, h.c1, h.key, strong):
             weak = True  # a word that is only some place's alternate name ("Apple", "الصحراء") needs place context
-        elif not _exempt(places, h.key, zipf, is_arabic(surface), surface,
-                         opening=not is_arabic(surface) and (_sentence_start(ctx, text, h.start, h.c0)
-                                                             or _title_case(ctx, h.c0, h.c1))):
+        elif not _exempt(places, h.key, zipf, ar, surface,
+                         opening=not ar and (_sentence_start(ctx, text, h.start, h.c0)
+                                                             or title_case())):
             # a common word naming no curated, administrative or big place: only in place context
             weak = common and not _place_context(ctx, h.c0, h.c1, h.key, strong)
         person = False
-        if not weak and is_arabic(surface) and _last_word(ctx.prev(h.c0)) in words("person_titles") \
+        if not weak and ar and _last_word(ctx.prev(h.c0)) in words("person_titles") \
                 and not any(p.kind in _ADMIN_KINDS for p in places):
             weak = person = True  # "الرئيس بشار", "الوزيرة رايس"
-        elif not weak and is_arabic(surface) and _after_demonym(out, h.c0, ctx) \
+        elif not weak and ar and _after_demonym(out, h.c0, ctx) \
                 and not any(p.kind in _ADMIN_KINDS for p in places):
             weak = person = True  # "المدرب البرازيلي سانتوس", "البرازيلي كارلوس سانتوس"
-        elif not weak and not is_arabic(surface) and _person_like(ctx, h.c0, h.c1, text, h.start, starts) \
+        elif not weak and not ar and _person_like(ctx, h.c0, h.c1, text, h.start, starts) \
                 and not any(p.kind in _ADMIN_KINDS and own_name(p, h.key, surface) for p in places) \
                 and not _named_with_word_before(places, ctx.raw(h.c0 - 1), surface):
             weak = person = True  # "Linda Brackwell", "Lincoln Memorial": a name inside a longer proper name
         if states and (h.key, states[0]) in voc.abbreviations and surface[:1].isupper():
             weak = person = False  # "Ill.", "Calif.": a state's abbreviation with its full stop is no word
         # a place cue written as a word before it ("في القصير"): an attached ب ("بسعادة") is also "with, by"
-        placed = is_arabic(surface) and not weak and _place_context(ctx, h.c0, h.c1, h.key, False, attached=False) \
+        placed = ar and not weak and _place_context(ctx, h.c0, h.c1, h.key, False, attached=False) \
             and _last_word(ctx.prev(h.c0)) not in words("place_before_loose")
         end = h.end
         if states and not person and (h.key, states[0]) in voc.abbreviations and text[end:end + 1] == ".":
             end, surface = end + 1, surface + "."  # "Mich.": a state abbreviation's span keeps its stop (as short.py's)
         out.append(Cand(h.start, end, surface, h.key, "person" if person else "gaz", places, h.kind, h.c0, h.c1,
-                        weak=weak, person=person, placed=placed, modifier=not is_arabic(surface) and modifies(text, end)))
+                        weak=weak, person=person, placed=placed, modifier=not ar and modifies(text, end)))
     # one sense per discourse: a name the article uses inside a person's name ("Ellen Dayton")
     # is that person elsewhere too ("Dayton said"), unless context there says place
     persons = {m.key for m in out if m.weak and m.category == "person"}
@@ -362,6 +362,44 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
     out = _lists(out, ctx)
     structure(text, out, ctx)
     return out
+
+
+class _Once:
+    """``f(*args)``, called at most once and only when asked (``_Once(f, *args)()``)."""
+
+    __slots__ = ("f", "args", "got")
+
+    def __init__(self, f: Any, *args: Any) -> None:
+        self.f, self.args, self.got = f, args, None
+
+    def __call__(self) -> Any:
+        if self.f is not None:
+            self.got, self.f = self.f(*self.args), None
+        return self.got
+
+
+_ID_KINDS: dict[tuple[str, ...], tuple[list[str], list[str], list[str], list[str]]] = {}
+_PSEUDO = ("country", "ctx", "region", "continent")
+
+
+def _id_kinds(ids: tuple[str, ...]) -> tuple[list[str], list[str], list[str], list[str]]:
+    """A hit's place ids by kind: (vocabulary pseudo ids, ``state:`` ids, gazetteer ids, codes' ids without
+    :data:`CODE`), cached per id tuple (the lists are copies: callers may change them)."""
+    got = _ID_KINDS.get(ids)
+    if got is None:
+        if len(_ID_KINDS) > 200_000:
+            _ID_KINDS.clear()
+        pseudo = [p for p in ids if p.split(":", 1)[0] in _PSEUDO]
+        states = [p for p in ids if p.startswith("state:")]
+        gaz_ids = [p for p in ids if p not in pseudo and not p.startswith(("state:", CODE))]
+        codes = [p[len(CODE):] for p in ids if p.startswith(CODE)]
+        got = _ID_KINDS[ids] = (pseudo, states, gaz_ids, codes)
+    return got[0][:], got[1][:], got[2][:], got[3][:]
+
+
+def _month(key: str, surface: str, months: frozenset[str]) -> bool:
+    """Is the hit a month or weekday name (one of its key's words, or the surface folded)?"""
+    return any(w in months for w in key.split()) or fold_token(surface.lower()) in months
 
 
 def _named_with_word_before(places: list, before: str, surface: str) -> bool:

@@ -249,6 +249,9 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                          and _seat_of(o.place, name_parts(o.place.name)[0])] if _pass else []))
         if _pass:  # a county name vouches for the towns beside the county it was read as
             ties = ties0.read_as((m.key, o.place) for m, o in zip(cands, out) if o is not None)
+        # a name the article repeats with the same candidates, words and container scores the same:
+        # scored once per pass (the candidates by identity, alive in ``ranked``/``spare`` meanwhile)
+        memo: dict[tuple, tuple] = {}
         for i in order:
             m = cands[i]
             if m.category == "continent":
@@ -279,6 +282,11 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 if cont is not None:
                     reason = f"only candidate; container: {cont.name}"
                 out[i] = Resolved(r[0], 0.9, reason)
+                continue
+            seen = (m.key, m.text, m.kind_hint, m.dateline, n_kept, id(cont), *map(id, r))
+            got = memo.get(seen)
+            if got is not None:
+                out[i] = Resolved(*got)
                 continue
             scored = []
             dmin = near(r, m.key)
@@ -380,7 +388,8 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             else:
                 reason = "gazetteer prior"
             conf = 0.5 + 0.45 * (1 - math.exp(-margin))
-            out[i] = Resolved(best[2], round(conf, 3), reason, scored)
+            memo[seen] = (best[2], round(conf, 3), reason, scored)
+            out[i] = Resolved(*memo[seen])
         # second pass: coherence against the first pass's confident answers
         anchors = [(o.place.lat, o.place.lon, i) for i, o in enumerate(out)
                    if o is not None and o.place.kind != "country" and o.confidence >= 0.7][:MAX_ANCHORS]

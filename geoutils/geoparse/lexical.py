@@ -172,3 +172,55 @@ def name_parts(name: str) -> tuple[str, frozenset[str]]:
     # "Governorate", "محافظة" designate a unit's type ("Al Anbar Governorate" is named "Anbar");
     # "City" in "Texas City" is part of the town's name
     return key_of(toks), frozenset(t.norm for t in toks if t.is_generic and t.generic != "governorate")
+
+
+class Once:
+    """``f(*args)``, called at most once and only when asked.
+
+    >>> calls = []
+    >>> once = Once(lambda x: calls.append(x) or x * 2, 21)
+    >>> once(), once(), calls
+    (42, 42, [21])
+    """
+
+    __slots__ = ("f", "args", "got")
+
+    def __init__(self, f: Any, *args: Any) -> None:
+        self.f, self.args, self.got = f, args, None
+
+    def __call__(self) -> Any:
+        if self.f is not None:
+            self.got, self.f = self.f(*self.args), None
+        return self.got
+
+
+_ID_KINDS: dict[tuple, tuple[list[str], list[str], list[str], list[str]]] = {}
+_PSEUDO = ("country", "ctx", "region", "continent")
+
+
+def id_kinds(ids: tuple[str, ...], code: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """A scanner hit's place ids by kind: (vocabulary pseudo ids, ``state:`` ids, gazetteer ids, the ids
+    of code-only aliases without their prefix ``code``); cached per id tuple, the lists are copies.
+
+    >>> id_kinds(("ctx:IQ", "state:US-OH", "g:1", "code=g:2"), "code=")
+    (['ctx:IQ'], ['state:US-OH'], ['g:1'], ['g:2'])
+    """
+    got = _ID_KINDS.get((ids, code))
+    if got is None:
+        if len(_ID_KINDS) > 200_000:
+            _ID_KINDS.clear()
+        pseudo = [p for p in ids if p.split(":", 1)[0] in _PSEUDO]
+        states = [p for p in ids if p.startswith("state:")]
+        gaz_ids = [p for p in ids if p not in pseudo and not p.startswith(("state:", code))]
+        codes = [p[len(code):] for p in ids if p.startswith(code)]
+        got = _ID_KINDS[(ids, code)] = (pseudo, states, gaz_ids, codes)
+    return got[0][:], got[1][:], got[2][:], got[3][:]
+
+
+def is_month(key: str, surface: str, months: frozenset[str]) -> bool:
+    """Is a hit a month or weekday name (a word of its folded ``key``, or the ``surface`` folded)?
+
+    >>> is_month("feb", "Feb", frozenset({"feb"})), is_month("kirkuk", "Kirkuk", frozenset({"feb"}))
+    (True, False)
+    """
+    return any(w in months for w in key.split()) or fold_token(surface.lower()) in months

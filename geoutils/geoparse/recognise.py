@@ -30,8 +30,8 @@ from gazetteer.normalize import fold_token, is_arabic
 
 from geoutils.geoparse.compounds import modifies, split_compounds
 from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, COMMON_ZIPF, GENERIC_WORDS, MILLION, MINOR_ZIPF,
-                                       STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, _Ctx, _definite, _first_word, _frequency,
-                                       _last_word, _zipf, name_parts, own_name)
+                                       STRONG_ZIPF, VERY_COMMON_ZIPF, Cand, Once, _Ctx, _definite, _first_word,
+                                       _frequency, _last_word, _zipf, id_kinds, is_month, name_parts, own_name)
 from geoutils.geoparse.missions import missions
 from geoutils.geoparse.persons import (RARE_ZIPF, _after_demonym, _after_place, _person_like, _sentence_start,
                                        _title_case)
@@ -217,10 +217,10 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
     starts = {h.c0 for h in hits}
     for h in hits:
         surface = text[h.start:h.end]
-        if _month(h.key, surface, months):
+        if is_month(h.key, surface, months):
             continue
         ar = is_arabic(surface)
-        pseudo, states, gaz_ids, codes = _id_kinds(h.place_ids)
+        pseudo, states, gaz_ids, codes = id_kinds(h.place_ids, CODE)
         if states and (h.key, states[0]) in voc.abbreviations and text[h.end:h.end + 1] != ".":
             states = []  # "Ind." is Indiana, "Ind" is not
         # (only codes read the day number beside the name: looked at for them alone)
@@ -277,7 +277,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         if not ar and not any(ch.isupper() for ch in surface) and not any(map(_curated, places)):
             continue  # English names are proper nouns: "old", "street" in lower case name nothing
         weak = False
-        title_case = _Once(_title_case, ctx, h.c0, h.c1)
+        title_case = Once(_title_case, ctx, h.c0, h.c1)
         # a name known only as a minor local entry (an unpopulated village or neighbourhood list) must
         # be rarer still as a word to stand on its own ("الاكراد", "الجهاد" are neighbourhoods and words)
         minor = all(p.population is None and p.kind == "place" and not p.id.startswith(("cur:", "user:"))
@@ -362,44 +362,6 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
     out = _lists(out, ctx)
     structure(text, out, ctx)
     return out
-
-
-class _Once:
-    """``f(*args)``, called at most once and only when asked (``_Once(f, *args)()``)."""
-
-    __slots__ = ("f", "args", "got")
-
-    def __init__(self, f: Any, *args: Any) -> None:
-        self.f, self.args, self.got = f, args, None
-
-    def __call__(self) -> Any:
-        if self.f is not None:
-            self.got, self.f = self.f(*self.args), None
-        return self.got
-
-
-_ID_KINDS: dict[tuple[str, ...], tuple[list[str], list[str], list[str], list[str]]] = {}
-_PSEUDO = ("country", "ctx", "region", "continent")
-
-
-def _id_kinds(ids: tuple[str, ...]) -> tuple[list[str], list[str], list[str], list[str]]:
-    """A hit's place ids by kind: (vocabulary pseudo ids, ``state:`` ids, gazetteer ids, codes' ids without
-    :data:`CODE`), cached per id tuple (the lists are copies: callers may change them)."""
-    got = _ID_KINDS.get(ids)
-    if got is None:
-        if len(_ID_KINDS) > 200_000:
-            _ID_KINDS.clear()
-        pseudo = [p for p in ids if p.split(":", 1)[0] in _PSEUDO]
-        states = [p for p in ids if p.startswith("state:")]
-        gaz_ids = [p for p in ids if p not in pseudo and not p.startswith(("state:", CODE))]
-        codes = [p[len(CODE):] for p in ids if p.startswith(CODE)]
-        got = _ID_KINDS[ids] = (pseudo, states, gaz_ids, codes)
-    return got[0][:], got[1][:], got[2][:], got[3][:]
-
-
-def _month(key: str, surface: str, months: frozenset[str]) -> bool:
-    """Is the hit a month or weekday name (one of its key's words, or the surface folded)?"""
-    return any(w in months for w in key.split()) or fold_token(surface.lower()) in months
 
 
 def _named_with_word_before(places: list, before: str, surface: str) -> bool:

@@ -47,6 +47,7 @@ __all__ = [
     "is_arabic",
     "surface_key",
     "cross_script_skeleton",
+    "name_initial",
     "GENERIC_WORDS",
     "PROCLITICS",
     "NO_JOIN_LETTERS",
@@ -199,6 +200,20 @@ _WORD = re.compile(rf"{_CH}+(?:['`´ʻʼʽʾʿ‘’′]{_CH}+)*")
 
 def _spans(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def name_initial(chunk: str) -> str | None:
+    """The first character of the name a chunk spells, past a Latin article joined before it:
+    news writes "al-Harir" and "ad-Dawr" with the article in lower case and the name capitalised.
+
+    >>> name_initial("al-Harir"), name_initial("Kirkuk,"), name_initial("al-harir"), name_initial("at")
+    ('H', 'K', 'h', 'a')
+    """
+    spans = _spans(chunk)
+    for i, (word, _, _) in enumerate(spans):
+        if i == len(spans) - 1 or fold_token(word) not in _LAT_ARTICLES:
+            return word[0]
+    return None
 
 
 def tokenize(text: str) -> list[Token]:

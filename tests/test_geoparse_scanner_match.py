@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gazetteer.normalize import is_arabic
+from gazetteer.normalize import is_arabic, name_initial
 from geoutils.geoparse import keymatch
 from geoutils.geoparse import scanner as S
 
@@ -75,7 +75,7 @@ def reference(sc: S.Scanner, text: str) -> list[tuple]:
         if e is None:
             e = starts[w1] + len(words[w1]) - (2 if words[w1].endswith(S.POSSESSIVE) else 0)
         s, e = S.trim(text, s, e)
-        if s >= e or (cap and not (text[s].isupper() or text[s].isdigit())):
+        if s >= e or (cap and not (text[s].isupper() or text[s].isdigit() or name_initial(text[s:e]).isupper())):
             continue
         out.append((s, e, key, pids))
         last = fe
@@ -109,9 +109,11 @@ def test_scan_is_the_plain_rule(text):
 def test_capital_rule_lets_a_shorter_later_key_through():
     text = "flights to new York resumed"
     assert [(text[h.start:h.end], h.key) for h in SC.scan(text)] == [("York", "york")]
-    # a key continues through a lower-case chunk, and cannot start in one (the chunk's first letter counts)
+    # a key continues through a lower-case chunk, and cannot start in one (the chunk's first letter
+    # counts, past a Latin article: "al-Asad" is capitalised, "ain" is not)
     text = "Ain al-asad and ain al-Asad, Asad"
-    assert [(text[h.start:h.end], h.key) for h in SC.scan(text)] == [("Ain al-asad", "ain asad"), ("Asad", "asad")]
+    assert [(text[h.start:h.end], h.key) for h in SC.scan(text)] == [("Ain al-asad", "ain asad"), ("al-Asad", "asad"),
+                                                                      ("Asad", "asad")]
 
 
 def test_long_key_through_lower_case_chunks():

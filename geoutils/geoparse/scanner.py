@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any, Iterable, NamedTuple
 
-from gazetteer.normalize import GENERIC_WORDS, PROCLITICS, is_arabic
+from gazetteer.normalize import GENERIC_WORDS, PROCLITICS, is_arabic, name_initial
 from geoutils.geoparse.chunks import FOLD_CACHE_MAX, FOLD_GENERATION, LETTER_THEN_DIGIT, POSSESSIVE, cached_map, chunk_starts, fold_chunks
 from geoutils.geoparse.chunks import join_letter_number, may_join, trim, word_starts
 from geoutils.geoparse.keymatch import KeyMatcher, patterns, segment, select, unmarked_tokens
@@ -167,12 +167,12 @@ class Scanner:
 
     def _seg(self, word: str, fold: str) -> str:
         """The coded text of a chunk: its folded tokens after separators, marked when the chunk
-        is Latin text starting in lower case (no capitalised key can start there)."""
+        is Latin text whose name starts in lower case (no capitalised key can start there)."""
         if not fold:
             return ""
         toks = fold.split(" ")
         if self.latin_capitalised and not is_arabic(fold):
-            first = next((c for c in word if c.isalnum()), None)
+            first = name_initial(word)  # "al-Harir": the name's letter, not the article's
             if first is not None and not (first.isupper() or first.isdigit()):
                 unmarked = self._unmarked
                 return segment(toks, [t not in unmarked for t in toks])
@@ -280,8 +280,8 @@ class Scanner:
                 s, e = trim(text, s, e)
                 if s >= e:
                     return None
-            if cap and not (text[s].isupper() or text[s].isdigit()):
-                return None
+            if cap and not (text[s].isupper() or text[s].isdigit()) and not name_initial(text[s:e]).isupper():
+                return None  # a capitalised key as written: "al-Harir" is, "harir" is not
             # kind asked for by generic words just before or after (مطار بغداد, Baghdad airport)
             # the nearest first: "Baghdad airport and Diyala province" asks "province" of Diyala
             if ends:  # chunks merged by tokenize's join: their folds are the merged ones

@@ -3,7 +3,7 @@
 ``Scanner.scan`` codes chunks straight from its per-chunk cache and reads the kind generic words
 ask for ("Baghdad airport", "مطار بغداد") per chunk as written; ``scan_chunks`` builds the folded
 chunks. Both must give the hits whose kind is the one :func:`_side_kinds` reads over the folded
-chunks (the two nearest non-empty chunks each side, the nearest first). ``short_names`` skips
+chunks (the two nearest non-empty chunks each side, the nearest first, none across a comma). ``short_names`` skips
 chunks that can name nothing through a per-chunk cache: its answers must not depend on what the
 cache saw before. The texts are my own, in the style of news reports.
 """
@@ -29,7 +29,7 @@ def reference_kinds(sc: S.Scanner, text: str) -> list[tuple]:
     out = []
     for h in r.hits:
         (b1, b2), (a1, a2) = S._side_kinds(r.folded, h.c0 - 1, -1, 1), S._side_kinds(r.folded, h.c1 + 1, 1, 0)
-        out.append((h.start, h.end, h.key, h.place_ids, b1 or a1 or b2 or a2, h.c0, h.c1))
+        out.append((h.start, h.end, h.key, h.place_ids, S._nearest_kind(r.words, h.c0, h.c1, b1, b2, a1, a2), h.c0, h.c1))
     return out
 
 

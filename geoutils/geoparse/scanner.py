@@ -286,24 +286,50 @@ class Scanner:
             # the nearest first: "Baghdad airport and Diyala province" asks "province" of Diyala
             if ends:  # chunks merged by tokenize's join: their folds are the merged ones
                 (b1, b2), (a1, a2) = _side_kinds(folded, w0 - 1, -1, 1), _side_kinds(folded, w1 + 1, 1, 0)
-                return _new_hit(Hit, (s, e, key, pids, b1 or a1 or b2 or a2, w0, w1))
+                return _new_hit(Hit, (s, e, key, pids, _nearest_kind(words, w0, w1, b1, b2, a1, a2), w0, w1))
             if w0 >= 2 and w1 + 2 < nw:
                 # most hits: two chunks each side, all known and none folding to "" (the cache holds
                 # a chunk's (first, last) kinds; None for "", 0 when not cached yet)
                 k1, k2, k3, k4 = wget(words[w0 - 1], 0), wget(words[w0 - 2], 0), wget(words[w1 + 1], 0), \
                     wget(words[w1 + 2], 0)
                 if k1 and k2 and k3 and k4:
-                    return _new_hit(Hit, (s, e, key, pids, k1[1] or k3[0] or k2[1] or k4[0], w0, w1))
+                    return _new_hit(Hit, (s, e, key, pids, _nearest_kind(words, w0, w1, k1[1], k2[1], k3[0], k4[0]),
+                                          w0, w1))
             # the same, read per chunk as written (no fold list needed)
             (b1, b2), (a1, a2) = _side_word_kinds(words, wedges, w0 - 1, -1, 1), \
                 _side_word_kinds(words, wedges, w1 + 1, 1, 0)
-            kind = b1 or a1 or b2 or a2
+            kind = _nearest_kind(words, w0, w1, b1, b2, a1, a2)
             return _new_hit(Hit, (s, e, key, pids, kind, w0, w1))  # Hit(...) without its Python-level __new__
 
         return Scan(select(self._matcher, coded, accept), words, folded)
 
 
 _EDGE_KIND: dict[str, tuple[str | None, str | None]] = {}
+#: a chunk ending so closes a phrase: a generic word behind it belongs to the name before it
+#: (a colon opens a list of that kind instead: "two airports: Baghdad and Basra")
+_PHRASE_END = frozenset(",;.!?)]»\"،؛")
+
+
+def _nearest_kind(words: list[str], w0: int, w1: int, b1: str | None, b2: str | None, a1: str | None,
+                  a2: str | None) -> str | None:
+    """The kind asked for by the nearest generic word around a hit on chunks ``w0``..``w1``
+    (``b1``, ``b2`` before it, nearest first; ``a1``, ``a2`` after it), not across a comma or
+    other phrase end: in "Islah village, Diyala province" the village is Islah, the province Diyala.
+
+    >>> _nearest_kind("Islah village, Diyala province".split(), 2, 2, "place", None, "governorate", None)
+    'governorate'
+    >>> _nearest_kind("Baghdad airport and Diyala province".split(), 0, 0, None, None, "airport", None)
+    'airport'
+    """
+    if w0 >= 1 and words[w0 - 1][-1:] in _PHRASE_END:
+        b1 = b2 = None
+    elif w0 >= 2 and words[w0 - 2][-1:] in _PHRASE_END:
+        b2 = None
+    if words[w1][-1:] in _PHRASE_END:
+        a1 = a2 = None
+    elif w1 + 1 < len(words) and words[w1 + 1][-1:] in _PHRASE_END:
+        a2 = None
+    return b1 or a1 or b2 or a2
 
 
 def _side_kinds(folded: list[str], i: int, step: int, slot: int) -> tuple[str | None, str | None]:

@@ -1,0 +1,25 @@
+"""A generic word names the kind of the name it stands with, not of a name across a comma:
+in "Islah village, Diyala province" the village is Islah and the province Diyala. Texts
+written for this test."""
+from __future__ import annotations
+
+import pytest
+
+from geoutils import geoparse
+
+
+@pytest.mark.parametrize("text", [
+    "Militants fired mortar rounds at Sheikh Tamim village, Diyala province, on Friday.",
+    "Rockets landed near Baghdad airport, Diyala and Kirkuk overnight.",
+    "A roadside bomb hit a patrol in Zarga area, Diyala province.",
+])
+def test_a_word_before_a_comma_asks_nothing_of_the_next_name(gz, text):
+    g = geoparse(text, published="2024-03-03", gazetteer=gz)
+    row = g[g["text"] == "Diyala"].iloc[0]
+    assert row["kind"] == "governorate" and row["admin1"] == "Diyala", row.to_dict()
+
+
+def test_the_word_right_after_still_asks(gz):
+    g = geoparse("Shells fell on Diyala province and on Baghdad airport.", published="2024-03-03", gazetteer=gz)
+    kinds = dict(zip(g["text"], g["kind"]))
+    assert kinds["Diyala"] == "governorate" and kinds["Baghdad"] == "airport", kinds

@@ -23,3 +23,17 @@ def test_the_word_right_after_still_asks(gz):
     g = geoparse("Shells fell on Diyala province and on Baghdad airport.", published="2024-03-03", gazetteer=gz)
     kinds = dict(zip(g["text"], g["kind"]))
     assert kinds["Diyala"] == "governorate" and kinds["Baghdad"] == "airport", kinds
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Gunmen stormed Kabashi village in Diyala on Monday.", "governorate"),
+    ("Shells hit the province of Diyala on Monday.", "governorate"),
+])
+def test_a_word_two_chunks_away_asks_only_through_a_bridge(gz, text, kind):
+    g = geoparse(text, published="2024-03-03", gazetteer=gz)
+    assert g[g["text"] == "Diyala"].iloc[0]["kind"] == kind
+
+
+def test_a_kindless_generic_word_bridges(gz):
+    g = geoparse("Drones struck Harir air base on Monday.", published="2024-03-03", gazetteer=gz)
+    assert g[g["text"] == "Harir"].iloc[0]["kind"] == "base"

@@ -31,6 +31,7 @@ from gazetteer.normalize import GENERIC_WORDS, PROCLITICS, is_arabic, name_initi
 from geoutils.geoparse.chunks import FOLD_CACHE_MAX, FOLD_GENERATION, LETTER_THEN_DIGIT, POSSESSIVE, cached_map, chunk_starts, fold_chunks
 from geoutils.geoparse.chunks import join_letter_number, may_join, trim, word_starts
 from geoutils.geoparse.keymatch import KeyMatcher, patterns, segment, select, unmarked_tokens
+from geoutils.geoparse.vocab import words as lexicon_words
 
 __all__ = ["Hit", "Scan", "Scanner", "scanner_for", "scanner_pairs", "fold_chunks", "word_starts", "usable_key",
            "DEFAULT_COUNTRIES"]
@@ -286,7 +287,7 @@ class Scanner:
             # the nearest first: "Baghdad airport and Diyala province" asks "province" of Diyala
             if ends:  # chunks merged by tokenize's join: their folds are the merged ones
                 (b1, b2), (a1, a2) = _side_kinds(folded, w0 - 1, -1, 1), _side_kinds(folded, w1 + 1, 1, 0)
-                return _new_hit(Hit, (s, e, key, pids, _nearest_kind(words, w0, w1, b1, b2, a1, a2), w0, w1))
+                return _new_hit(Hit, (s, e, key, pids, _nearest_kind(words, w0, w1, b1, b2, a1, a2, folded), w0, w1))
             if w0 >= 2 and w1 + 2 < nw:
                 # most hits: two chunks each side, all known and none folding to "" (the cache holds
                 # a chunk's (first, last) kinds; None for "", 0 when not cached yet)
@@ -311,15 +312,19 @@ _PHRASE_END = frozenset(",;.!?)]»\"،؛")
 
 
 def _nearest_kind(words: list[str], w0: int, w1: int, b1: str | None, b2: str | None, a1: str | None,
-                  a2: str | None) -> str | None:
+                  a2: str | None, folded: list[str] | None = None) -> str | None:
     """The kind asked for by the nearest generic word around a hit on chunks ``w0``..``w1``
     (``b1``, ``b2`` before it, nearest first; ``a1``, ``a2`` after it), not across a comma or
     other phrase end: in "Islah village, Diyala province" the village is Islah, the province Diyala.
+    A word two chunks away asks only through a bridge (:func:`_bridges`): "the province of Diyala",
+    "Harir air base", but not "Kabashi village in Diyala".
 
     >>> _nearest_kind("Islah village, Diyala province".split(), 2, 2, "place", None, "governorate", None)
     'governorate'
-    >>> _nearest_kind("Baghdad airport and Diyala province".split(), 0, 0, None, None, "airport", None)
-    'airport'
+    >>> _nearest_kind("Kabashi village in Diyala".split(), 3, 3, None, "place", None, None) is None
+    True
+    >>> _nearest_kind("the province of Diyala".split(), 3, 3, None, "governorate", None, None)
+    'governorate'
     """
     if w0 >= 1 and words[w0 - 1][-1:] in _PHRASE_END:
         b1 = b2 = None
@@ -329,7 +334,26 @@ def _nearest_kind(words: list[str], w0: int, w1: int, b1: str | None, b2: str | 
         a1 = a2 = None
     elif w1 + 1 < len(words) and words[w1 + 1][-1:] in _PHRASE_END:
         a2 = None
-    return b1 or a1 or b2 or a2
+    if b1 or a1:
+        return b1 or a1
+    if folded:  # chunks merged into the one before fold to "" ("K 1"): the bridge is the next chunk kept
+        j = next((j for j in range(w0 - 1, -1, -1) if folded[j]), -1)
+        if b2 and j >= 0 and _bridges(folded[j], True):
+            return b2
+        j = next((j for j in range(w1 + 1, len(folded)) if folded[j]), len(folded))
+        return a2 if a2 and j < len(folded) and _bridges(folded[j], True) else None
+    if b2 and _bridges(words[w0 - 1]):
+        return b2
+    return a2 if a2 and _bridges(words[w1 + 1]) else None
+
+
+@lru_cache(maxsize=4096)
+def _bridges(chunk: str, is_folded: bool = False) -> bool:
+    """Does a generic word reach across ``chunk`` to the name beyond it? "of" ("the province of"), a
+    generic word that asks no kind of its own ("air", "military", "الدولي") and a chunk that folds to
+    nothing ("—") do; any other word stands between."""
+    f = chunk if is_folded else fold_chunks([chunk])[0]
+    return not f or f in lexicon_words("kind_bridges") or all(GENERIC_WORDS.get(t, "") is None for t in f.split())
 
 
 def _side_kinds(folded: list[str], i: int, step: int, slot: int) -> tuple[str | None, str | None]:

@@ -37,3 +37,18 @@ def test_a_word_two_chunks_away_asks_only_through_a_bridge(gz, text, kind):
 def test_a_kindless_generic_word_bridges(gz):
     g = geoparse("Drones struck Harir air base on Monday.", published="2024-03-03", gazetteer=gz)
     assert g[g["text"] == "Harir"].iloc[0]["kind"] == "base"
+
+
+def test_a_village_whose_only_namesakes_are_abroad_is_a_mention_with_no_point(gz):
+    # "Zuwayrat" spells Zouérat (Mauritania) in GeoNames; "village" says it is a place, one the
+    # gazetteer lacks: the mention stays, with no point, and its container is named
+    text = "Militants shelled Zuwayrat village, Diyala province, at dawn."
+    g = geoparse(text, published="2024-03-03", gazetteer=gz)
+    row = g[g["text"] == "Zuwayrat"].iloc[0]
+    assert row["place_id"] is None or row["place_id"] != row["place_id"]  # None or NaN
+    assert "Diyala" in row["reason"]
+    from geoutils import extract_incidents
+
+    ev = extract_incidents(text, published="2024-03-03", gazetteer=gz)
+    assert ev.iloc[0]["admin1"] == "Diyala" and ev.iloc[0]["geo_precision"] >= 2
+    assert "Zuwayrat" in ev.iloc[0]["notes"]

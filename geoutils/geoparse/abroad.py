@@ -22,6 +22,8 @@ __all__ = ["drop_small_abroad", "explicit_countries", "REGION", "SMALL_POPULATIO
 #: GeoNames places below this many people abroad need the article's focus (see _drop_small_abroad)
 SMALL_POPULATION = 100_000
 MIN_KEYS_ABROAD = 3
+#: kinds a generic word beside a name asks for that make it a place the gazetteer may lack
+UNKNOWN_KINDS = frozenset({"place", "district", "governorate", "region", "county"})
 #: the analysts' region: its small places are always candidates (the gazetteer's regional prior)
 REGION = ("IQ", "SY", "IR", "TR", "LB", "JO", "SA", "KW", "YE", "IL", "PS", "EG", "AE", "QA", "BH", "OM")
 
@@ -82,7 +84,12 @@ def drop_small_abroad(cands: list[Cand], ranked: list[list], named: set[str],
                 kept = {p.id for p in ranked[j]}
                 spare[j] = [p for p in r if p.id not in kept]  # (each is small and outside ``allowed``)
             if not ranked[j] and m.category == "gaz":
-                m.weak = True  # no candidate left: not a mention
+                if m.kind_hint in UNKNOWN_KINDS and not m.weak:
+                    # "Zuwayrat village": a generic place word makes it a place all the same, one the
+                    # gazetteer lacks (its namesakes abroad are not it): a mention with no point
+                    m.category, m.places = "unknown", []
+                else:
+                    m.weak = True  # no candidate left: not a mention
 
 
 def _not_a_world_city(p: Any) -> bool:

@@ -136,6 +136,7 @@ def incident_rows(incidents: list[Incident], text: str, source: str | None, pub:
                 "actor2": a2,
                 "location": (p.name if p is not None else None),
                 "admin1": getattr(p, "admin1", None) if p is not None and p.kind != "country" else None,
+                "admin2": getattr(p, "admin2", None) if p is not None and p.kind != "country" else None,
                 "country": _country_name(country),
                 "latitude": lat,
                 "longitude": lon,

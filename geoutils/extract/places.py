@@ -12,7 +12,7 @@
 Example
 -------
 >>> from geoutils.extract.memory import MemoryGazetteer
->>> from geoutils.extract.tokens import Tokens
+>>> from geoutils.extract.tokens import Tokens, attached_in
 >>> from geoutils.geoparse import parse_mentions
 >>> t = "Mortars fell near Kirkuk and Erbil."
 >>> cs = locate(t, Tokens.of(t), parse_mentions(t, gazetteer=MemoryGazetteer.demo()))
@@ -28,8 +28,8 @@ from typing import Any
 from gazetteer import Place
 from geoutils import lexicons
 from geoutils.extract.numbers import number_at
-from geoutils.extract.tokens import Tokens
-from geoutils.extract.units import inside, may_hold
+from geoutils.extract.tokens import Tokens, attached_in
+from geoutils.extract.units import inside, is_quarter, may_hold
 
 __all__ = ["Cand", "locate", "precision_of", "inside", "own_place"]
 
@@ -57,11 +57,12 @@ class Cand:
     end: int = -1
     offset: bool = False  # "60 km north of X": a reference town the event lies well away from
     source: bool = False  # "a doctor at a hospital in X said": where the source is, not the event
+    quarter: bool = False  # a district of the town the text names it in ("Baghdad's Karrada"): finer than the town
 
     @property
     def specificity(self) -> int:
         kind = getattr(self.place, "kind", "place")
-        spec = 0 if kind in _POINT_KINDS else _SPECIFICITY.get(kind, 1)
+        spec = 0 if kind in _POINT_KINDS or self.quarter else _SPECIFICITY.get(kind, 1)
         return max(spec, 3) if self.precision == 3 else spec  # "Idlib province" read as its capital
 
 
@@ -226,7 +227,7 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
         if place is None and m.container is not None:
             place, named = m.container, m.text
         first_word = place is not None and bool(toks[i0].norm) and toks.reads[i0][0] != toks.reads[i0][-1] and \
-            toks[i0].text[:1] == "ب" and m.text[:1] == "ب"
+            toks[i0].text[:1] == "ب" and m.text[:1] == "ب" and not attached_in(place, toks.reads[i0])
         cue, rel, via_unknown = _cue_before(text, toks, i0, first_word, frozenset(covered), events, timed)
         if cue is None and _attributive(text, toks, max(i0, toks.index_at(m.end - 1)), events) and \
                 not (i0 > 0 and toks.has(i0 - 1, _w("not_locative"))):
@@ -250,12 +251,15 @@ def locate(text: str, toks: Tokens, mentions: list[Any], events: frozenset[int] 
             prec = 3  # "the province of Dohuk" read as its capital: the province, not the city
         else:
             prec = precision_of(place, rel)
+        quarter = named is None and is_quarter(place, m.container)
+        if quarter and not rel:
+            prec = 1  # "in Baghdad's Kadhimiya district": the quarter itself
         if not coordinated:
             group += 1
         src = _attribution(text, toks, i0, i1, events)
         if src:
             prec = max(prec, 2)  # the source's town: the event is near it at best
-        c = Cand(place, prec, m.start, group, named, m.end, offset=_offset(toks, i0), source=src)
+        c = Cand(place, prec, m.start, group, named, m.end, offset=_offset(toks, i0), source=src, quarter=quarter)
         if out and _misread_before(text, toks, out[-1], c, events):
             a = out.pop()  # the row goes to the unit, at 2 at best: the village it names is unplaced
             c.precision, c.named = max(c.precision, 2), c.named or text[a.order: a.end]  # "في X قرية Y في ناحية Z": a name read as a place outside the unit Z

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
+from typing import Any
 
-from gazetteer.normalize import Token, proclitic_variants, tokenize
+from gazetteer.normalize import Token, fold_token, proclitic_variants, tokenize
 
-__all__ = ["Tokens", "readings", "Token"]
+__all__ = ["Tokens", "readings", "Token", "attached_in"]
 
 
 @lru_cache(maxsize=262144)
@@ -73,3 +74,17 @@ class Tokens(list):
     def index_at(self, offset: int) -> int:
         """Index of the token starting at or before character ``offset`` (-1 before the first)."""
         return bisect_left(self.starts, offset + 1) - 1
+
+
+def attached_in(place: Any, reads: tuple[str, ...]) -> bool:
+    """The ب opening a place's token is the attached "in", not the first letter of its name: the
+    token read without it is the place's Arabic name ("ببغداد" is "in Baghdad"; "بعقوبة" is Baqubah).
+
+    >>> from types import SimpleNamespace as P
+    >>> attached_in(P(name_ar="بغداد"), ("ببغداد", "بغداد")), attached_in(P(name_ar="بعقوبة"), ("بعقوبه", "عقوبه"))
+    (True, False)
+    >>> attached_in(P(name_ar="بعقوبة"), ("ببعقوبه", "بعقوبه", "عقوبه"))
+    True
+    """
+    name = getattr(place, "name_ar", None)
+    return bool(name) and fold_token(name.split(" ", 1)[0]) in reads[1:]

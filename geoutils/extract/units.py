@@ -34,7 +34,7 @@ from shapely.geometry import Point
 
 from gazetteer.geo import haversine_km
 
-__all__ = ["inside", "may_hold", "within", "near", "same_admin1", "same_country"]
+__all__ = ["inside", "is_quarter", "may_hold", "within", "near", "same_admin1", "same_country"]
 
 _COD = "cod:"
 _BORDER_DEG = 0.02  # about 2 km: a point on a simplified border (the vendored polygons) still counts
@@ -179,3 +179,21 @@ def near(a: Any, b: Any, km: float = 30.0) -> bool:
             return True  # a town of the province (a large province's centroid may lie far from it)
         km = _REGION_NEAR_KM
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= km
+
+
+QUARTER_KM = 15.0  # a district this near the town the text names it in is a part of that town
+
+
+def is_quarter(place: Any, container: Any) -> bool:
+    """A district or sub-district the text names inside a town ("Baghdad's Kadhimiya district",
+    "the Karrada district of Baghdad") is one of the town's quarters, a finer place than the town.
+
+    >>> from types import SimpleNamespace as P
+    >>> baghdad = P(kind="place", country_code="IQ", lat=33.34, lon=44.40, admin1="Baghdad")
+    >>> is_quarter(P(kind="district", country_code="IQ", lat=33.38, lon=44.35, admin1="Baghdad"), baghdad)
+    True
+    >>> is_quarter(P(kind="district", country_code="IQ", lat=34.6, lon=43.7, admin1="Salah Al-Din"), baghdad)
+    False
+    """
+    return getattr(place, "kind", "") in ("district", "subdistrict") and container is not None \
+        and getattr(container, "kind", "") in ("place", "town", "city") and near(container, place, QUARTER_KM)

@@ -186,8 +186,9 @@ def _place_context(ctx: _Ctx, c0: int, c1: int, key: str = "", strong: bool = Fa
         # "City Council", "County Commission": a capitalised English place word belongs to the name before
         return not (prev_raw[:1].isupper() and prev_raw.isascii() and p in words("place_before_strong"))
     raw = ctx.raw(c0)
-    if attached and is_arabic(raw) and raw[:1] in clitics and len(raw) > 3 and not key.startswith(raw[:1]) \
-            and fold_token(raw[1:]).startswith(key.split(" ", 1)[0][:3]):  # بكركوك: an attached "in"
+    if attached and is_arabic(raw) and raw[:1] in clitics and len(raw) > 3 \
+            and fold_token(raw) != key.split(" ", 1)[0] \
+            and fold_token(raw[1:]).startswith(key.split(" ", 1)[0][:3]):  # بكركوك, ببعقوبة: an attached "in"
         return True
     n = _first_word(ctx.next(c1))
     return n in after

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from itertools import compress
 
-from gazetteer.normalize import is_arabic
+from gazetteer.normalize import fold_token, is_arabic
 
 from geoutils.geoparse.lexical import (_ADMIN_KINDS, _SENT_END, COMMON_ZIPF, GENERIC_WORDS, Cand, _Ctx,
                                        _definite, _first_word, _last_word, _zipf)
@@ -147,6 +147,9 @@ def structure(text: str, cands: list[Cand], ctx: _Ctx) -> None:
                     contained = True
             elif gap == 1 and nx.relation and is_arabic(nx.text) and not coordinated:
                 contained = True
+            elif gap == 1 and is_arabic(nx.text) and not coordinated \
+                    and fold_token(nx.text.split(" ", 1)[0]) == "ب" + nx.key.split(" ", 1)[0]:
+                contained = True  # "الكرادة ببغداد": an attached "in" before the next place
             if contained and comma and not paren and _serial_list(cands, i, ctx):
                 contained = False  # "Delaware, Virginia and Indiana": three peers, not Delaware in Virginia
             if contained and nx.category != "ctx" and m.category not in ("ctx", "country", "region", "continent"):

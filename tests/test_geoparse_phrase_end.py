@@ -52,3 +52,9 @@ def test_a_village_whose_only_namesakes_are_abroad_is_a_mention_with_no_point(gz
     ev = extract_incidents(text, published="2024-03-03", gazetteer=gz)
     assert ev.iloc[0]["admin1"] == "Diyala" and ev.iloc[0]["geo_precision"] >= 2
     assert "Zuwayrat" in ev.iloc[0]["notes"]
+
+
+def test_a_container_phrase_may_hold_the_article(gz):
+    g = geoparse("Gunmen stormed Zuwayrat village in the Khalis district on Saturday.", published="2024-03-03",
+                 gazetteer=gz)
+    assert "Khalis" in g[g["text"] == "Zuwayrat"].iloc[0]["reason"]

@@ -110,6 +110,7 @@ def structure(text: str, cands: list[Cand], ctx: _Ctx) -> None:
     plural_kinds(cands, ctx)
     rel = words("relations")
     cues = words("container_cues")
+    fillers = words("container_fillers")
     for i, m in enumerate(cands):
         p1 = _last_word(ctx.prev(m.c0))
         p2 = _last_word(ctx.prev(m.c0, 2))
@@ -139,7 +140,7 @@ def structure(text: str, cands: list[Cand], ctx: _Ctx) -> None:
             elif gap == 1 and paren:
                 contained = True
             elif 1 < gap <= 4 and between and not coordinated and all(
-                    w in cues or w in rel or w in GENERIC_WORDS or w == "of" for w in between):
+                    w in cues or w in rel or w in GENERIC_WORDS or w in fillers for w in between):
                 strong_cue = any(w in cues and w not in ("in", "of", "within", "في") for w in between)
                 if strong_cue or (any(w in cues for w in between) and (admin_next or any(w in GENERIC_WORDS for w in between))):
                     contained = True

@@ -48,8 +48,25 @@ def test_seats_and_people_agree_with_the_single_tables():
     recs = [_country(20), _prov("p", 0.0, 0.0, admin1="Foo"), _town("a", 0.1, 0.0, 10, admin1="Foo"),
             _town("b", 0.2, 0.0, 20)]
     seats, people = seats_and_people(recs, {"XX": 50.0}, top=1)
-    assert seats == unit_seats(recs, {"XX": 50.0}, top=1) == [("p", "b")]
+    # the country's towns name their divisions (counted): the seat is the largest town naming it
+    assert seats == unit_seats(recs, {"XX": 50.0}, top=1) == [("p", "a")]
     assert people == unit_people(recs, {"XX": 50.0}) == {"p": 10.0}
+    # where they do not, the largest within its reach
+    thin = [_country(1000), *recs[1:]]
+    assert seats_and_people(thin, {"XX": 50.0}, top=1)[0] == [("p", "b")]
+
+
+def test_where_towns_name_their_division_its_seat_is_the_largest_of_them():
+    # a province whose namesake town is its second city (Quebec City after Montreal) has no seat:
+    # the bare name is the province; a town listed twice (two sources, 2 km apart) is one seat
+    recs = [_country(1000), _prov("p", 0.0, 0.0, admin1="Foo"), _prov("q", 3.0, 0.0, admin1="Bar"),
+            {**_town("big", 0.5, 0.0, 900, admin1="Foo"), "name": "Big"},
+            {**_town("foo", 0.1, 0.0, 300, admin1="Foo"), "name": "Foo"},
+            {**_town("bar", 3.1, 0.0, 200, admin1="Bar"), "name": "Bar"},
+            {**_town("bar2", 3.12, 0.0, 150, admin1="Bar"), "name": "Bar"}]
+    seats = set(seats_and_people(recs, {"XX": 50.0})[0])
+    assert ("p", "foo") not in seats and ("p", "big") in seats
+    assert {("q", "bar"), ("q", "bar2")} <= seats
 
 
 def test_division_prominence_is_the_share_capped_by_counted_people():

@@ -146,7 +146,7 @@ def _provinces(cur_rows: list[dict]) -> list[dict]:
 
 def default_records(progress: bool = False) -> list[dict]:
     """Every record of the default database, in insertion order."""
-    from gazetteer.sources import airports, areas, cod_ab, curated, dtm, geonames, us_counties
+    from gazetteer.sources import admin1, airports, areas, cod_ab, curated, dtm, geonames, us_counties
     from gazetteer.sources.seats import iter_seats
     from gazetteer.store import _fill_admin1
 
@@ -162,6 +162,7 @@ def default_records(progress: bool = False) -> list[dict]:
     for r in places:
         if r["country_code"] == "US" and not r.get("admin1") and r.get("admin1_code") in states:
             r["admin1"] = states[r["admin1_code"]]
+    admin1.fill_admin1(places)  # the rest of the world: the province each code's towns lie in
     for r in places:
         r["fuzzy"] = r["kind"] == "country" or r["country_code"] in FOCUS_COUNTRIES or (r["population"] or 0) >= 100_000
         r.pop("admin1_code", None)

@@ -86,8 +86,8 @@ def unit_radii(records: Iterable[dict]) -> dict[str, float]:
     return {cc: math.sqrt(area[cc] / n / math.pi) for cc, n in sorted(count.items()) if area.get(cc)}
 
 
-#: a first-level division's namesake seat is among its this many most populous towns (inside it:
-#: same admin1, or within its reach, :func:`unit_radii`). Jerash is 18th within its reach (Amman,
+#: where towns carry no usable admin1, a first-level division's namesake seat is among its this many
+#: most populous towns (inside it: same admin1, or within its reach, :func:`unit_radii`). Jerash was 18th within its reach (Amman,
 #: Zarqa and Irbid lie within 49 km); a village of a state's name is hundreds down (Minneota, 291st)
 SEAT_RANK = 20
 
@@ -95,6 +95,8 @@ SEAT_RANK = 20
 def unit_seats(records: Iterable[dict], radii: dict[str, float], top: int = SEAT_RANK) -> list[tuple[str, str]]:
     """(division id, town id) for the ``top`` most populous towns (kind place or town, population
     known) inside each first-level division: naming its admin1, or within its reach (``radii``).
+    Where a country's towns name their divisions (its counts are reliable, :data:`RELIABLE_SHARE`),
+    a division's seat is the largest town naming it, with that town's other records.
 
     >>> recs = [{"id": "u", "kind": "province", "country_code": "XX", "admin1": "U", "lat": 0.0, "lon": 0.0},
     ...         {"id": "a", "kind": "place", "country_code": "XX", "lat": 0.1, "lon": 0.0, "population": 50},
@@ -110,7 +112,7 @@ def unit_seats(records: Iterable[dict], radii: dict[str, float], top: int = SEAT
 #: its GeoNames place): counted once
 SAME_TOWN_KM = 10.0
 #: a country's division counts are kept only if its towns that name their division hold at least
-#: this share of its population; else its towns carry no usable admin1 (CA, AU, GB in the sources)
+#: this share of its population; else its towns carry no usable admin1 (GB, FR, IT, ES: their GeoNames codes match no one state)
 #: or the sources count too few of its people, and its divisions keep the mean share
 RELIABLE_SHARE = 0.5
 
@@ -187,8 +189,6 @@ def seats_and_people(records: Iterable[dict], radii: dict[str, float],
         u_adm = np.array([normalize.name_key(u["admin1"]) if u.get("admin1") else "" for u in us])
         named = (t_adm[:, None] == u_adm[None, :]) & (u_adm != "")[None, :]
         inside = (km <= radii.get(cc, 0.0)) | named
-        for j, u in enumerate(us):
-            seats += [(u["id"], ts[i]["id"]) for i in np.flatnonzero(inside[:, j])[:top]]
         # people: each distinct town (a record naming its division preferred) to the division it names
         has = named.any(axis=1)
         order = sorted(range(len(ts)), key=lambda i: (not has[i], -ts[i]["population"]))
@@ -198,8 +198,18 @@ def seats_and_people(records: Iterable[dict], radii: dict[str, float],
         pop = np.array([float(ts[i]["population"]) for i in rows])
         counted = np.bincount(named[rows].argmax(axis=1), weights=pop, minlength=len(us)) if rows \
             else np.zeros(len(us))
-        if population.get(cc) and counted.sum() >= RELIABLE_SHARE * population[cc]:
+        reliable = bool(population.get(cc)) and counted.sum() >= RELIABLE_SHARE * population[cc]
+        if reliable:
             people.update((u["id"], float(counted[j])) for j, u in enumerate(us))
+        for j, u in enumerate(us):
+            if reliable and named[:, j].any():
+                # where towns name their division, its seat is the largest of them (and that town's
+                # other records): Quebec City, second to Montreal, is no seat of Quebec
+                first = ts[int(np.flatnonzero(named[:, j])[0])]
+                seats += [(u["id"], ts[i]["id"]) for i in np.flatnonzero(named[:, j])
+                          if _km(ts[i], first) <= SAME_TOWN_KM]
+            else:
+                seats += [(u["id"], ts[i]["id"]) for i in np.flatnonzero(inside[:, j])[:top]]
     return seats, people
 
 

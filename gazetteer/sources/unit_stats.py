@@ -87,8 +87,9 @@ def unit_radii(records: Iterable[dict]) -> dict[str, float]:
 
 
 #: where towns carry no usable admin1, a first-level division's namesake seat is among its this many
-#: most populous towns (inside it: same admin1, or within its reach, :func:`unit_radii`). Jerash was 18th within its reach (Amman,
-#: Zarqa and Irbid lie within 49 km); a village of a state's name is hundreds down (Minneota, 291st)
+#: most populous towns (inside it: same admin1, or within its reach, :func:`unit_radii`). Jerash was
+#: 18th within its reach (Amman, Zarqa and Irbid lie within 49 km); a village of a state's name is
+#: hundreds down (Minneota, 291st)
 SEAT_RANK = 20
 
 
@@ -112,8 +113,9 @@ def unit_seats(records: Iterable[dict], radii: dict[str, float], top: int = SEAT
 #: its GeoNames place): counted once
 SAME_TOWN_KM = 10.0
 #: a country's division counts are kept only if its towns that name their division hold at least
-#: this share of its population; else its towns carry no usable admin1 (GB, FR, IT, ES: their GeoNames codes match no one state)
-#: or the sources count too few of its people, and its divisions keep the mean share
+#: this share of its population; else its towns carry no usable admin1 (GB, FR, IT, ES: their GeoNames
+#: codes match no one state) or the sources count too few of its people, and its divisions keep the
+#: mean share
 RELIABLE_SHARE = 0.5
 
 

@@ -40,11 +40,8 @@ def _towns_by_cell(countries: set[str]) -> dict[str, dict[tuple[int, int], list[
 
     out: dict[str, dict[tuple[int, int], list]] = {}
     for cc in sorted(countries):
-        try:
-            states = {s.id: s.name for s in csc.get_states_of_country(cc)}
-            towns = csc.get_cities_of_country(cc)
-        except Exception:  # a country the database lacks
-            continue
+        states = {s.id: s.name for s in csc.get_states_of_country(cc)}  # [] for a country it lacks
+        towns = csc.get_cities_of_country(cc)
         grid: dict[tuple[int, int], list] = defaultdict(list)
         for t in towns:
             state = states.get(t.state_id)

@@ -126,3 +126,26 @@ def test_town_in_the_division_of_the_other_places(gz):
 def test_common_word_in_a_title_case_headline_is_no_place(gz):
     got = [m.text for m in mentions("Iraq Death Toll Rises After Market Bombing In Baghdad", gz)]
     assert "Toll" not in got and "Baghdad" in got and "Iraq" in got
+
+
+# ------------------------------------------------------------------ lists that look like "Town, State"
+def test_states_in_a_comma_list_are_no_containers_of_one_another(gz):
+    text = "Volunteers drove in from Missouri, New York, North Carolina and Virginia to help."
+    for name in ("Missouri", "New York", "North Carolina"):
+        m = first(text, gz, name)
+        assert m.place is not None and m.place.kind == "province" and m.place.country_code == "US", (name, m.place)
+
+
+def test_countries_in_a_comma_list_are_countries(gz):
+    text = "Ministers from Morocco, Tunisia and Algeria met in the capital on Tuesday."
+    for name, cc in (("Morocco", "MA"), ("Tunisia", "TN")):
+        m = first(text, gz, name)
+        assert m.place is not None and m.place.country_code == cc, (name, m.place)
+
+
+def test_a_town_far_from_its_large_states_point_keeps_the_state_as_container(gz):
+    # El Paso lies some 800 km from the point that stands for Texas: its admin1 puts it inside
+    text = "A trucker from El Paso, Texas, was held at the border on Friday."
+    at = text.index("Paso")
+    m = next(m for m in mentions(text, gz) if m.start <= at < m.end)
+    assert m.place is not None and m.place.country_code == "US" and m.place.admin1 == "Texas", m.place

@@ -74,6 +74,13 @@ _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "gover
              "consulate": ("consulate", "embassy"), "crossing": ("crossing",)}
 
 
+def _peers(c: Any, cont: Any) -> bool:
+    """Are ``c`` and ``cont`` divisions of one level (two countries, two states), neither of which
+    holds the other: "Morocco, Tunisia" and "Missouri, New York" are lists, not containers."""
+    first = ("governorate", "province")
+    return c.kind == cont.kind == "country" or (c.kind in first and cont.kind in first)
+
+
 class Resolved:
     """A resolution: the place (or None), a confidence, the reason and, when candidates were scored,
     ``scored``: (score, -rank, place, features) per candidate, best first (for explanations)."""
@@ -275,8 +282,12 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             cont = None
             if m.container is not None and out[m.container] is not None:
                 cont = out[m.container].place
-            if cont is not None and cont.kind in _UNIT_KINDS and not any(_inside(c, cont, 300) for c in r):
-                continue  # the text's own container rules every candidate out: a place the gazetteer lacks
+            if cont is not None and cont.kind in _UNIT_KINDS \
+                    and not any(_inside(c, cont, 300) or _inside(c, cont) for c in r):
+                if not any(_peers(c, cont) for c in r):
+                    continue  # the text's own container rules every candidate out: a place the gazetteer lacks
+                # "Missouri, New York, North Carolina": a state beside a state is a list, not a container
+                cont, m.container, m.container_text = None, None, None
             if len(r) == 1:  # (a mention with spare candidates abroad is scored)
                 reason = "only candidate"
                 if cont is not None:

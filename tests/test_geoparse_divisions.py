@@ -146,6 +146,14 @@ def test_countries_in_a_comma_list_are_countries(gz):
 def test_a_town_far_from_its_large_states_point_keeps_the_state_as_container(gz):
     # El Paso lies some 800 km from the point that stands for Texas: its admin1 puts it inside
     text = "A trucker from El Paso, Texas, was held at the border on Friday."
-    at = text.index("Paso")
-    m = next(m for m in mentions(text, gz) if m.start <= at < m.end)
+    m = first(text, gz, "El Paso")
     assert m.place is not None and m.place.country_code == "US" and m.place.admin1 == "Texas", m.place
+
+
+# ------------------------------------------------------------------ an article written as its own word
+def test_an_article_written_apart_is_part_of_the_span_when_the_place_has_it(gz):
+    text = "Shells fell on Al Qaim and on El Obeid; Mayor Al Larson said nothing."
+    got = {m.text: m for m in mentions(text, gz)}
+    assert "Al Qaim" in got and got["Al Qaim"].start == text.index("Al Qaim"), list(got)
+    assert "El Obeid" in got, list(got)
+    assert "Al Larson" not in got, list(got)  # a first name: no place here carries the article

@@ -38,6 +38,8 @@ def explicit_countries(cands: list[Cand], v: Any) -> set[str]:
                     out.add(p.split(":", 1)[1])
                 elif p.startswith("region:"):
                     out.update(v.regions.get(p, ("", ()))[1])
+            elif p.id.startswith("region:"):
+                out.update(v.regions.get(p.id, ("", ()))[1])
             elif m.category == "gaz" and p.kind in ("province", "governorate", "country") \
                     and (len(m.places) == 1 or own_name(p, m.key, m.text)):
                 out.add((p.country_code or "").upper())  # "Minnesota": the state's own name

@@ -186,7 +186,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                     break
         elif m.category == "region":
             for pid in m.places:
-                for cc in v.regions.get(pid, ("", ()))[1]:
+                for cc in v.regions.get(pid if isinstance(pid, str) else pid.id, ("", ()))[1]:
                     weights[cc] = weights.get(cc, 0.0) + 0.3
                     named_cc.add(cc)
         elif m.category == "continent":
@@ -261,10 +261,11 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
         memo: dict[tuple, tuple] = {}
         for i in order:
             m = cands[i]
-            if m.category == "continent":
+            if m.category in ("continent", "region"):  # a region made of divisions has their centre
                 pl = [p for p in m.places if not isinstance(p, str)]
                 if pl:
-                    out[i] = Resolved(pl[0], 0.9, "continent")
+                    out[i] = Resolved(pl[0], 0.9 if m.category == "continent" else 0.8,
+                                      m.category if m.category == "continent" else f"region: {pl[0].source}")
                 continue
             if m.category in ("country", "ctx"):
                 cc = next((p.split(":", 1)[1] for p in m.places if p.startswith(("country:", "ctx:"))), None)

@@ -24,8 +24,12 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gazetteer.normalize import fold_token, name_key
+
+if TYPE_CHECKING:
+    from gazetteer import Place
 
 __all__ = ["vocab", "Vocab", "CountryInfo", "words", "lexicon"]
 
@@ -184,6 +188,9 @@ def vocab() -> Vocab:
         for reg in lex.get("region", []):
             rid = f"region:{len(v.regions)}"
             v.regions[rid] = (reg["names"][0], tuple(reg.get("countries", ())))
+            point = _region_place(v, rid, reg, lang)
+            if point is not None:
+                v.places[rid] = point
             for n in reg["names"]:
                 add(n, rid)
         for sid, names in lex.get("state_abbreviations", {}).items():
@@ -205,6 +212,25 @@ def vocab() -> Vocab:
     names = {k for k, p in v.pairs if p.startswith("country:")}
     v.pairs = [(k, p) for k, p in v.pairs if not (p.startswith("ctx:") and k in names)]
     return v
+
+
+def _region_place(v: Vocab, rid: str, reg: dict, lang: str) -> Place | None:
+    """A region made of first-level divisions (``units``, ISO 3166-2) as a place of kind ``region``
+    at the centre of their points (Darfur: its five states), or None for a region without them.
+    An Arabic region takes the English name of the English region made of the same units."""
+    from gazetteer import Place
+
+    units = [v.places[f"state:{u}"] for u in reg.get("units", ()) if f"state:{u}" in v.places]
+    if not units:
+        return None
+    lat, lon = sum(u.lat for u in units) / len(units), sum(u.lon for u in units) / len(units)
+    ccs = {u.country_code for u in units}
+    name, name_ar = reg["names"][0], None
+    if lang == "ar":
+        en = next((p for p in v.places.values() if p.kind == "region" and (p.lat, p.lon) == (lat, lon)), None)
+        name, name_ar = (en.name if en is not None else units[0].name), reg["names"][0]
+    return Place(rid, name, name_ar, lat, lon, "region", ccs.pop() if len(ccs) == 1 else None, None, None,
+                 f"centre of the points of {', '.join(u.name for u in units)} (countrystatecity-countries)")
 
 
 @lru_cache(maxsize=1)

@@ -73,6 +73,19 @@ def test_a_first_name_still_makes_a_person(gz):
     assert not [m for m in mentions(text, gz) if m.text in ("Linda", "Brackwell")]
 
 
+def test_an_age_in_apposition_makes_a_person_there_and_in_the_rest_of_the_article(gz):
+    text = ("Deputies said Harold James Paris, 58, was found at his home near Tyler. Paris had worked "
+            "at the mill; his granddaughter, Georgia, 7, was unhurt.")
+    got = [m.text for m in mentions(text, gz)]
+    assert "Paris" not in got and "Georgia" not in got and "Tyler" in got, got
+
+
+def test_a_number_after_a_place_is_no_age(gz):
+    text = "Police in Mosul, 12 km away, and in Kirkuk, 2024, said nothing."
+    got = [m.text for m in mentions(text, gz)]
+    assert "Mosul" in got and "Kirkuk" in got, got
+
+
 def test_a_million_city_opening_a_sentence_stays_a_place(gz):
     assert by_text("Paris police said the road was closed for the parade.", gz)["Paris"].place.country_code == "FR"
 

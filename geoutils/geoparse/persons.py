@@ -2,7 +2,8 @@
 
 * English: a capitalised first name or a title right before the name ("Ellen Dayton", "Sen.
   Dayton"), or a rare capitalised word right after it (a surname: "Linda Brackwell"); not in a
-  title-case headline, whose capitals say nothing, and not after a function word ("The").
+  title-case headline, whose capitals say nothing, and not after a function word ("The"). An age
+  in apposition says person anywhere ("Melton Paris, 51, was found", "his son, Parker, 8,").
 * Arabic: a name right after a nationality adjective, or after one and a first name
   ("المدرب البرازيلي سانتوس", "البرازيلي كارلوس سانتوس"), unless a place word comes first
   ("العاصمة النمساوية فيينا").
@@ -67,6 +68,21 @@ def _person_like(ctx: _Ctx, c0: int, c1: int, text: str, start: int, starts: fro
     if _last_word(ctx.prev(c0)) in _TITLES and prev_raw[:1].isupper():
         return True
     return _longer_name(ctx, c1, starts)
+
+
+def age_follows(ctx: _Ctx, c1: int) -> bool:
+    """Is the name followed by an age between commas ("Paris, 51, was")? A place is never so written,
+    not even a state's or a province's name ("Georgia, 6,").
+
+    >>> from geoutils.geoparse.scanner import Scan
+    >>> w = "Melton Paris, 51, was found in Paris, Texas.".split()
+    >>> age_follows(_Ctx(Scan([], w, w)), 1), age_follows(_Ctx(Scan([], w, w)), 6)
+    (True, False)
+    """
+    if not ctx.raw(c1).endswith(","):
+        return False
+    age = ctx.raw(c1 + 1)
+    return len(age) in (2, 3) and age.endswith(",") and age[:-1].isdigit() and age[0] != "0"
 
 
 def _title_case(ctx: _Ctx, c0: int, c1: int, span: int = 3) -> bool:

@@ -34,7 +34,7 @@ from geoutils.geoparse.lexical import (_ADMIN_KINDS, _DAY, COMMON_ZIPF, GENERIC_
                                        _frequency, _last_word, _zipf, id_kinds, is_month, name_parts, own_name)
 from geoutils.geoparse.missions import missions
 from geoutils.geoparse.persons import (RARE_ZIPF, _after_demonym, _after_place, _person_like, _sentence_start,
-                                       _title_case)
+                                       _title_case, age_follows)
 from geoutils.geoparse.scancache import cached
 from geoutils.geoparse.scanner import Scanner, scanner_pairs
 from geoutils.geoparse.short import short_names
@@ -332,10 +332,11 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         elif not weak and ar and _after_demonym(out, h.c0, ctx) \
                 and not any(p.kind in _ADMIN_KINDS for p in places):
             weak = person = True  # "المدرب البرازيلي سانتوس", "البرازيلي كارلوس سانتوس"
-        elif not weak and not ar and _person_like(ctx, h.c0, h.c1, text, h.start, starts) \
-                and not any(p.kind in _ADMIN_KINDS and own_name(p, h.key, surface) for p in places) \
-                and not _named_with_word_before(places, ctx.raw(h.c0 - 1), surface):
-            weak = person = True  # "Linda Brackwell", "Lincoln Memorial": a name inside a longer proper name
+        elif not weak and not ar and (age_follows(ctx, h.c1) or (
+                _person_like(ctx, h.c0, h.c1, text, h.start, starts)
+                and not any(p.kind in _ADMIN_KINDS and own_name(p, h.key, surface) for p in places)
+                and not _named_with_word_before(places, ctx.raw(h.c0 - 1), surface))):
+            weak = person = True  # "Linda Brackwell", "Paris, 51,": a name inside a longer proper name, an age
         if states and (h.key, states[0]) in voc.abbreviations and surface[:1].isupper():
             weak = person = False  # "Ill.", "Calif.": a state's abbreviation with its full stop is no word
         # a place cue written as a word before it ("في القصير"): an attached ب ("بسعادة") is also "with, by"

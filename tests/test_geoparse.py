@@ -189,6 +189,17 @@ def test_geodataframe_columns_and_missing_coordinates(gz):
     assert abs(known.geometry.y - known.latitude) < 1e-9 and known.reason
 
 
+def test_frames_of_any_article_concatenate_with_one_schema(gz):
+    # an empty article's frame has the dtypes of a full one; a known place's point is its geometry
+    full = geoparse("Rockets hit Kirkuk and Zaghniyah village.", gazetteer=gz)
+    empty = geoparse("no place is named here", gazetteer=gz)
+    assert len(empty) == 0 and empty.dtypes.astype(str).to_dict() == full.dtypes.astype(str).to_dict()
+    assert full["start_char"].dtype == "int64" and full["dateline"].dtype == bool
+    row = full[full.text == "Kirkuk"].iloc[0]
+    assert (row.geometry.x, row.geometry.y) == (row.longitude, row.latitude)
+    assert full[full.text == "Zaghniyah"].iloc[0]["place_id"] is None
+
+
 def test_empty_and_bad_input(gz):
     assert len(geoparse("", gazetteer=gz)) == 0 and parse_mentions("   ", gazetteer=gz) == []
     with pytest.raises(ValueError, match="string"):

@@ -71,20 +71,51 @@ def geoparse(text: str, *, published: str | date | None = None, lang: str | None
     >>> g[["text", "name", "role"]].values.tolist()
     [['Kirkuk', 'Kirkuk', 'place']]
     """
-    import geopandas as gpd
-    import pandas as pd
-
     ms = parse_mentions(text, published=published, lang=lang, focus=focus, gazetteer=gazetteer)
-    rows = [_row(m) for m in ms]
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    df = df.astype({"start_char": "int64", "end_char": "int64", "latitude": "float64", "longitude": "float64",
-                    "confidence": "float64", "dateline": "bool"})
-    from shapely.geometry import Point
+    return _frame([_row(m) for m in ms])
 
-    for col in ("place_id", "name", "kind", "country_code", "admin1", "admin2", "reason", "container", "relation"):
-        df[col] = df[col].astype(object).where(df[col].notna(), None)
-    geom = [Point(lo, la) if la == la and lo == lo else None for la, lo in zip(df["latitude"], df["longitude"])]
-    return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geom, crs="EPSG:4326"), crs="EPSG:4326")
+
+#: column dtypes of the frame; the other columns hold Python objects (None where missing)
+_DTYPES = {"start_char": "int64", "end_char": "int64", "latitude": "float64", "longitude": "float64",
+           "confidence": "float64", "dateline": "bool"}
+_TEXT = ("text", "role")
+
+
+def _frame(rows: list[dict]):
+    """The GeoDataFrame of mention rows, built column by column (pandas per column, not per cell:
+    the frame is most of the cost of a short article otherwise)."""
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+    import shapely
+
+    data: dict[str, Any] = {}
+    for col in COLUMNS:
+        vals = [r[col] for r in rows]
+        if col in _DTYPES:
+            data[col] = np.array(vals, dtype=_DTYPES[col])
+        elif col in _TEXT:
+            data[col] = pd.Series(vals, dtype="str")  # always a string
+        else:
+            data[col] = pd.Series(vals, dtype=object)  # a string or None
+    lat, lon = data["latitude"], data["longitude"]
+    geom = np.full(len(rows), None, dtype=object)
+    ok = ~(np.isnan(lat) | np.isnan(lon))
+    if ok.any():
+        geom[ok] = shapely.points(lon[ok], lat[ok])
+    return gpd.GeoDataFrame(data, geometry=gpd.array.from_shapely(geom, crs=_crs()))
+
+
+def _crs() -> Any:
+    global _CRS
+    if _CRS is None:
+        from pyproj import CRS
+
+        _CRS = CRS.from_epsg(4326)
+    return _CRS
+
+
+_CRS: Any = None
 
 
 def _row(m: Mention) -> dict:

@@ -152,8 +152,18 @@ def test_a_town_far_from_its_large_states_point_keeps_the_state_as_container(gz)
 
 # ------------------------------------------------------------------ an article written as its own word
 def test_an_article_written_apart_is_part_of_the_span_when_the_place_has_it(gz):
-    text = "Shells fell on Al Qaim and on El Obeid; Mayor Al Larson said nothing."
-    got = {m.text: m for m in mentions(text, gz)}
+    text = "Shells fell on Al Qaim and on (El Obeid); Mayor Al Larson said nothing."
+    ms = mentions(text, gz)
+    got = {m.text: m for m in ms}
     assert "Al Qaim" in got and got["Al Qaim"].start == text.index("Al Qaim"), list(got)
-    assert "El Obeid" in got, list(got)
-    assert "Al Larson" not in got, list(got)  # a first name: no place here carries the article
+    assert "El Obeid" in got and got["El Obeid"].start == text.index("El Obeid"), list(got)
+    # a first name: the place read for "Larson" carries no article, so the span stays the name's own
+    assert all(m.start >= text.index("Larson") for m in ms if m.end == text.index("Larson") + len("Larson"))
+
+
+def test_a_town_and_its_state_are_no_list(gz):
+    # "Nevada, Missouri" names the town in its state, not two states: only a name after the state
+    # ("Missouri, New York, North Carolina") makes the pair a list
+    text = "A rancher from Nevada, Missouri, said the storm flattened his barn."
+    m = next(m for m in mentions(text, gz) if m.start == text.index("Nevada"))
+    assert m.place is not None and m.place.kind != "province" and m.place.admin1 == "Missouri", m.place

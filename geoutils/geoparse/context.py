@@ -75,10 +75,15 @@ _FAMILIES = {"airport": ("airport", "base"), "base": ("base", "airport"), "gover
 
 
 def _peers(c: Any, cont: Any) -> bool:
-    """Are ``c`` and ``cont`` divisions of one level (two countries, two states), neither of which
-    holds the other: "Morocco, Tunisia" and "Missouri, New York" are lists, not containers."""
+    """Are ``c`` and ``cont`` divisions of one level (two countries, two first-level divisions)?"""
     first = ("governorate", "province")
     return c.kind == cont.kind == "country" or (c.kind in first and cont.kind in first)
+
+
+def _listed(cands: list[Cand], j: int) -> bool:
+    """Does another name follow mention ``j`` as the next item of a list ("New York, North Carolina",
+    "Tunisia and Algeria")? Then "Missouri, New York, …" is a list, not a town and its state."""
+    return j + 1 < len(cands) and cands[j + 1].c0 - cands[j].c1 in (1, 2)
 
 
 class Resolved:
@@ -156,7 +161,9 @@ def _focus_codes(focus: Any) -> list[str]:
 
 
 def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved | None]:
-    """Resolve every candidate mention; None for a mention with no place (unknown names, regions)."""
+    """Resolve every candidate mention; None for a mention with no place (unknown names, regions made
+    of no divisions). A container that turns out to be the next item of a list is cleared on its
+    mention (``container``, ``container_text``)."""
     v = vocab()
     info = _unit_info(gz)
     cont_of = _continents(v)
@@ -265,7 +272,7 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
                 pl = [p for p in m.places if not isinstance(p, str)]
                 if pl:
                     out[i] = Resolved(pl[0], 0.9 if m.category == "continent" else 0.8,
-                                      m.category if m.category == "continent" else f"region: {pl[0].source}")
+                                      m.category if m.category == "continent" else "region: centre of its divisions")
                 continue
             if m.category in ("country", "ctx"):
                 cc = next((p.split(":", 1)[1] for p in m.places if p.startswith(("country:", "ctx:"))), None)
@@ -284,10 +291,12 @@ def resolve_all(cands: list[Cand], gz: Any, focus: Any = None) -> list[Resolved 
             if m.container is not None and out[m.container] is not None:
                 cont = out[m.container].place
             if cont is not None and cont.kind in _UNIT_KINDS \
-                    and not any(_inside(c, cont, 300) or _inside(c, cont) for c in r):
-                if not any(_peers(c, cont) for c in r):
+                    and not any(_inside(c, cont, 300) or _inside(c, cont) for c in r):  # (by reach or admin1)
+                if not any(_peers(c, cont) and (cont.kind == "country" or _listed(cands, m.container)) for c in r):
                     continue  # the text's own container rules every candidate out: a place the gazetteer lacks
-                # "Missouri, New York, North Carolina": a state beside a state is a list, not a container
+                # "Morocco, Tunisia"; "Missouri, New York, North Carolina": a country beside a country, a
+                # state beside a state in a list, is no container (a town may be named like a state: "Nevada,
+                # Missouri"; no town is written with a country as its container that way)
                 cont, m.container, m.container_text = None, None, None
             if len(r) == 1:  # (a mention with spare candidates abroad is scored)
                 reason = "only candidate"

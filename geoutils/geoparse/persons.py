@@ -70,19 +70,21 @@ def _person_like(ctx: _Ctx, c0: int, c1: int, text: str, start: int, starts: fro
     return _longer_name(ctx, c1, starts)
 
 
-def age_follows(ctx: _Ctx, c1: int) -> bool:
-    """Is the name followed by an age between commas ("Paris, 51, was")? A place is never so written,
-    not even a state's or a province's name ("Georgia, 6,").
+def age_follows(ctx: _Ctx, c0: int, c1: int) -> bool:
+    """Is the name followed by an age between commas and then running text ("Paris, 51, was")? A
+    place is never so written, not even a state's name ("Georgia, 6, and"); a tally goes on with
+    another name, or follows a number ("Texas, 12, Ohio, 9, were").
 
     >>> from geoutils.geoparse.scanner import Scan
-    >>> w = "Melton Paris, 51, was found in Paris, Texas.".split()
-    >>> age_follows(_Ctx(Scan([], w, w)), 1), age_follows(_Ctx(Scan([], w, w)), 6)
-    (True, False)
+    >>> w = "Melton Paris, 51, was found in Paris, Texas, 12, Ohio, 9, were counted.".split()
+    >>> [age_follows(_Ctx(Scan([], w, w)), c, c) for c in (1, 6, 7, 9)]
+    [True, False, False, False]
     """
     if not ctx.raw(c1).endswith(","):
         return False
     age = ctx.raw(c1 + 1)
-    return len(age) in (2, 3) and age.endswith(",") and age[:-1].isdigit() and age[0] != "0"
+    return len(age) in (2, 3) and age.endswith(",") and age[:-1].isdigit() and age[0] != "0" \
+        and not ctx.raw(c1 + 2)[:1].isupper() and not ctx.raw(c0 - 1).rstrip(",").isdigit()
 
 
 def _title_case(ctx: _Ctx, c0: int, c1: int, span: int = 3) -> bool:

@@ -40,6 +40,7 @@ def run(text: str, gz: Any, *, lang: str | None = None, focus: Any = None, token
 
 @lru_cache(maxsize=1)
 def _particles() -> frozenset[str]:
+    """The articles as written, not folded (``words`` folds "Ann" to "an", an article)."""
     return frozenset(w.lower() for w in lexicon("en").get("name_particles", []))
 
 
@@ -59,7 +60,7 @@ def article_start(text: str, start: int, name: str) -> int:
     while j > 0 and text[j - 1].isalpha():
         j -= 1
     art = text[j:i]
-    if not art[:1].isupper() or art.lower() not in _particles() or (j > 0 and not text[j - 1].isspace()):
+    if not art[:1].isupper() or art.lower() not in _particles() or (j > 0 and text[j - 1].isalnum()):
         return start
     low = name.lower()
     return j if low.startswith(art.lower()) and low[len(art):len(art) + 1] in (" ", "-", "\u2010", "'") else start

@@ -332,7 +332,7 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         elif not weak and ar and _after_demonym(out, h.c0, ctx) \
                 and not any(p.kind in _ADMIN_KINDS for p in places):
             weak = person = True  # "المدرب البرازيلي سانتوس", "البرازيلي كارلوس سانتوس"
-        elif not weak and not ar and (age_follows(ctx, h.c1) or (
+        elif not weak and not ar and (age_follows(ctx, h.c0, h.c1) or (
                 _person_like(ctx, h.c0, h.c1, text, h.start, starts)
                 and not any(p.kind in _ADMIN_KINDS and own_name(p, h.key, surface) for p in places)
                 and not _named_with_word_before(places, ctx.raw(h.c0 - 1), surface))):

@@ -54,7 +54,7 @@ class Vocab:
     countries: dict[str, CountryInfo] = field(default_factory=dict)
     regions: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # id -> (name, countries)
     continent_keys: dict[str, str] = field(default_factory=dict)  # folded key -> continent
-    places: dict = field(default_factory=dict)  # pseudo id -> Place (states/provinces, continents)
+    places: dict = field(default_factory=dict)  # pseudo id -> Place (states/provinces, continents, regions)
     abbreviations: set = field(default_factory=set)  # (key, id) pairs that must be written with a period
 
 
@@ -186,8 +186,10 @@ def vocab() -> Vocab:
             for n in names:
                 add(n, f"country:{cc}")
         for reg in lex.get("region", []):
-            rid = f"region:{len(v.regions)}"
-            v.regions[rid] = (reg["names"][0], tuple(reg.get("countries", ())))
+            # a region made of divisions has one id in both languages ("region:SD-DC+SD-DE+…")
+            units = sorted(reg.get("units", ()))
+            rid = f"region:{'+'.join(units)}" if units else f"region:{len(v.regions)}"
+            v.regions.setdefault(rid, (reg["names"][0], tuple(reg.get("countries", ()))))
             point = _region_place(v, rid, reg, lang)
             if point is not None:
                 v.places[rid] = point
@@ -216,21 +218,23 @@ def vocab() -> Vocab:
 
 def _region_place(v: Vocab, rid: str, reg: dict, lang: str) -> Place | None:
     """A region made of first-level divisions (``units``, ISO 3166-2) as a place of kind ``region``
-    at the centre of their points (Darfur: its five states), or None for a region without them.
-    An Arabic region takes the English name of the English region made of the same units."""
+    at the centre of their points (Darfur: its five states), or None for a region without them. The
+    second language's entry for the same units adds its name to the place the first one made."""
+    from dataclasses import replace
+
     from gazetteer import Place
 
     units = [v.places[f"state:{u}"] for u in reg.get("units", ()) if f"state:{u}" in v.places]
     if not units:
         return None
+    name = reg["names"][0]
+    had = v.places.get(rid)
+    if had is not None:
+        return replace(had, name_ar=had.name_ar or name) if lang == "ar" else replace(had, name=name)
     lat, lon = sum(u.lat for u in units) / len(units), sum(u.lon for u in units) / len(units)
     ccs = {u.country_code for u in units}
-    name, name_ar = reg["names"][0], None
-    if lang == "ar":
-        en = next((p for p in v.places.values() if p.kind == "region" and (p.lat, p.lon) == (lat, lon)), None)
-        name, name_ar = (en.name if en is not None else units[0].name), reg["names"][0]
-    return Place(rid, name, name_ar, lat, lon, "region", ccs.pop() if len(ccs) == 1 else None, None, None,
-                 f"centre of the points of {', '.join(u.name for u in units)} (countrystatecity-countries)")
+    return Place(rid, name, name if lang == "ar" else None, lat, lon, "region", ccs.pop() if len(ccs) == 1 else None,
+                 None, None, f"centre of the points of {', '.join(u.name for u in units)} (countrystatecity-countries)")
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from geoutils.geoparse.mention import Mention
@@ -81,7 +82,7 @@ _DTYPES = {"start_char": "int64", "end_char": "int64", "latitude": "float64", "l
 _TEXT = ("text", "role")
 
 
-def _frame(rows: list[dict]):
+def _frame(rows: list[dict]) -> Any:
     """The GeoDataFrame of mention rows, built column by column (pandas per column, not per cell:
     the frame is most of the cost of a short article otherwise)."""
     import geopandas as gpd
@@ -106,16 +107,12 @@ def _frame(rows: list[dict]):
     return gpd.GeoDataFrame(data, geometry=gpd.array.from_shapely(geom, crs=_crs()))
 
 
+@lru_cache(maxsize=1)
 def _crs() -> Any:
-    global _CRS
-    if _CRS is None:
-        from pyproj import CRS
+    """EPSG:4326 as a pyproj CRS, made once (geopandas would parse the string on every frame)."""
+    from pyproj import CRS
 
-        _CRS = CRS.from_epsg(4326)
-    return _CRS
-
-
-_CRS: Any = None
+    return CRS.from_epsg(4326)
 
 
 def _row(m: Mention) -> dict:

@@ -183,3 +183,36 @@ def test_conflict_regions_are_mentions_without_a_point(gz, text, name, lang):
     # regions made of divisions (Darfur) have their centre: tests/test_geoparse_regions.py
     m = by_text(text, gz, lang=lang)[name]
     assert m.role == "place" and m.place is None and m.reason.startswith("region")
+
+
+# ------------------------------------------------------------------ a person in a list, a country's city
+def test_a_common_word_running_on_into_a_surname_is_a_person_even_in_a_list(gz):
+    # "James" is some town's alternate name and a common word: the list ("Tyler and James") must not
+    # take it in when a surname follows it
+    text = "Officers from Tyler and James Pettigrew of the sheriff's office arrived at noon."
+    got = by_text(text, gz)
+    assert "James" not in got and "Tyler" in got, sorted(got)
+
+
+def test_a_common_word_in_a_list_of_places_is_still_a_place(gz):
+    got = by_text("Airstrikes hit Haditha, Hit and Rawa on Monday.", gz)
+    assert {"Haditha", "Hit", "Rawa"} <= set(got), sorted(got)
+
+
+@pytest.mark.parametrize("text, name, cc", [
+    ("The delegation flew on to Kuwait City on Monday.", "Kuwait", "KW"),
+    ("وصل الوفد إلى مدينة الكويت مساء الاثنين", "الكويت", "KW"),
+    ("Protests closed streets in Mexico City overnight.", "Mexico", "MX"),
+])
+def test_a_country_named_with_the_word_city_is_its_city(gz, text, name, cc):
+    m = by_text(text, gz)[name]
+    assert m.place.kind != "country" and m.place.country_code == cc, m.place
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A car bomb killed five in the Iraq town of Khalis.", "Iraq"),
+    ("انفجار في العراق مدينة الموصل", "العراق"),
+    ("Kuwait said its city councils would meet.", "Kuwait"),
+])
+def test_a_country_before_a_place_word_that_is_not_its_name_stays_the_country(gz, text, name):
+    assert by_text(text, gz)[name].place.kind == "country"

@@ -121,6 +121,12 @@ _TOP_ADMIN = {"country", "governorate", "province", "admin1", "region"}
 _HAY = ("hay", "hai", "حي")
 
 
+def _head_ar(name_ar: str) -> str:
+    """The first word of an Arabic name after its generic words: "الكويت" of "مدينة الكويت"."""
+    parts = name_ar.split()
+    return next((w for w in parts if fold_token(w) not in GENERIC_WORDS), parts[0] if parts else "")
+
+
 def _curated(p: Any) -> bool:
     return p.id.startswith(("cur:", "user:")) or getattr(p, "layer", "default") == "user"
 
@@ -236,7 +242,16 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         cat = pseudo[0].split(":", 1)[0] if pseudo else "gaz"
         if any(p.startswith("continent:") for p in pseudo):
             cat, pseudo = "continent", [p for p in pseudo if p.startswith("continent:")]
-        if cat == "country" and (states or _namesakes(gz, gaz_ids, h.key, surface)) and not ar:
+        # "Mexico City", "مدينة الكويت": the word beside the name asks for the city, not the country
+        # (the word right before in Arabic, the capitalised word right after in English: "Mexico City",
+        # not "the Iraq town of Baiji" nor "في العراق مدينة الموصل")
+        city = cat == "country" and h.kind == "place" and (
+            GENERIC_WORDS.get(_last_word(ctx.prev(h.c0))) == "place" if ar else
+            ctx.raw(h.c1 + 1)[:1].isupper() and GENERIC_WORDS.get(_first_word(ctx.next(h.c1))) == "place") and any(
+            p is not None and p.kind != "country" for p in map(gz.get, gaz_ids))
+        if city:
+            cat, pseudo = "gaz", [p for p in pseudo if not p.startswith("country:")]
+        elif cat == "country" and (states or _namesakes(gz, gaz_ids, h.key, surface)) and not ar:
             cat = "gaz"  # "Georgia": the country or the US state (or a town), the article decides
         if cat != "gaz":
             if not ar and _is_code_key(h.key) and not surface.replace(".", "").isupper() \
@@ -259,6 +274,8 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             # abroad that lists the bare letters as a name (Ganzhou's "Kan")
             places = [voc.places[p] for p in states if p in voc.places] or places
         places += [cp for cp in (_country(gz, p) for p in pseudo if p.startswith("country:")) if cp is not None]
+        if city:
+            places = [p for p in places if p.kind != "country"]
         if _is_code_key(h.key):
             caps = surface.isupper() or any(ch.isdigit() for ch in surface)
             if not caps or dated:
@@ -272,7 +289,9 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
             if _definite(surface):
                 # "المالي", "الحصار", "المركزي": the article makes the word an adjective or a noun;
                 # a place whose own Arabic name has no article is not named by it
-                places = [p for p in places if _curated(p) or not p.name_ar or _definite(p.name_ar.split()[0])]
+                # ("مدينة الكويت" is named "الكويت" after the word that asks for the city)
+                places = [p for p in places if _curated(p) or not p.name_ar or _definite(p.name_ar.split()[0])
+                          or (city and _definite(_head_ar(p.name_ar)))]
         if not places:
             continue
         if not ar and not any(ch.isupper() for ch in surface) and not any(map(_curated, places)):
@@ -332,11 +351,13 @@ def recognise(text: str, gz: Any, tokens: Any = None) -> list[Cand]:
         elif not weak and ar and _after_demonym(out, h.c0, ctx) \
                 and not any(p.kind in _ADMIN_KINDS for p in places):
             weak = person = True  # "المدرب البرازيلي سانتوس", "البرازيلي كارلوس سانتوس"
-        elif not weak and not ar and (age_follows(ctx, h.c0, h.c1) or (
+        elif not ar and (age_follows(ctx, h.c0, h.c1) or (
                 _person_like(ctx, h.c0, h.c1, text, h.start, starts)
                 and not any(p.kind in _ADMIN_KINDS and own_name(p, h.key, surface) for p in places)
                 and not _named_with_word_before(places, ctx.raw(h.c0 - 1), surface))):
-            weak = person = True  # "Linda Brackwell", "Paris, 51,": a name inside a longer proper name, an age
+            # "Linda Brackwell", "Paris, 51,": a name inside a longer proper name, an age; a common word
+            # too ("a Mazda and James Tauber": a person, whom no list of places takes in)
+            weak = person = True
         if states and (h.key, states[0]) in voc.abbreviations and surface[:1].isupper():
             weak = person = False  # "Ill.", "Calif.": a state's abbreviation with its full stop is no word
         # a place cue written as a word before it ("في القصير"): an attached ب ("بسعادة") is also "with, by"

@@ -161,6 +161,13 @@ def test_an_article_written_apart_is_part_of_the_span_when_the_place_has_it(gz):
     assert all(m.start >= text.index("Larson") for m in ms if m.end == text.index("Larson") + len("Larson"))
 
 
+
+def test_a_first_word_that_folds_to_an_article_joins_the_span_when_the_place_has_it(gz):
+    # "Ann" folds to the article "an" that the key drops: the span is the town's whole name
+    text = "Students marched through Ann Arbor on Saturday, and Ann Moss spoke."
+    got = {m.text: m for m in mentions(text, gz)}
+    assert "Ann Arbor" in got and got["Ann Arbor"].start == text.index("Ann Arbor"), list(got)
+
 def test_a_town_and_its_state_are_no_list(gz):
     # "Nevada, Missouri" names the town in its state, not two states: only a name after the state
     # ("Missouri, New York, North Carolina") makes the pair a list

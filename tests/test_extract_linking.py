@@ -348,3 +348,24 @@ def test_a_recalled_dated_event_at_another_town_keeps_its_own_row(gz):
          "of the town since April 20, when a shell killed a teacher in Qamishli.")
     got = [(loc, str(d) if d else None) for loc, d in dated(t, gz)]
     assert [loc for loc, _ in got] == ["Al-Hasakah", "Qamishli"] and got[1][1] == "2021-04-20"
+
+
+def test_a_day_and_a_place_told_by_two_verbs_of_one_strike_make_one_mention(gz):
+    # "since April 22, when a drone killed a shepherd and injured a guard on the road to X": the day
+    # goes with "killed", the place with "injured"; one strike, so one mention with both (left apart,
+    # the dated one with no place attaches to whatever undated strike was told before it)
+    from datetime import date
+    from geoutils.extract.clauses import _merge_same_event
+    from geoutils.extract.mention import EventMention
+    from geoutils.extract.places import Cand
+
+    killed = EventMention((0, 90), "Air/drone strike", "drone", True, False, (30, 40))
+    killed.date = date(2021, 4, 22)
+    injured = EventMention((0, 90), "Air/drone strike", None, False, False, (50, 58))
+    injured.cands = [Cand(gz.get("t:qamishli"), 2, 70, end=78)]
+    (one,) = _merge_same_event([killed, injured])
+    assert one.date == date(2021, 4, 22) and [c.place.name for c in one.cands] == ["Qamishli"]
+    # a later event word with its own day stays its own mention
+    again = EventMention((0, 90), "Air/drone strike", None, False, False, (60, 66))
+    again.date, again.cands = date(2021, 4, 23), [Cand(gz.get("t:hasakah"), 1, 80, end=86)]
+    assert len(_merge_same_event([killed, again])) == 2

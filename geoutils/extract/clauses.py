@@ -321,11 +321,15 @@ def _continue_place(out: list[EventMention], located: list[Cand], prev_end: int,
 
 def _merge_same_event(ms: list[EventMention]) -> list[EventMention]:
     """"hit by a car bomb and then by a salvo of rockets": a later event word of the same
-    sentence and event type, with no place or day of its own, is the same event (one row)."""
+    sentence and event type, with no place or day of its own, is the same event (one row). So is
+    one with no day that gives the place the earlier one lacks ("since May 2, when a drone killed a
+    man and wounded two on the road to X": the day and the place of one strike)."""
     out: list[EventMention] = []
     for m in ms:
         p = out[-1] if out else None
-        if p is not None and not m.cands and m.date is None and ev.event_type_of(m.sub) == ev.event_type_of(p.sub):
+        if p is not None and m.date is None and (not m.cands or not p.cands) \
+                and ev.event_type_of(m.sub) == ev.event_type_of(p.sub):
+            p.cands = p.cands or m.cands
             if SUB_PRIORITY.index(m.sub) < SUB_PRIORITY.index(p.sub) if m.sub in SUB_PRIORITY and p.sub in SUB_PRIORITY else False:
                 p.sub = m.sub
             p.weapon = next((w for w in WEAPON_PRIORITY if w in (p.weapon, m.weapon)), None)

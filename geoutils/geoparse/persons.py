@@ -1,8 +1,9 @@
 """Person-name evidence for recognition: a place name that stands in a person's name is no mention.
 
 * English: a capitalised first name or a title right before the name ("Ellen Dayton", "Sen.
-  Dayton"), or a rare capitalised word right after it (a surname: "Linda Brackwell"); not in a
-  title-case headline, whose capitals say nothing, and not after a function word ("The"). An age
+  Dayton"), a role noun in lower case ("SDF commander Mazloum Abdi"), or a rare capitalised word
+  right after it (a surname: "Linda Brackwell"); not in a title-case headline, whose capitals say
+  nothing, and not after a function word ("The"). An age
   in apposition says person anywhere ("Melton Paris, 51, was found", "his son, Parker, 8,").
 * Arabic: a name right after a nationality adjective, or after one and a first name
   ("المدرب البرازيلي سانتوس", "البرازيلي كارلوس سانتوس"), unless a place word comes first
@@ -67,6 +68,8 @@ def _person_like(ctx: _Ctx, c0: int, c1: int, text: str, start: int, starts: fro
             return True
     if _last_word(ctx.prev(c0)) in _TITLES and prev_raw[:1].isupper():
         return True
+    if prev_raw[:1].islower() and prev_raw.isalpha() and _last_word(ctx.prev(c0)) in words("person_titles"):
+        return True  # "SDF commander Mazloum Abdi": a role noun in lower case, then the name
     return _longer_name(ctx, c1, starts)
 
 

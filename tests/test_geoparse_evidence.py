@@ -225,6 +225,10 @@ def test_a_name_after_a_role_noun_in_lower_case_is_a_person(gz):
     assert "Mazloum" in by_text("Families returned to Mazloum on Sunday.", gz)
 
 
+def test_an_adjective_before_a_town_is_no_role_noun(gz):
+    assert "Mosul" in by_text("Troops massed ahead of a major Mosul offensive, officers said.", gz)
+
+
 def test_a_province_after_a_role_noun_stays_the_province(gz):
     # "the governor Kirkuk" is odd English, but a province's own name is never read as a person
     assert "Kirkuk" in by_text("Talks with the governor Kirkuk officials trust were held.", gz)

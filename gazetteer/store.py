@@ -118,33 +118,73 @@ def insert_places(con: sqlite3.Connection, records: Iterable[dict], progress: bo
     """
     from tqdm import tqdm
 
-    n = 0
     cur = con.cursor()
     bar = tqdm(records, total=total, desc=desc, unit=" places", disable=not progress, file=sys.stderr,
                mininterval=2.0, miniters=1000)
+    if not replace:  # a build: rows go to SQLite in batches, with the rids numbered here
+        return _insert_batched(cur, bar)
+    n = 0
     for rec in bar:
-        if replace:
-            old = cur.execute("SELECT rid FROM places WHERE id=?", (rec["id"],)).fetchone()
-            if old:
-                for table in ("aliases", "places_rtree", "places"):
-                    cur.execute(f"DELETE FROM {table} WHERE rid=?", old)
-        cur.execute(
-            "INSERT INTO places(id,name,name_ar,lat,lon,kind,country_code,admin1,population,source,fuzzy)"
-            " VALUES(?,?,?,?,?,?,?,?,?,?,?)",
-            (rec["id"], rec["name"], rec.get("name_ar"), rec["lat"], rec["lon"], rec["kind"],
-             rec.get("country_code"), rec.get("admin1"), rec.get("population"), rec["source"],
-             int(rec.get("fuzzy", 1))),
-        )
+        old = cur.execute("SELECT rid FROM places WHERE id=?", (rec["id"],)).fetchone()
+        if old:
+            for table in ("aliases", "places_rtree", "places"):
+                cur.execute(f"DELETE FROM {table} WHERE rid=?", old)
+        cur.execute(_INSERT_PLACE, (None, *_place_row(rec)))
         rid = cur.lastrowid
-        cur.execute("INSERT INTO places_rtree VALUES(?,?,?,?,?)", (rid, rec["lat"], rec["lat"], rec["lon"], rec["lon"]))
-        cur.executemany("INSERT OR IGNORE INTO aliases VALUES(?,?,?,?)", alias_rows(rid, rec["aliases"]))
-        if rec.get("derived"):  # spellings made by cleaning a source's name ("Al Yarmouk" of "Al Yarmouk-608")
-            cur.executemany("INSERT OR IGNORE INTO aliases VALUES(?,?,?,?)",
-                            [(k, r, a, DERIVED) for k, r, a, _ in alias_rows(rid, rec["derived"])])
-        if rec.get("codes"):  # ICAO/IATA/ISO codes: they match only as a code (stripped=CODE_ONLY)
-            cur.executemany("INSERT OR IGNORE INTO aliases VALUES(?,?,?,?)",
-                            [(k, r, a, CODE_ONLY) for k, r, a, _ in alias_rows(rid, rec["codes"])])
+        cur.execute(_INSERT_RTREE, (rid, rec["lat"], rec["lat"], rec["lon"], rec["lon"]))
+        cur.executemany(_INSERT_ALIAS, _record_aliases(rid, rec))
         n += 1
+    return n
+
+
+_INSERT_PLACE = ("INSERT INTO places(rid,id,name,name_ar,lat,lon,kind,country_code,admin1,population,source,fuzzy)"
+                 " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")
+_INSERT_RTREE = "INSERT INTO places_rtree VALUES(?,?,?,?,?)"
+_INSERT_ALIAS = "INSERT OR IGNORE INTO aliases VALUES(?,?,?,?)"
+#: records per batch of a build's inserts
+_BATCH = 5000
+
+
+def _place_row(rec: dict) -> tuple:
+    return (rec["id"], rec["name"], rec.get("name_ar"), rec["lat"], rec["lon"], rec["kind"],
+            rec.get("country_code"), rec.get("admin1"), rec.get("population"), rec["source"],
+            int(rec.get("fuzzy", 1)))
+
+
+def _record_aliases(rid: int, rec: dict) -> list[tuple[str, int, str, int]]:
+    """The alias rows of one record: its own aliases first, then the spellings made by cleaning
+    a source's name ("Al Yarmouk" of "Al Yarmouk-608"), then its ICAO/IATA/ISO codes, which match
+    only as a code (a key already taken by an earlier row keeps that row)."""
+    rows = alias_rows(rid, rec["aliases"])
+    if rec.get("derived"):
+        rows += [(k, r, a, DERIVED) for k, r, a, _ in alias_rows(rid, rec["derived"])]
+    if rec.get("codes"):
+        rows += [(k, r, a, CODE_ONLY) for k, r, a, _ in alias_rows(rid, rec["codes"])]
+    return rows
+
+
+def _insert_batched(cur: sqlite3.Cursor, records: Iterable[dict]) -> int:
+    rid = cur.execute("SELECT coalesce(max(rid), 0) FROM places").fetchone()[0]
+    n = 0
+    places: list[tuple] = []
+    boxes: list[tuple] = []
+    aliases: list[tuple] = []
+
+    def flush() -> None:
+        cur.executemany(_INSERT_PLACE, places)
+        cur.executemany(_INSERT_RTREE, boxes)
+        cur.executemany(_INSERT_ALIAS, aliases)
+        places.clear(), boxes.clear(), aliases.clear()
+
+    for rec in records:
+        rid += 1
+        places.append((rid, *_place_row(rec)))
+        boxes.append((rid, rec["lat"], rec["lat"], rec["lon"], rec["lon"]))
+        aliases.extend(_record_aliases(rid, rec))
+        n += 1
+        if len(places) >= _BATCH:
+            flush()
+    flush()
     return n
 
 

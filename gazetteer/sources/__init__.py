@@ -17,6 +17,8 @@ def keep_alias(alias: str) -> bool:
     >>> keep_alias("Kirkuk"), keep_alias("كركوك"), keep_alias("Киркук")
     (True, True, False)
     """
+    if alias.isascii():  # most aliases: Latin letters only, no script to check
+        return any(ch.isalnum() for ch in alias)
     for ch in alias:
         o = ord(ch)
         if ch.isalpha() and not (o < 0x250 or 0x600 <= o <= 0x6FF or 0x750 <= o <= 0x77F or 0x1E00 <= o <= 0x1EFF):

@@ -35,20 +35,21 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return int(math.floor(lat * 5)), int(math.floor(lon * 5))  # 0.2° cells (~22 km)
 
 
-def _towns_by_cell(countries: set[str]) -> dict[str, dict[tuple[int, int], list[tuple[str, float, float, str]]]]:
+def _towns_by_cell(countries: set[str]) -> dict[str, dict[tuple[int, int, str], list[tuple[float, float, str]]]]:
+    """Per country, the database's towns by (cell, name key): (lat, lon, state) each."""
     import countrystatecity_countries as csc
 
-    out: dict[str, dict[tuple[int, int], list]] = {}
+    out: dict[str, dict[tuple[int, int, str], list]] = {}
     for cc in sorted(countries):
         states = {s.id: s.name for s in csc.get_states_of_country(cc)}  # [] for a country it lacks
         towns = csc.get_cities_of_country(cc)
-        grid: dict[tuple[int, int], list] = defaultdict(list)
+        grid: dict[tuple[int, int, str], list] = defaultdict(list)
         for t in towns:
             state = states.get(t.state_id)
             if not state or not t.latitude or not t.longitude:
                 continue
             lat, lon = float(t.latitude), float(t.longitude)
-            grid[_cell(lat, lon)].append((name_key(t.name), lat, lon, state))
+            grid[(*_cell(lat, lon), name_key(t.name))].append((lat, lon, state))
         out[cc] = grid
     return out
 
@@ -72,8 +73,8 @@ def fill_admin1(places: list[dict]) -> int:
         ci, cj = _cell(p["lat"], p["lon"])
         for di in (-1, 0, 1):
             for dj in (-1, 0, 1):
-                for k, lat, lon, state in grid.get((ci + di, cj + dj), ()):
-                    if k == key and haversine_km(p["lat"], p["lon"], lat, lon) <= MATCH_KM:
+                for lat, lon, state in grid.get((ci + di, cj + dj, key), ()):
+                    if haversine_km(p["lat"], p["lon"], lat, lon) <= MATCH_KM:
                         votes[(p["country_code"], p["admin1_code"])][state] += 1
     names = {}
     for code, c in votes.items():
